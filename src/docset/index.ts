@@ -1,0 +1,246 @@
+/**
+ * The docs index: what the rules need to know about other pages of the docs tree.
+ *
+ * Enum members and resource properties are defined across the tree (enum pages
+ * `resources/enums*.md`, per-type enum pages, resource pages). Linting one page must not parse the
+ * tree, so nothing is read up front: a type is resolved on first use by looking its name up in the
+ * listing of `resources/` (one readdir) and parsing only the pages that can define it. Parsed pages
+ * and answers are cached for the life of the index, which a whole-tree run shares across pages.
+ */
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Page, PropertyRow } from "../page/model.js";
+import { buildPage } from "../page/build.js";
+import { decodeSource } from "../parse/source.js";
+import { type TypeRef, parseTypeRef } from "./types.js";
+
+export interface EnumDefinition {
+  name: string;
+  namespace: string | undefined;
+  members: string[];
+  /** Where the members are listed (a file path, or undefined for the linted page itself). */
+  file: string | undefined;
+}
+
+export interface PropertyDefinition {
+  name: string;
+  type: string;
+  documentedValues: string[] | undefined;
+  file: string | undefined;
+}
+
+export interface ResourceDefinition {
+  name: string;
+  namespace: string | undefined;
+  properties: Map<string, PropertyDefinition>;
+  baseType: string | undefined;
+  file: string;
+}
+
+export interface DocsIndex {
+  /** The docs root (the folder holding `api/` and `resources/`), when there is one. */
+  readonly root: string | undefined;
+  enumType(type: TypeRef): EnumDefinition | undefined;
+  resourceType(type: TypeRef): ResourceDefinition | undefined;
+  /** The files the answers given so far were read from (a cache keyed on them stays valid). */
+  readonly dependencies: ReadonlySet<string>;
+}
+
+/** An index with no tree behind it: a page linted on its own uses its own tables. */
+export const emptyDocsIndex: DocsIndex = {
+  root: undefined,
+  enumType: () => undefined,
+  resourceType: () => undefined,
+  dependencies: new Set(),
+};
+
+const rootCache = new Map<string, string | undefined>();
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest folder at or above `dir` that holds both `api/` and `resources/`. */
+export function findDocsRoot(dir: string): string | undefined {
+  const start = resolve(dir);
+  const visited: string[] = [];
+  let found: string | undefined;
+  for (let current = start; ; current = dirname(current)) {
+    if (rootCache.has(current)) {
+      found = rootCache.get(current);
+      break;
+    }
+    visited.push(current);
+    if (isDirectory(join(current, "api")) && isDirectory(join(current, "resources"))) {
+      found = current;
+      break;
+    }
+    if (dirname(current) === current) break;
+  }
+  for (const dir of visited) rootCache.set(dir, found);
+  return found;
+}
+
+const indexes = new Map<string, DocsTreeIndex>();
+
+/** The shared index of a docs root (one per root per process). */
+export function docsIndexFor(root: string | undefined): DocsIndex {
+  if (!root) return emptyDocsIndex;
+  const key = resolve(root);
+  let index = indexes.get(key);
+  if (!index) {
+    index = new DocsTreeIndex(key);
+    indexes.set(key, index);
+  }
+  return index;
+}
+
+/** Forgets every cached index (after files of the tree changed). */
+export function clearDocsIndexes(): void {
+  indexes.clear();
+  rootCache.clear();
+}
+
+const sameName = (a: string | undefined, b: string | undefined) =>
+  (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+
+export class DocsTreeIndex implements DocsIndex {
+  readonly dependencies = new Set<string>();
+  private resourceFiles: string[] | undefined;
+  private pages = new Map<string, Page | undefined>();
+  private enumPagesRead = false;
+  private enums = new Map<string, EnumDefinition[]>();
+  private resources = new Map<string, ResourceDefinition | undefined>();
+
+  constructor(readonly root: string) {}
+
+  enumType(type: TypeRef): EnumDefinition | undefined {
+    const key = type.name.toLowerCase();
+    this.readEnumPages();
+    let candidates = this.enums.get(key);
+    if (!candidates) {
+      // Intune documents each enum on its own page (`intune-deviceconfig-foomodetype.md`).
+      candidates = [];
+      for (const file of this.filesNamedFor(key)) {
+        const page = this.page(file);
+        for (const table of page?.enumTables ?? []) {
+          if (sameName(table.name, type.name))
+            candidates.push({
+              name: table.name,
+              namespace: page?.namespace?.value,
+              members: table.members,
+              file,
+            });
+        }
+      }
+      this.enums.set(key, candidates);
+    }
+    return pickByNamespace(candidates, type.namespace);
+  }
+
+  resourceType(type: TypeRef): ResourceDefinition | undefined {
+    const key = `${type.namespace ?? ""}:${type.name}`.toLowerCase();
+    if (this.resources.has(key)) return this.resources.get(key);
+    const found: ResourceDefinition[] = [];
+    for (const file of this.filesNamedFor(type.name.toLowerCase())) {
+      const page = this.page(file);
+      const definition = page && resourceOf(page, file, type.name);
+      if (definition) found.push(definition);
+    }
+    const resource = pickByNamespace(found, type.namespace);
+    this.resources.set(key, resource);
+    return resource;
+  }
+
+  private listResources(): string[] {
+    if (!this.resourceFiles) {
+      try {
+        this.resourceFiles = readdirSync(join(this.root, "resources")).filter((f) =>
+          f.toLowerCase().endsWith(".md"),
+        );
+      } catch {
+        this.resourceFiles = [];
+      }
+    }
+    return this.resourceFiles;
+  }
+
+  /** Resource files whose name is the type's name, or ends with `-<name>` (namespaced pages). */
+  private filesNamedFor(lowerName: string): string[] {
+    return this.listResources()
+      .filter((f) => {
+        const base = f.slice(0, -3).toLowerCase();
+        return base === lowerName || base.endsWith(`-${lowerName}`);
+      })
+      .map((f) => join(this.root, "resources", f));
+  }
+
+  private readEnumPages(): void {
+    if (this.enumPagesRead) return;
+    this.enumPagesRead = true;
+    for (const f of this.listResources()) {
+      if (!/^enums[\w-]*\.md$/i.test(f)) continue;
+      const file = join(this.root, "resources", f);
+      const page = this.page(file);
+      for (const table of page?.enumTables ?? []) {
+        const key = table.name.toLowerCase();
+        const list = this.enums.get(key) ?? [];
+        list.push({ name: table.name, namespace: page?.namespace?.value, members: table.members, file });
+        this.enums.set(key, list);
+      }
+    }
+  }
+
+  private page(file: string): Page | undefined {
+    if (this.pages.has(file)) return this.pages.get(file);
+    let page: Page | undefined;
+    try {
+      const decoded = decodeSource(readFileSync(file));
+      page = decoded.ok ? buildPage(decoded.text, { path: file }) : undefined;
+      this.dependencies.add(file);
+    } catch {
+      page = undefined;
+    }
+    this.pages.set(file, page);
+    return page;
+  }
+}
+
+function pickByNamespace<T extends { namespace: string | undefined }>(
+  candidates: T[],
+  namespace: string | undefined,
+): T | undefined {
+  if (candidates.length <= 1 || !namespace) return candidates[0];
+  return candidates.find((c) => sameName(c.namespace, namespace)) ?? candidates[0];
+}
+
+/** The resource a page defines, when its title or `resource` annotation names `typeName`. */
+function resourceOf(page: Page, file: string, typeName: string): ResourceDefinition | undefined {
+  const resourceBlock = page.codeBlocks.find((c) => c.annotation?.blockType === "resource");
+  const declared = resourceBlock?.annotation?.data["@odata.type"];
+  const declaredRef = typeof declared === "string" ? parseTypeRef(declared) : undefined;
+  const titleName = /^(\S+) (?:resource|complex|entity)? ?type$/i.exec(page.title ?? "")?.[1];
+  if (!sameName(declaredRef?.name, typeName) && !sameName(titleName, typeName)) return undefined;
+  const properties = new Map<string, PropertyDefinition>();
+  for (const table of page.propertyTables) {
+    if (table.heading && !/propert|relationship/i.test(table.heading)) continue;
+    for (const row of table.rows)
+      if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
+  }
+  const baseType = resourceBlock?.annotation?.data.baseType;
+  return {
+    name: declaredRef?.name ?? titleName ?? typeName,
+    namespace: declaredRef?.namespace ?? page.namespace?.value,
+    properties,
+    baseType: typeof baseType === "string" ? baseType : undefined,
+    file,
+  };
+}
+
+export function propertyOf(row: PropertyRow, file: string | undefined): PropertyDefinition {
+  return { name: row.name, type: row.type, documentedValues: row.documentedValues, file };
+}

@@ -1,0 +1,168 @@
+/**
+ * Running the rules over one page: build the model once, give every enabled rule the same
+ * context, and collect what they report as messages with line:column positions.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { rules as allRules } from "../../rules/index.js";
+import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
+import { TypeResolver } from "../docset/resolve.js";
+import { buildPage } from "../page/build.js";
+import type { Page } from "../page/model.js";
+import { decodeSource } from "../parse/source.js";
+import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
+import type { Report, Rule, Severity } from "./rule.js";
+
+export type RuleSetting = "off" | Severity;
+
+export interface LintOptions {
+  /** The page's path (for the API version, the namespace by file name, and the docs root). */
+  path?: string;
+  /** Severity per rule id; rules not named run at their default severity. */
+  rules?: Record<string, RuleSetting>;
+  /** Options per rule id. */
+  ruleOptions?: Record<string, unknown>;
+  /** The docs index to resolve types with; by default the one of the page's docs root. */
+  docs?: DocsIndex;
+  /** The docs root, overriding the search from the page's folder. */
+  docsRoot?: string;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  /** The page text linted (BOM removed), or undefined when the file could not be read. */
+  source: string | undefined;
+  bom: boolean;
+  /** True when the file could not be read or decoded: the run exits 2. */
+  unreadable: boolean;
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+const LEVEL: Record<Severity, SeverityLevel> = { error: 2, warn: 1 };
+
+function severityOf(rule: Rule, options: LintOptions): SeverityLevel | undefined {
+  const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+  return setting === "off" ? undefined : LEVEL[setting];
+}
+
+/** The docs index for a page at `path`: the one of its docs root, or an empty one. */
+export function docsIndexForPath(path: string | undefined, docsRoot?: string): DocsIndex {
+  if (docsRoot) return docsIndexFor(resolve(docsRoot));
+  return docsIndexFor(path ? findDocsRoot(dirname(resolve(path))) : undefined);
+}
+
+/** Lints a page model with the enabled rules. */
+export function lintPage(
+  page: Page,
+  options: LintOptions = {},
+  rules: readonly Rule[] = allRules,
+): LintMessage[] {
+  const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
+  const types = new TypeResolver(page, docs);
+  const messages: LintMessage[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, options);
+    if (severity === undefined) continue;
+    const report = (r: Report) => {
+      const { start, end } = pointsOf(page.lines, r.range);
+      messages.push(
+        new LintMessage(r.message, {
+          ruleId: rule.meta.id,
+          severity,
+          start,
+          end,
+          url: rule.meta.docs,
+          fix: r.fix,
+          related: (r.related ?? []).map((rel) => ({
+            message: rel.message,
+            ...pointsOf(page.lines, rel.range),
+          })),
+        }),
+      );
+    };
+    try {
+      rule.check({ page, docs, types, options: options.ruleOptions?.[rule.meta.id], report });
+    } catch (error) {
+      // One broken rule must not take the others down: say so at the top of the page.
+      const detail = error instanceof Error ? error.message : String(error);
+      const origin = page.lines.point(0);
+      messages.push(
+        new LintMessage(`Rule crashed: ${detail}`, {
+          ruleId: rule.meta.id,
+          severity: 2,
+          start: origin,
+          end: origin,
+        }),
+      );
+    }
+  }
+  return messages.sort(compareMessages);
+}
+
+/** Lints page text (BOM already removed). */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  const page = buildPage(text, { path: options.path });
+  return resultOf(options.path ?? "<text>", lintPage(page, options), text, false, false);
+}
+
+/** Reads, decodes and lints a file; unreadable files give one fatal message instead of throwing. */
+export function lintFile(path: string, options: Omit<LintOptions, "path"> = {}): LintResult {
+  const filePath = resolve(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    return unreadable(filePath, describeFsError(error));
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return unreadable(filePath, `File ${decoded.message}.`);
+  const result = lintText(decoded.text, { ...options, path: filePath });
+  return { ...result, bom: decoded.bom };
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "No such file or directory.";
+    case "EACCES":
+    case "EPERM":
+      return "Permission denied: the file cannot be read.";
+    case "EISDIR":
+      return "Is a directory.";
+    default:
+      return `Cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}).`;
+  }
+}
+
+function unreadable(filePath: string, reason: string): LintResult {
+  const origin = { line: 1, column: 1, offset: 0 };
+  const message = new LintMessage(reason, { ruleId: undefined, severity: 2, start: origin, end: origin });
+  return resultOf(filePath, [message], undefined, false, true);
+}
+
+export function resultOf(
+  filePath: string,
+  messages: LintMessage[],
+  source: string | undefined,
+  bom: boolean,
+  isUnreadable: boolean,
+): LintResult {
+  const errors = messages.filter((m) => m.severity === 2);
+  const warnings = messages.filter((m) => m.severity === 1);
+  return {
+    filePath,
+    messages,
+    source,
+    bom,
+    unreadable: isUnreadable,
+    errorCount: errors.length,
+    warningCount: warnings.length,
+    fixableErrorCount: errors.filter((m) => m.fix).length,
+    fixableWarningCount: warnings.filter((m) => m.fix).length,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * A finding. It is a vfile-message (the message type of the unified ecosystem, so the remark
+ * plugin and editors get what remark-lint gives them) with a severity, an optional fix and
+ * related locations.
+ */
+import { VFileMessage } from "vfile-message";
+import type { LineIndex, Point, Range } from "../parse/source.js";
+import type { Fix } from "./rule.js";
+
+export const SOURCE = "graph-docs-lint";
+
+/** ESLint's numbers: 1 warning, 2 error. */
+export type SeverityLevel = 1 | 2;
+
+export interface RelatedPlace {
+  message: string;
+  start: Point;
+  end: Point;
+}
+
+export class LintMessage extends VFileMessage {
+  severity: SeverityLevel;
+  fix: Fix | undefined;
+  related: RelatedPlace[];
+  /** Start and end offsets in the page. */
+  range: Range;
+
+  constructor(
+    reason: string,
+    options: {
+      ruleId: string | undefined;
+      severity: SeverityLevel;
+      start: Point;
+      end: Point;
+      url?: string;
+      fix?: Fix;
+      related?: RelatedPlace[];
+    },
+  ) {
+    super(reason, {
+      place: { start: options.start, end: options.end },
+      ruleId: options.ruleId,
+      source: SOURCE,
+    });
+    this.severity = options.severity;
+    this.fatal = options.severity === 2;
+    this.fix = options.fix;
+    this.related = options.related ?? [];
+    this.range = { start: options.start.offset ?? 0, end: options.end.offset ?? 0 };
+    if (options.url) this.url = options.url;
+  }
+
+  get startPoint(): Point {
+    return (this.place && "start" in this.place ? this.place.start : this.place) as Point;
+  }
+
+  get endPoint(): Point {
+    return (this.place && "end" in this.place ? this.place.end : this.place) as Point;
+  }
+}
+
+export function pointsOf(lines: LineIndex, range: Range): { start: Point; end: Point } {
+  return { start: lines.point(range.start), end: lines.point(Math.max(range.start, range.end)) };
+}
+
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  return (
+    a.range.start - b.range.start ||
+    a.range.end - b.range.end ||
+    (a.ruleId ?? "").localeCompare(b.ruleId ?? "")
+  );
+}

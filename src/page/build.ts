@@ -1,0 +1,567 @@
+/**
+ * mdast → page model. One walk over the tree in document order collects headings, comments,
+ * annotations, code blocks (and the HTTP examples among them), tables and the namespace line.
+ */
+import type { Code, Heading as MdHeading, Html, Nodes, Paragraph, Root, Yaml } from "mdast";
+import { isMap, isScalar, parseDocument } from "yaml";
+import { type JsonDocument, type JsonValue, parseJson } from "../parse/json.js";
+import {
+  type HttpBody,
+  isRequestLine,
+  isStatusLine,
+  parseHttpBody,
+  parseHttpMessage,
+} from "../parse/http.js";
+import { readableText, readableTextWithCode } from "../parse/inline.js";
+import { parseMarkdown } from "../parse/markdown.js";
+import { LineIndex, type Range } from "../parse/source.js";
+import { type PipeTable, type SourceLine, findPipeTables } from "../parse/table.js";
+import type {
+  Annotation,
+  ApiVersion,
+  CodeBlock,
+  EnumTable,
+  Exchange,
+  FrontMatter,
+  Heading,
+  HttpExample,
+  Page,
+  PageJson,
+  PropertyRow,
+  PropertyTable,
+} from "./model.js";
+import { documentedValues } from "./possible-values.js";
+
+const HTTP_LANGS = new Set(["http", "msgraph-interactive"]);
+/** DocFX tab markers look like level-1 headings: `# [HTTP](#tab/http)`. */
+const TAB_HEADING = /^#{1,6}[ \t]+\[[^\]]*\]\(#tab\/[^)]*\)\s*$/;
+
+export interface BuildOptions {
+  path?: string;
+}
+
+/** Builds the page model of a page's text (BOM already removed). */
+export function buildPage(text: string, options: BuildOptions = {}): Page {
+  return new PageBuilder(text, options.path).build(parseMarkdown(text));
+}
+
+class PageBuilder {
+  readonly lines: LineIndex;
+  readonly page: Page;
+  private pendingAnnotation: Annotation | undefined;
+  private headingStack: Heading[] = [];
+
+  constructor(
+    readonly text: string,
+    path: string | undefined,
+  ) {
+    this.lines = new LineIndex(text);
+    this.page = {
+      path,
+      text,
+      lines: this.lines,
+      format: "markdown",
+      frontMatter: undefined,
+      title: undefined,
+      namespace: undefined,
+      apiVersion: undefined,
+      headings: [],
+      annotations: [],
+      codeBlocks: [],
+      examples: [],
+      exchanges: [],
+      propertyTables: [],
+      enumTables: [],
+      jsonDocuments: [],
+      comments: [],
+      visibleText: [],
+    };
+  }
+
+  build(root: Root): Page {
+    this.visitChildren(root);
+    const page = this.page;
+    if (page.codeBlocks.length === 0 && page.annotations.length === 0) this.readPlainTextExamples();
+    page.exchanges = pairExchanges(page.examples);
+    page.jsonDocuments = jsonDocumentsOf(page);
+    page.title =
+      frontMatterValue(page.frontMatter, "title") ?? page.headings.find((h) => h.depth === 1)?.text;
+    page.apiVersion = apiVersionOf(page);
+    page.visibleText = visibleRanges(this.text.length, page.comments, page.frontMatter);
+    return page;
+  }
+
+  private visitChildren(node: { children: Nodes[] }): void {
+    for (const child of node.children) this.visit(child);
+  }
+
+  private visit(node: Nodes): void {
+    switch (node.type) {
+      case "yaml":
+        this.onFrontMatter(node);
+        return;
+      case "heading":
+        this.onHeading(node);
+        return;
+      case "html":
+        this.onHtml(node);
+        return;
+      case "code":
+        this.onCode(node);
+        return;
+      case "paragraph":
+        this.pendingAnnotation = undefined;
+        this.onParagraph(node);
+        return;
+      case "thematicBreak":
+        this.pendingAnnotation = undefined;
+        return;
+      default:
+        if ("children" in node) this.visitChildren(node);
+    }
+  }
+
+  private range(node: Nodes): Range {
+    return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+  }
+
+  private sourceLines(from: number, to: number): SourceLine[] {
+    const out: SourceLine[] = [];
+    for (let line = from; line <= to; line++) {
+      out.push({ text: this.lines.lineText(line), start: this.lines.lineStart(line) });
+    }
+    return out;
+  }
+
+  private onFrontMatter(node: Yaml): void {
+    const { start, end } = this.range(node);
+    const first = this.lines.point(start).line + 1;
+    const last = this.lines.point(end).line - 1;
+    const contentStart = this.lines.lineStart(first);
+    const contentEnd = last >= first ? this.lines.lineEnd(last) : contentStart;
+    this.page.frontMatter = readFrontMatter(this.text.slice(contentStart, contentEnd), contentStart, {
+      start,
+      end,
+    });
+  }
+
+  private onHeading(node: MdHeading): void {
+    const range = this.range(node);
+    const source = this.text.slice(range.start, range.end);
+    // Tab markers are not sections, and an annotation above a tab marker still belongs to its block.
+    if (TAB_HEADING.test(source.trim())) return;
+    this.pendingAnnotation = undefined;
+    const heading: Heading = {
+      depth: node.depth,
+      text: readableText(source.replace(/^#+[ \t]*/, "").replace(/[ \t]#+[ \t]*$/, "")),
+      ...range,
+    };
+    this.page.headings.push(heading);
+    while (
+      this.headingStack.length > 0 &&
+      this.headingStack[this.headingStack.length - 1]!.depth >= heading.depth
+    ) {
+      this.headingStack.pop();
+    }
+    this.headingStack.push(heading);
+  }
+
+  private onHtml(node: Html): void {
+    const range = this.range(node);
+    const value = this.text.slice(range.start, range.end);
+    let cursor = 0;
+    let sawAnnotation = false;
+    for (let open = value.indexOf("<!--"); open !== -1; open = value.indexOf("<!--", cursor)) {
+      const close = value.indexOf("-->", open + 4);
+      const end = close === -1 ? value.length : close + 3;
+      const comment = { start: range.start + open, end: range.start + end };
+      this.page.comments.push(comment);
+      const annotation = readAnnotation(value.slice(open, end), comment.start);
+      if (annotation) {
+        this.page.annotations.push(annotation);
+        this.pendingAnnotation = annotation;
+        sawAnnotation = true;
+      }
+      cursor = end;
+    }
+    // Other HTML (an anchor, a markdownlint directive) does not separate an annotation from its block.
+    if (!sawAnnotation && !value.trimStart().startsWith("<")) this.pendingAnnotation = undefined;
+  }
+
+  private onCode(node: Code): void {
+    const range = this.range(node);
+    const annotation = this.pendingAnnotation;
+    this.pendingAnnotation = undefined;
+    const contentLines = this.codeContentLines(node, range);
+    const lang = node.lang?.toLowerCase() ?? undefined;
+    const json = lang === "json" ? parseJsonLines(contentLines) : undefined;
+    const block: CodeBlock = { lang, annotation, contentLines, json, ...range };
+    this.page.codeBlocks.push(block);
+    const annotatedExample = annotation?.blockType === "request" || annotation?.blockType === "response";
+    if ((lang !== undefined && HTTP_LANGS.has(lang)) || annotatedExample) {
+      this.addExample("fence", contentLines, range, annotation);
+    }
+  }
+
+  /** The code block's lines with their page offsets: each value line is a suffix of its source line. */
+  private codeContentLines(node: Code, range: Range): SourceLine[] {
+    if (node.value === "" && node.position?.start.line === node.position?.end.line) return [];
+    const valueLines = node.value.split(/\r?\n|\r/);
+    const firstLine =
+      this.lines.point(range.start).line +
+      (node.lang !== undefined || isFenced(this.text, range.start) ? 1 : 0);
+    return valueLines.map((text, k) => {
+      const line = firstLine + k;
+      const lineStart = this.lines.lineStart(line);
+      const lineEnd = this.lines.lineEnd(line);
+      return { text, start: Math.max(lineStart, lineEnd - text.length) };
+    });
+  }
+
+  private addExample(
+    source: HttpExample["source"],
+    lines: SourceLine[],
+    range: Range,
+    annotation: Annotation | undefined,
+  ): void {
+    const message = parseHttpMessage(lines);
+    // A block annotated as a request or response may hold the JSON body alone.
+    if (!message.status && message.requestLines.length === 0) message.body = bodyOf(lines);
+    const blockType = annotation?.blockType;
+    const kind =
+      blockType === "request" || blockType === "response"
+        ? blockType
+        : message.status
+          ? "response"
+          : message.requestLines.length > 0
+            ? "request"
+            : "other";
+    this.page.examples.push({
+      source,
+      annotation,
+      kind,
+      message,
+      headingPath: this.headingStack.map((h) => h.text),
+      ...range,
+    });
+  }
+
+  private onParagraph(node: Paragraph): void {
+    const range = this.range(node);
+    const startLine = this.lines.point(range.start).line;
+    const endLine = this.lines.point(range.end).line;
+    const lines = this.sourceLines(startLine, endLine).map(stripContainerPrefix);
+    if (!this.page.namespace) this.readNamespace(lines);
+    for (const table of findPipeTables(lines)) this.onTable(table);
+    for (const child of node.children) if (child.type === "html") this.onInlineHtml(child);
+  }
+
+  private onInlineHtml(node: Html): void {
+    const range = this.range(node);
+    if (node.value.startsWith("<!--")) this.page.comments.push(range);
+  }
+
+  private readNamespace(lines: SourceLine[]): void {
+    for (const line of lines) {
+      const readable = readableText(line.text);
+      const m = /^Namespace:\s*([A-Za-z][\w.]*)/.exec(readable);
+      if (!m) continue;
+      const value = m[1]!;
+      const at = line.text.lastIndexOf(value);
+      this.page.namespace = {
+        value,
+        range: { start: line.start + Math.max(0, at), end: line.start + Math.max(0, at) + value.length },
+      };
+      return;
+    }
+  }
+
+  private onTable(table: PipeTable): void {
+    const heading = this.headingStack[this.headingStack.length - 1];
+    const header = table.header.map((c) => readableText(c.raw).toLowerCase());
+    const enumName = enumTableName(heading?.text, this.page, header);
+    if (enumName) {
+      const members = table.rows
+        .map((row) => readableText(row[0]?.raw ?? ""))
+        .filter((m) => /^[\w.-]+$/.test(m));
+      const enumTable: EnumTable = { name: enumName, members, start: table.start, end: table.end };
+      this.page.enumTables.push(enumTable);
+      return;
+    }
+    const nameCol = header.findIndex((h) =>
+      /^(property|name|parameter|property name|parameter name)$/.test(h),
+    );
+    const typeCol = header.indexOf("type");
+    if (nameCol === -1 || typeCol === -1) return;
+    const descCol = header.findIndex((h) => h.startsWith("description"));
+    const rows: PropertyRow[] = [];
+    for (const cells of table.rows) {
+      const nameCell = cells[nameCol];
+      const typeCell = cells[typeCol];
+      if (!nameCell || !typeCell) continue;
+      const name = readableText(nameCell.raw);
+      if (!/^[@\w.$-]+$/.test(name)) continue;
+      const description = readableTextWithCode(descCol >= 0 ? (cells[descCol]?.raw ?? "") : "");
+      rows.push({
+        name,
+        nameRange: { start: nameCell.start, end: nameCell.end },
+        type: readableText(typeCell.raw),
+        description,
+        documentedValues: documentedValues(description),
+        cells,
+        start: cells[0]!.start,
+        end: cells[cells.length - 1]!.end,
+      });
+    }
+    const propertyTable: PropertyTable = { heading: heading?.text, rows, start: table.start, end: table.end };
+    this.page.propertyTables.push(propertyTable);
+  }
+
+  /**
+   * Pages that are not markdown (a published page saved as text): a request line or status line,
+   * its headers, and the JSON object after it make an example.
+   */
+  private readPlainTextExamples(): void {
+    const count = this.lines.lineCount;
+    for (let line = 1; line <= count; line++) {
+      const text = this.lines.lineText(line);
+      if (!isRequestLine(text) && !isStatusLine(text)) continue;
+      let last = line;
+      // Headers, then a blank line, then the body.
+      while (
+        last + 1 <= count &&
+        /^[A-Za-z][\w-]*:\s?/.test(this.lines.lineText(last + 1)) &&
+        !isRequestLine(this.lines.lineText(last + 1))
+      )
+        last++;
+      let next = last + 1;
+      while (next <= count && this.lines.lineText(next).trim() === "") next++;
+      if (next <= count && /^\s*[[{]/.test(this.lines.lineText(next))) last = jsonEndLine(this.lines, next);
+      this.page.format = "plain";
+      const lines = this.sourceLines(line, last);
+      const start = this.lines.lineStart(line);
+      this.addExample("plain", lines, { start, end: this.lines.lineEnd(last) }, undefined);
+      line = last;
+    }
+  }
+}
+
+function isFenced(text: string, start: number): boolean {
+  const c = text.slice(start, start + 8).trimStart();
+  return c.startsWith("```") || c.startsWith("~~~");
+}
+
+/** Removes blockquote markers and indentation so that table rows inside containers parse. */
+function stripContainerPrefix(line: SourceLine): SourceLine {
+  const m = /^[ \t>]*/.exec(line.text);
+  const cut = m ? m[0].length : 0;
+  return cut === 0 ? line : { text: line.text.slice(cut), start: line.start + cut };
+}
+
+/** The line on which a JSON value that starts on `from` closes (string-aware bracket count). */
+function jsonEndLine(lines: LineIndex, from: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let line = from; line <= lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        depth--;
+        if (depth === 0) return line;
+      }
+    }
+    inString = false;
+    // An unclosed body ends before the next example.
+    const nextText = lines.lineText(line + 1);
+    if (line > from && (isRequestLine(nextText) || isStatusLine(nextText))) return line;
+  }
+  return lines.lineCount;
+}
+
+/** The non-blank lines of a block as a body. */
+function bodyOf(lines: SourceLine[]): HttpBody | undefined {
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && lines[first]!.text.trim() === "") first++;
+  while (last >= first && lines[last]!.text.trim() === "") last--;
+  return first <= last ? parseHttpBody(lines.slice(first, last + 1)) : undefined;
+}
+
+function parseJsonLines(lines: SourceLine[]): JsonDocument | undefined {
+  return bodyOf(lines)?.json;
+}
+
+/** Reads `<!-- { … } -->` as an annotation, or undefined for other comments. */
+function readAnnotation(comment: string, commentStart: number): Annotation | undefined {
+  const open = comment.indexOf("{");
+  if (open === -1 || comment.slice(4, open).trim() !== "") return undefined;
+  const closeComment = comment.endsWith("-->") ? comment.length - 3 : comment.length;
+  const close = comment.lastIndexOf("}", closeComment);
+  if (close < open) return undefined;
+  const jsonText = comment.slice(open, close + 1);
+  const base = commentStart + open;
+  const json = parseJson(jsonText, (o) => base + o);
+  const data =
+    json.errors.length === 0
+      ? toPlainObject(json.root)
+      : (toPlainObject(parseJson(repairJson(jsonText)).root) ?? toPlainObject(json.root));
+  const plain = data ?? {};
+  return {
+    json,
+    data: plain,
+    blockType: typeof plain.blockType === "string" ? plain.blockType : undefined,
+    jsonRange: { start: base, end: base + jsonText.length },
+    start: commentStart,
+    end: commentStart + comment.length,
+  };
+}
+
+/** Best-effort repair of hand-written JSON, to read an annotation's values (positions are not used). */
+function repairJson(text: string): string {
+  return text
+    .replace(/([{,][ \t\r\n]*)([A-Za-z_@$][\w.@$-]*)([ \t]*:)/g, '$1"$2"$3')
+    .replace(/"(?:[^"\\\r\n]|\\.)*(?:\r?\n(?:[^"\\\r\n]|\\.)*)+"/g, (s) => s.replace(/\r?\n/g, " "));
+}
+
+function toPlainObject(value: JsonValue | undefined): Record<string, unknown> | undefined {
+  const plain = toPlain(value);
+  return plain !== null && typeof plain === "object" && !Array.isArray(plain)
+    ? (plain as Record<string, unknown>)
+    : undefined;
+}
+
+function toPlain(value: JsonValue | undefined): unknown {
+  if (!value) return undefined;
+  switch (value.type) {
+    case "object":
+      return Object.fromEntries(value.properties.map((p) => [p.key, toPlain(p.value)]));
+    case "array":
+      return value.items.map(toPlain);
+    case "null":
+      return null;
+    default:
+      return value.value;
+  }
+}
+
+function readFrontMatter(content: string, base: number, range: Range): FrontMatter {
+  const doc = parseDocument(content, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  const entries: FrontMatter["entries"] = [];
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      const keyRange = { start: base + pair.key.range[0], end: base + pair.key.range[1] };
+      const value = isScalar(pair.value) ? pair.value : undefined;
+      entries.push({
+        key,
+        value: value && value.value !== null ? String(value.value) : undefined,
+        keyRange,
+        valueRange: value?.range ? { start: base + value.range[0], end: base + value.range[1] } : undefined,
+      });
+    }
+  }
+  const first = doc.errors[0];
+  const error = first
+    ? {
+        message: first.message.split("\n")[0]!,
+        range: { start: base + first.pos[0], end: base + first.pos[1] },
+      }
+    : undefined;
+  return { entries, error, ...range };
+}
+
+function frontMatterValue(frontMatter: FrontMatter | undefined, key: string): string | undefined {
+  return frontMatter?.entries.find((e) => e.key === key)?.value;
+}
+
+/** The enum type a table defines: `### fooType values`, or the `Members` table of an enum page. */
+function enumTableName(heading: string | undefined, page: Page, header: string[]): string | undefined {
+  const first = header[0] ?? "";
+  if (!/^(member|members|value|name|enum value)$/.test(first)) return undefined;
+  const values = heading ? /^(\S+) values$/i.exec(heading) : null;
+  if (values) return values[1];
+  if (
+    heading &&
+    /^members$/i.test(heading) &&
+    frontMatterValue(page.frontMatter, "doc_type") === "enumPageType"
+  ) {
+    const title =
+      page.headings.find((h) => h.depth === 1)?.text ?? frontMatterValue(page.frontMatter, "title") ?? "";
+    return /^(\S+) enum type$/i.exec(title)?.[1];
+  }
+  return undefined;
+}
+
+/** Pairs each request with the response that names it in its annotation, else the next response. */
+export function pairExchanges(examples: HttpExample[]): Exchange[] {
+  const exchanges: Exchange[] = [];
+  const byName = new Map<string, Exchange>();
+  let open: Exchange | undefined;
+  for (const example of examples) {
+    if (example.kind === "request") {
+      open = { request: example, response: undefined };
+      exchanges.push(open);
+      const name = example.annotation?.data.name;
+      if (typeof name === "string" && !byName.has(name)) byName.set(name, open);
+    } else if (example.kind === "response") {
+      const name = example.annotation?.data.name;
+      const named = typeof name === "string" ? byName.get(name) : undefined;
+      const target = named && !named.response ? named : open && !open.response ? open : undefined;
+      if (target) target.response = example;
+      if (target === open) open = undefined;
+    }
+  }
+  return exchanges;
+}
+
+function apiVersionOf(page: Page): ApiVersion | undefined {
+  const path = page.path?.replace(/\\/g, "/") ?? "";
+  if (/(^|\/)beta\//.test(path)) return "beta";
+  if (/(^|\/)v1\.0\//.test(path)) return "v1.0";
+  for (const example of page.examples) {
+    for (const request of example.message.requestLines) {
+      if (request.version === "beta" || request.version === "v1.0") return request.version;
+    }
+  }
+  return undefined;
+}
+
+function jsonDocumentsOf(page: Page): PageJson[] {
+  const seen = new Set<JsonDocument>();
+  const out: PageJson[] = [];
+  const add = (kind: PageJson["kind"], json: JsonDocument | undefined) => {
+    if (json && !seen.has(json)) {
+      seen.add(json);
+      out.push({ kind, json });
+    }
+  };
+  for (const a of page.annotations) add("annotation", a.json);
+  for (const e of page.examples) add("body", e.message.body?.json);
+  // A ```json block that is also an example was parsed twice; keep the example's body.
+  const exampleStarts = new Set(page.examples.map((e) => e.start));
+  for (const c of page.codeBlocks) if (!exampleStarts.has(c.start)) add("code", c.json);
+  return out;
+}
+
+/** The complement of comments and the front matter block, plus the front matter values. */
+function visibleRanges(length: number, comments: Range[], frontMatter: FrontMatter | undefined): Range[] {
+  const hidden = [...comments];
+  if (frontMatter) hidden.push({ start: frontMatter.start, end: frontMatter.end });
+  hidden.sort((a, b) => a.start - b.start);
+  const visible: Range[] = [];
+  for (const entry of frontMatter?.entries ?? []) if (entry.valueRange) visible.push(entry.valueRange);
+  let cursor = 0;
+  for (const range of hidden) {
+    if (range.start > cursor) visible.push({ start: cursor, end: range.start });
+    cursor = Math.max(cursor, range.end);
+  }
+  if (cursor < length) visible.push({ start: cursor, end: length });
+  return visible;
+}

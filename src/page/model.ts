@@ -1,0 +1,118 @@
+/**
+ * The page model: everything the rules read about one page, built once from the page's mdast
+ * (src/page/build.ts). All ranges are page offsets (see src/parse/source.ts).
+ */
+import type { JsonDocument } from "../parse/json.js";
+import type { HttpMessage } from "../parse/http.js";
+import type { LineIndex, Range } from "../parse/source.js";
+import type { TableCell } from "../parse/table.js";
+
+export type ApiVersion = "v1.0" | "beta";
+
+export interface FrontMatterEntry {
+  key: string;
+  /** Scalar values as text; other values as undefined. */
+  value: string | undefined;
+  keyRange: Range;
+  valueRange: Range | undefined;
+}
+
+export interface FrontMatter extends Range {
+  entries: FrontMatterEntry[];
+  /** A YAML syntax error, when the front matter does not parse. */
+  error: { message: string; range: Range } | undefined;
+}
+
+export interface Heading extends Range {
+  depth: number;
+  /** Readable text (translations dropped, markup stripped). */
+  text: string;
+}
+
+export interface Annotation extends Range {
+  json: JsonDocument;
+  /** The annotation's values, read as well as possible even when the JSON is malformed. */
+  data: Record<string, unknown>;
+  blockType: string | undefined;
+  /** Range of the JSON text inside the comment. */
+  jsonRange: Range;
+}
+
+export type ExampleKind = "request" | "response" | "other";
+
+export interface HttpExample extends Range {
+  /** Where the example was found: an ```http or ```msgraph-interactive fence, or plain text. */
+  source: "fence" | "plain";
+  annotation: Annotation | undefined;
+  kind: ExampleKind;
+  message: HttpMessage;
+  /** Readable texts of the headings the example stands under, outermost first. */
+  headingPath: string[];
+}
+
+export interface Exchange {
+  request: HttpExample;
+  response: HttpExample | undefined;
+}
+
+export interface PropertyRow extends Range {
+  name: string;
+  nameRange: Range;
+  /** The type as written, readable (`microsoft.graph.externalConnectors.identityType`, `String collection`). */
+  type: string;
+  /** Readable description with code spans kept. */
+  description: string;
+  /** Values listed by "Possible values are: …" that belong to this property. */
+  documentedValues: string[] | undefined;
+  cells: TableCell[];
+}
+
+export interface PropertyTable extends Range {
+  /** Readable text of the heading above the table ("Properties", "Request body"). */
+  heading: string | undefined;
+  rows: PropertyRow[];
+}
+
+export interface EnumTable extends Range {
+  /** Enum type name from its heading (`### identitySourceType values`) or the enum page's title. */
+  name: string;
+  members: string[];
+}
+
+export interface CodeBlock extends Range {
+  lang: string | undefined;
+  annotation: Annotation | undefined;
+  /** The block's content, with each line's page offset. */
+  contentLines: Array<{ text: string; start: number }>;
+  json: JsonDocument | undefined;
+}
+
+/** A JSON text on the page, each listed once: an annotation, an example body, or a ```json block. */
+export interface PageJson {
+  kind: "annotation" | "body" | "code";
+  json: JsonDocument;
+}
+
+export interface Page {
+  path: string | undefined;
+  text: string;
+  lines: LineIndex;
+  /** `plain` for pages that are not markdown (no fences, no annotations): examples are read from text. */
+  format: "markdown" | "plain";
+  frontMatter: FrontMatter | undefined;
+  title: string | undefined;
+  namespace: { value: string; range: Range } | undefined;
+  apiVersion: ApiVersion | undefined;
+  headings: Heading[];
+  annotations: Annotation[];
+  codeBlocks: CodeBlock[];
+  examples: HttpExample[];
+  exchanges: Exchange[];
+  propertyTables: PropertyTable[];
+  enumTables: EnumTable[];
+  jsonDocuments: PageJson[];
+  /** HTML comments: nothing inside is shown to readers. */
+  comments: Range[];
+  /** Source ranges that readers or metadata see: the text outside comments, and front matter values. */
+  visibleText: Range[];
+}

@@ -1,0 +1,97 @@
+/**
+ * The values a property table documents for a property: "Possible values are: `user`, `group`".
+ *
+ * Only the values that belong to the property are kept. Descriptions often qualify a value by
+ * another property's value ("`user` or `group` when the identitySource is `azureActiveDirectory`");
+ * a value that follows "when/if <something> is" belongs to that other property and is left out.
+ */
+
+const INTRO =
+  /\b(?:possible|supported|valid|allowed|accepted) values?(?: (?:are|is|include|for this property are))?\s*:?/i;
+const CONDITION_WORD = /\b(?:when|if|where|while|unless|whenever)\b/i;
+const CONDITION_VERB = /(?:\bis|\bare|\bequals|\bwas|\bset to|=)\s*$/i;
+
+/** True when the words before a value make it the value of some other property ("when x is"). */
+function isCondition(gap: string): boolean {
+  return CONDITION_VERB.test(gap) && CONDITION_WORD.test(gap);
+}
+
+/** Documented values listed by a description, or undefined when it lists none. */
+export function documentedValues(description: string): string[] | undefined {
+  const intro = INTRO.exec(description);
+  if (!intro) return undefined;
+  const rest = description.slice(intro.index + intro[0].length);
+  const values = rest.includes("`") ? codeSpanValues(rest) : plainValues(rest);
+  return values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+/** Values written as code spans, up to the end of the sentence that lists them. */
+function codeSpanValues(text: string): string[] {
+  const values: string[] = [];
+  let gapStart = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "`") {
+      const close = text.indexOf("`", i + 1);
+      if (close === -1) break;
+      const gap = text.slice(gapStart, i);
+      const value = text.slice(i + 1, close).trim();
+      if (value && !isCondition(gap)) values.push(value);
+      i = close + 1;
+      gapStart = i;
+      continue;
+    }
+    // A sentence ends at ". " before a capital letter, or at a line or cell break.
+    if (c === "." && values.length > 0 && /^\s+[A-Z]/.test(text.slice(i + 1, i + 3))) break;
+    i++;
+  }
+  return values;
+}
+
+const STOP_WORDS = new Set([
+  "or",
+  "and",
+  "just",
+  "only",
+  "either",
+  "the",
+  "a",
+  "an",
+  "of",
+  "etc",
+  "thru",
+  "through",
+]);
+
+/** Values written as plain words ("Unknown, Empty, String."), up to the end of the sentence. */
+function plainValues(text: string): string[] {
+  const sentence = text.split(/\.(?:\s|$)/, 1)[0] ?? "";
+  const values: string[] = [];
+  const words = sentence.replace(/\*\*/g, "").split(/[\s,;]+/);
+  let skipNext = false;
+  let inCondition = false;
+  for (const word of words) {
+    if (!word) continue;
+    const lower = word.toLowerCase();
+    if (/^(when|if|where|while|unless)$/.test(lower)) {
+      inCondition = true;
+      continue;
+    }
+    if (inCondition) {
+      if (/^(is|are|equals)$/.test(lower)) {
+        inCondition = false;
+        skipNext = true;
+      }
+      continue;
+    }
+    if (STOP_WORDS.has(lower)) continue;
+    if (skipNext) {
+      skipNext = false;
+      continue;
+    }
+    if (!/^[A-Za-z_][\w.-]*$/.test(word)) return [];
+    values.push(word);
+  }
+  return values;
+}

@@ -1,0 +1,73 @@
+/**
+ * Plain text from the inline markdown and HTML of a heading, paragraph line or table cell.
+ *
+ * Machine-translated pages wrap every sentence twice: `<span data-ttu-id="x">译文</span>` followed by
+ * `<span class="sxs-lookup"><span data-stu-id="x">English source</span></span>`. The structure of a
+ * page (property names, types, "Possible values") is read from the English source, so a translated
+ * span that stands right before an `sxs-lookup` span is dropped.
+ *
+ * Every scan here is a single left-to-right pass (indexOf, or regular expressions built only from
+ * negated character classes), so its cost is linear in the text.
+ */
+
+const SXS_OPEN = '<span class="sxs-lookup">';
+const TRANSLATION_OPEN = "<span data-ttu-id=";
+
+/** Drops each translated span that is followed by its English `sxs-lookup` source. */
+export function dropTranslations(raw: string): string {
+  if (!raw.includes(SXS_OPEN)) return raw;
+  let out = "";
+  let cursor = 0;
+  for (let sxs = raw.indexOf(SXS_OPEN); sxs !== -1; sxs = raw.indexOf(SXS_OPEN, sxs + SXS_OPEN.length)) {
+    const translation = raw.lastIndexOf(TRANSLATION_OPEN, sxs);
+    const keepUntil = translation >= cursor ? translation : sxs;
+    out += raw.slice(cursor, keepUntil);
+    cursor = sxs;
+  }
+  return out + raw.slice(cursor);
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  "#39": "'",
+};
+
+/** Removes HTML tags and decodes the common entities. */
+export function stripHtml(raw: string): string {
+  return raw
+    .replace(/<\/?[A-Za-z][^<>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e]!);
+}
+
+/** Plain text of inline markdown: links keep their text, emphasis and code marks go, escapes resolve. */
+export function stripInlineMarkdown(raw: string): string {
+  return raw
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, "$1")
+    .replace(/\*\*|__|`/g, "")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*)[*_](?=$|[\s).,;:])/g, "$1$2")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, "$1");
+}
+
+/** What a reader sees: translations dropped, tags stripped, markdown marks removed, spaces folded. */
+export function readableText(raw: string): string {
+  return stripInlineMarkdown(stripHtml(dropTranslations(raw)))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Like `readableText` but keeps backticks, for descriptions whose code spans mark the documented
+ * values ("Possible values are: `user`, `group`").
+ */
+export function readableTextWithCode(raw: string): string {
+  return stripHtml(dropTranslations(raw))
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, "$1")
+    .replace(/\*\*|__/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

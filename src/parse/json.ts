@@ -1,0 +1,165 @@
+/**
+ * Tolerant JSON for example bodies and annotations.
+ *
+ * jsonc-parser is the parser VS Code uses for its own settings files: it never throws, keeps the
+ * offset and length of every node, recovers after errors, and can accept trailing commas and
+ * comments. Every offset it gives is mapped back to page coordinates through `toSource`, so rules
+ * report at the exact spot in the page.
+ */
+import {
+  type Node,
+  type ParseError,
+  ParseErrorCode,
+  SyntaxKind,
+  createScanner,
+  parseTree,
+  printParseErrorCode,
+} from "jsonc-parser";
+import type { Range } from "./source.js";
+
+export interface JsonString extends Range {
+  type: "string";
+  value: string;
+}
+export interface JsonNumber extends Range {
+  type: "number";
+  value: number;
+}
+export interface JsonBoolean extends Range {
+  type: "boolean";
+  value: boolean;
+}
+export interface JsonNull extends Range {
+  type: "null";
+}
+export interface JsonArray extends Range {
+  type: "array";
+  items: JsonValue[];
+}
+export interface JsonProperty extends Range {
+  key: string;
+  keyRange: Range;
+  /** Missing when the text broke off after the key. */
+  value: JsonValue | undefined;
+}
+export interface JsonObject extends Range {
+  type: "object";
+  properties: JsonProperty[];
+}
+export type JsonValue = JsonString | JsonNumber | JsonBoolean | JsonNull | JsonArray | JsonObject;
+
+export interface JsonProblem extends Range {
+  code: string;
+  message: string;
+}
+
+export interface TrailingComma extends Range {
+  /** The bracket the comma stands before. */
+  closer: "}" | "]";
+}
+
+export interface JsonDocument {
+  root: JsonValue | undefined;
+  /** Syntax errors other than trailing commas, in text order. */
+  errors: JsonProblem[];
+  /** Each comma that stands before a closing `}` or `]` (the range covers the comma). */
+  trailingCommas: TrailingComma[];
+}
+
+/** Maps an offset inside the parsed text to an offset in the page. */
+export type OffsetMap = (offset: number) => number;
+
+const identity: OffsetMap = (o) => o;
+
+const ERROR_MESSAGES: Record<number, string> = {
+  [ParseErrorCode.InvalidSymbol]: "Unexpected character",
+  [ParseErrorCode.InvalidNumberFormat]: "Invalid number",
+  [ParseErrorCode.PropertyNameExpected]: "Expected a property name in double quotes",
+  [ParseErrorCode.ValueExpected]: "Expected a value",
+  [ParseErrorCode.ColonExpected]: "Expected ':' after the property name",
+  [ParseErrorCode.CommaExpected]: "Expected ',' between values",
+  [ParseErrorCode.CloseBraceExpected]: "Expected '}' to close the object",
+  [ParseErrorCode.CloseBracketExpected]: "Expected ']' to close the array",
+  [ParseErrorCode.EndOfFileExpected]: "Unexpected text after the JSON value",
+  [ParseErrorCode.InvalidCommentToken]: "Invalid comment",
+  [ParseErrorCode.UnexpectedEndOfComment]: "Unterminated comment",
+  [ParseErrorCode.UnexpectedEndOfString]: "Unterminated string",
+  [ParseErrorCode.UnexpectedEndOfNumber]: "Number ends unexpectedly",
+  [ParseErrorCode.InvalidUnicode]: "Invalid unicode escape",
+  [ParseErrorCode.InvalidEscapeCharacter]: "Invalid escape character",
+  [ParseErrorCode.InvalidCharacter]: "Control character not allowed in a string",
+};
+
+/** Parses JSON tolerantly: trailing commas and comments are accepted; everything else is an error. */
+export function parseJson(text: string, toSource: OffsetMap = identity): JsonDocument {
+  const rawErrors: ParseError[] = [];
+  const tree = parseTree(text, rawErrors, { allowTrailingComma: true, disallowComments: false });
+  const mapRange = (offset: number, length: number): Range => {
+    const start = toSource(offset);
+    return { start, end: length > 0 ? toSource(offset + length - 1) + 1 : start };
+  };
+  const errors = rawErrors.map((e) => ({
+    code: printParseErrorCode(e.error),
+    message: ERROR_MESSAGES[e.error] ?? "Invalid JSON",
+    ...mapRange(e.offset, e.length),
+  }));
+  const trailingCommas = findTrailingCommas(text).map(([o, closer]) => ({ closer, ...mapRange(o, 1) }));
+  return { root: tree ? convert(tree, mapRange) : undefined, errors, trailingCommas };
+}
+
+/** Offsets of commas whose next significant token closes an object or array. */
+function findTrailingCommas(text: string): Array<[number, "}" | "]"]> {
+  const scanner = createScanner(text, true);
+  const found: Array<[number, "}" | "]"]> = [];
+  let lastComma = -1;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.CommaToken) lastComma = scanner.getTokenOffset();
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      if (lastComma >= 0) found.push([lastComma, kind === SyntaxKind.CloseBraceToken ? "}" : "]"]);
+      lastComma = -1;
+    } else if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia)
+      lastComma = -1;
+  }
+  return found;
+}
+
+function convert(node: Node, mapRange: (offset: number, length: number) => Range): JsonValue | undefined {
+  const range = mapRange(node.offset, node.length);
+  switch (node.type) {
+    case "string":
+      return { type: "string", value: String(node.value), ...range };
+    case "number":
+      return { type: "number", value: Number(node.value), ...range };
+    case "boolean":
+      return { type: "boolean", value: Boolean(node.value), ...range };
+    case "null":
+      return { type: "null", ...range };
+    case "array":
+      return {
+        type: "array",
+        items: (node.children ?? []).flatMap((c) => convert(c, mapRange) ?? []),
+        ...range,
+      };
+    case "object": {
+      const properties: JsonProperty[] = [];
+      for (const prop of node.children ?? []) {
+        const [keyNode, valueNode] = prop.children ?? [];
+        if (!keyNode) continue;
+        properties.push({
+          key: String(keyNode.value),
+          keyRange: mapRange(keyNode.offset, keyNode.length),
+          value: valueNode ? convert(valueNode, mapRange) : undefined,
+          ...mapRange(prop.offset, prop.length),
+        });
+      }
+      return { type: "object", properties, ...range };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The value of a property of an object, by exact key. */
+export function getProperty(object: JsonObject, key: string): JsonProperty | undefined {
+  return object.properties.find((p) => p.key === key);
+}

@@ -1,0 +1,2 @@
+export type { Point, Range } from "./source.js";
+export type { SourceLine } from "./table.js";

@@ -1,0 +1,51 @@
+/** ESLint's JSON formatter shape, so tools that read ESLint results read ours. */
+import type { LintResult } from "../engine/lint.js";
+
+export interface JsonMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fatal?: true;
+  fix?: { range: [number, number]; text: string };
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+export function toJsonResults(results: LintResult[]): JsonResult[] {
+  return results.map((r) => ({
+    filePath: r.filePath,
+    messages: r.messages.map((m) => {
+      const out: JsonMessage = {
+        ruleId: m.ruleId ?? null,
+        severity: m.severity,
+        message: m.reason,
+        line: m.startPoint.line,
+        column: m.startPoint.column,
+        endLine: m.endPoint.line,
+        endColumn: m.endPoint.column,
+      };
+      if (r.unreadable) out.fatal = true;
+      if (m.fix) out.fix = { range: [m.fix.range.start, m.fix.range.end], text: m.fix.text };
+      return out;
+    }),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    fixableErrorCount: r.fixableErrorCount,
+    fixableWarningCount: r.fixableWarningCount,
+  }));
+}
+
+export function formatJson(results: LintResult[]): string {
+  return JSON.stringify(toJsonResults(results)) + "\n";
+}
