@@ -8,7 +8,7 @@
  * and answers are cached for the life of the index, which a whole-tree run shares across pages.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import type { Page, PropertyRow } from "../page/model.js";
 import { buildPage } from "../page/build.js";
 import { decodeSource } from "../parse/source.js";
@@ -25,6 +25,7 @@ export interface EnumDefinition {
 export interface PropertyDefinition {
   name: string;
   type: string;
+  typeLink: string | undefined;
   documentedValues: string[] | undefined;
   file: string | undefined;
 }
@@ -40,7 +41,11 @@ export interface ResourceDefinition {
 export interface DocsIndex {
   /** The docs root (the folder holding `api/` and `resources/`), when there is one. */
   readonly root: string | undefined;
-  enumType(type: TypeRef): EnumDefinition | undefined;
+  /**
+   * The definition of an enum type. `nearFiles` are pages to look in first: the page that defines
+   * the property, and the page its type links to (enums are often defined beside their property).
+   */
+  enumType(type: TypeRef, nearFiles?: string[]): EnumDefinition | undefined;
   resourceType(type: TypeRef): ResourceDefinition | undefined;
   /** The files the answers given so far were read from (a cache keyed on them stays valid). */
   readonly dependencies: ReadonlySet<string>;
@@ -115,31 +120,65 @@ export class DocsTreeIndex implements DocsIndex {
   private enumPagesRead = false;
   private enums = new Map<string, EnumDefinition[]>();
   private resources = new Map<string, ResourceDefinition | undefined>();
+  private enumHeadings: Map<string, string[]> | undefined;
 
   constructor(readonly root: string) {}
 
-  enumType(type: TypeRef): EnumDefinition | undefined {
+  enumType(type: TypeRef, nearFiles: string[] = []): EnumDefinition | undefined {
+    for (const file of nearFiles) {
+      const near = this.enumsIn(file, type.name);
+      if (near.length > 0) return pickByNamespace(near, type.namespace);
+    }
     const key = type.name.toLowerCase();
     this.readEnumPages();
     let candidates = this.enums.get(key);
     if (!candidates) {
-      // Intune documents each enum on its own page (`intune-deviceconfig-foomodetype.md`).
-      candidates = [];
-      for (const file of this.filesNamedFor(key)) {
-        const page = this.page(file);
-        for (const table of page?.enumTables ?? []) {
-          if (sameName(table.name, type.name))
-            candidates.push({
-              name: table.name,
-              namespace: page?.namespace?.value,
-              members: table.members,
-              file,
-            });
-        }
-      }
+      // Intune documents each enum on its own page (`intune-deviceconfig-foomodetype.md`); other
+      // enums are defined on the resource page that uses them (`### fooType values`).
+      const files = [...this.filesNamedFor(key), ...(this.enumHeadingIndex().get(key) ?? [])];
+      candidates = [...new Set(files)].flatMap((file) => this.enumsIn(file, type.name));
       this.enums.set(key, candidates);
     }
     return pickByNamespace(candidates, type.namespace);
+  }
+
+  private enumsIn(file: string, name: string): EnumDefinition[] {
+    const page = this.page(file);
+    return (page?.enumTables ?? [])
+      .filter((table) => sameName(table.name, name))
+      .map((table) => ({
+        name: table.name,
+        namespace: page?.namespace?.value,
+        members: table.members,
+        file,
+      }));
+  }
+
+  /**
+   * Which resource pages have a `### fooType values` heading, by enum name. Built on first need by
+   * reading the files as text and matching heading lines, without parsing any page.
+   */
+  private enumHeadingIndex(): Map<string, string[]> {
+    if (this.enumHeadings) return this.enumHeadings;
+    const index = new Map<string, string[]>();
+    const heading = /^#{2,6}[ \t]+`?([A-Za-z_][\w.]*)`?[ \t]+values[ \t]*\r?$/gim;
+    for (const f of this.listResources()) {
+      const file = join(this.root, "resources", f);
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        continue;
+      }
+      for (const m of text.matchAll(heading)) {
+        const key = m[1]!.toLowerCase();
+        const files = index.get(key) ?? [];
+        files.push(file);
+        index.set(key, files);
+      }
+    }
+    this.enumHeadings = index;
+    return index;
   }
 
   resourceType(type: TypeRef): ResourceDefinition | undefined {
@@ -197,6 +236,8 @@ export class DocsTreeIndex implements DocsIndex {
 
   private page(file: string): Page | undefined {
     if (this.pages.has(file)) return this.pages.get(file);
+    // A link may point anywhere; nothing outside the docs root is ever read.
+    if (!file.startsWith(this.root + sep)) return undefined;
     let page: Page | undefined;
     try {
       const decoded = decodeSource(readFileSync(file));
@@ -242,5 +283,11 @@ function resourceOf(page: Page, file: string, typeName: string): ResourceDefinit
 }
 
 export function propertyOf(row: PropertyRow, file: string | undefined): PropertyDefinition {
-  return { name: row.name, type: row.type, documentedValues: row.documentedValues, file };
+  return {
+    name: row.name,
+    type: row.type,
+    typeLink: row.typeLink,
+    documentedValues: row.documentedValues,
+    file,
+  };
 }

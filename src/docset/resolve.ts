@@ -2,6 +2,7 @@
  * What an example body's properties are documented as: the page's own tables and the docs index,
  * combined. Rules ask a scope for a property's definition and the resolver for its enum members.
  */
+import { dirname, resolve } from "node:path";
 import type { JsonObject } from "../parse/json.js";
 import type { Exchange, HttpExample, Page, PropertyRow } from "../page/model.js";
 import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
@@ -79,21 +80,35 @@ export class TypeResolver {
   enumMembers(property: PropertyDefinition): EnumMembers | undefined {
     const ref = this.typeRef(property.type);
     if (!ref || ref.primitive) return undefined;
-    const definition = this.docs.enumType(ref);
-    if (definition)
+    // The linted page's own enum tables first, then the pages near the property, then the tree.
+    const local = property.file
+      ? undefined
+      : this.page.enumTables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
+    if (local) return { name: local.name, members: local.members, from: "definition", file: undefined };
+    const definition = this.docs.enumType(ref, this.nearFiles(property));
+    if (definition) {
       return {
         name: definition.name,
         members: definition.members,
         from: "definition",
         file: definition.file,
       };
-    const local = this.page.enumTables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
-    if (local) return { name: local.name, members: local.members, from: "definition", file: undefined };
+    }
     if (this.docs.resourceType(ref)) return undefined;
     if (property.documentedValues) {
       return { name: ref.name, members: property.documentedValues, from: "description", file: property.file };
     }
     return undefined;
+  }
+
+  /** The page that defines the property and the page its type links to. */
+  private nearFiles(property: PropertyDefinition): string[] {
+    const definedIn = property.file ?? this.page.path;
+    const files: string[] = [];
+    const link = property.typeLink?.split("#")[0];
+    if (link && definedIn && !/^[a-z]+:/i.test(link)) files.push(resolve(dirname(definedIn), link));
+    if (property.file) files.push(property.file);
+    return files;
   }
 
   private typeRef(text: string): TypeRef | undefined {

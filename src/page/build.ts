@@ -306,6 +306,7 @@ class PageBuilder {
         name,
         nameRange: { start: nameCell.start, end: nameCell.end },
         type: readableText(typeCell.raw),
+        typeLink: /\]\(([^()\s]*)\)/.exec(typeCell.raw)?.[1],
         description,
         documentedValues: documentedValues(description),
         cells,

@@ -60,6 +60,8 @@ export interface PropertyRow extends Range {
   nameRange: Range;
   /** The type as written, readable (`microsoft.graph.externalConnectors.identityType`, `String collection`). */
   type: string;
+  /** Where the type cell links to (`enums.md#foo-values`, `#foo-values`), if it is a link. */
+  typeLink: string | undefined;
   /** Readable description with code spans kept. */
   description: string;
   /** Values listed by "Possible values are: …" that belong to this property. */

@@ -43,55 +43,20 @@ function codeSpanValues(text: string): string[] {
       continue;
     }
     // A sentence ends at ". " before a capital letter, or at a line or cell break.
-    if (c === "." && values.length > 0 && /^\s+[A-Z]/.test(text.slice(i + 1, i + 3))) break;
+    if (c === "." && /^\s+[A-Z]/.test(text.slice(i + 1, i + 3))) break;
     i++;
   }
   return values;
 }
 
-const STOP_WORDS = new Set([
-  "or",
-  "and",
-  "just",
-  "only",
-  "either",
-  "the",
-  "a",
-  "an",
-  "of",
-  "etc",
-  "thru",
-  "through",
-]);
-
-/** Values written as plain words ("Unknown, Empty, String."), up to the end of the sentence. */
+/**
+ * Values written as plain words ("Unknown, Empty, String."): only a real list of single words up to
+ * the end of the sentence, so that prose ("Possible values are described in the following table")
+ * is not read as values.
+ */
 function plainValues(text: string): string[] {
-  const sentence = text.split(/\.(?:\s|$)/, 1)[0] ?? "";
-  const values: string[] = [];
-  const words = sentence.replace(/\*\*/g, "").split(/[\s,;]+/);
-  let skipNext = false;
-  let inCondition = false;
-  for (const word of words) {
-    if (!word) continue;
-    const lower = word.toLowerCase();
-    if (/^(when|if|where|while|unless)$/.test(lower)) {
-      inCondition = true;
-      continue;
-    }
-    if (inCondition) {
-      if (/^(is|are|equals)$/.test(lower)) {
-        inCondition = false;
-        skipNext = true;
-      }
-      continue;
-    }
-    if (STOP_WORDS.has(lower)) continue;
-    if (skipNext) {
-      skipNext = false;
-      continue;
-    }
-    if (!/^[A-Za-z_][\w.-]*$/.test(word)) return [];
-    values.push(word);
-  }
-  return values;
+  const sentence = (text.split(/\.(?:\s|$)/, 1)[0] ?? "").replace(/\*\*|["']/g, "").trim();
+  const items = sentence.split(/\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+/);
+  if (items.length < 2 || !items.every((item) => /^[A-Za-z_][\w.-]*$/.test(item))) return [];
+  return items;
 }
