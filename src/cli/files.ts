@@ -1,12 +1,14 @@
 /**
  * Which files a run lints. Files named on the command line are taken as given (any extension);
- * folders are searched for `*.md` with globby, which applies `.gitignore` files the way git does
- * (nested ones included) and skips `node_modules`. Symbolic links are not followed into folders,
- * so a link loop cannot hang the search.
+ * folders are searched for `*.md`; globs are expanded (globby/fast-glob). Symbolic links are not
+ * followed into folders, so a link loop cannot hang the search. `.gitignore`,
+ * `.graph-docs-lintignore` and `node_modules` are applied to every file, named or found: a file
+ * named explicitly but ignored is skipped silently (lint-staged passes such files).
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { globby, isDynamicPattern } from "globby";
+import { IgnoreChecker } from "./ignore.js";
 
 export interface FileSelection {
   files: string[];
@@ -14,45 +16,39 @@ export interface FileSelection {
   missing: string[];
 }
 
-const IGNORED = ["**/node_modules/**", "**/.git/**"];
+const GLOB_OPTIONS = {
+  absolute: true,
+  ignore: ["**/node_modules/**", "**/.git/**"],
+  followSymbolicLinks: false,
+};
 
-export async function selectFiles(args: string[], cwd = process.cwd()): Promise<FileSelection> {
+export async function selectFiles(
+  args: string[],
+  cwd = process.cwd(),
+  ignored = new IgnoreChecker(),
+): Promise<FileSelection> {
   const files = new Set<string>();
   const missing: string[] = [];
+  const add = (found: string[]) =>
+    found
+      .map((f) => resolve(f))
+      .sort()
+      .forEach((f) => ignored.isIgnored(f) || files.add(f));
   for (const arg of args) {
     const path = resolve(cwd, arg);
     let kind: "file" | "dir" | undefined;
     try {
-      const stat = statSync(path);
-      kind = stat.isDirectory() ? "dir" : "file";
+      kind = statSync(path).isDirectory() ? "dir" : "file";
     } catch {
       kind = undefined;
     }
-    if (kind === "file") {
-      files.add(path);
-    } else if (kind === "dir") {
-      const found = await globby("**/*.md", {
-        cwd: path,
-        absolute: true,
-        gitignore: true,
-        ignore: IGNORED,
-        followSymbolicLinks: false,
-        dot: false,
-      });
-      found.sort().forEach((f) => files.add(resolve(f)));
-    } else if (isDynamicPattern(arg)) {
-      const found = await globby(arg, {
-        cwd,
-        absolute: true,
-        gitignore: true,
-        ignore: IGNORED,
-        followSymbolicLinks: false,
-      });
+    if (kind === "file") add([path]);
+    else if (kind === "dir") add(await globby("**/*.md", { ...GLOB_OPTIONS, cwd: path }));
+    else if (isDynamicPattern(arg)) {
+      const found = await globby(arg, { ...GLOB_OPTIONS, cwd });
       if (found.length === 0) missing.push(arg);
-      found.sort().forEach((f) => files.add(resolve(f)));
-    } else {
-      missing.push(arg);
-    }
+      add(found);
+    } else missing.push(arg);
   }
   return { files: [...files], missing };
 }

@@ -10,6 +10,8 @@ import { TypeResolver } from "../docset/resolve.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
 import { decodeSource } from "../parse/source.js";
+import { rulesById } from "../../rules/index.js";
+import { applyDirectives, readDirectives } from "./directives.js";
 import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
 import type { Report, Rule, Severity } from "./rule.js";
 
@@ -26,6 +28,8 @@ export interface LintOptions {
   docs?: DocsIndex;
   /** The docs root, overriding the search from the page's folder. */
   docsRoot?: string;
+  /** Report disable directives that suppress nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintResult {
@@ -40,6 +44,10 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** With --fix or --fix-dry-run: the fixed text, when fixes changed it (`source` is then the same). */
+  output?: string;
+  /** With `output`: the text before fixing. */
+  input?: string;
 }
 
 const LEVEL: Record<Severity, SeverityLevel> = { error: 2, warn: 1 };
@@ -55,12 +63,55 @@ export function docsIndexForPath(path: string | undefined, docsRoot?: string): D
   return docsIndexFor(path ? findDocsRoot(dirname(resolve(path))) : undefined);
 }
 
-/** Lints a page model with the enabled rules. */
+/** Lints a page model with the enabled rules, then applies the page's inline directives. */
 export function lintPage(
   page: Page,
   options: LintOptions = {},
   rules: readonly Rule[] = allRules,
 ): LintMessage[] {
+  const found = runRules(page, options, rules);
+  const directives = readDirectives(page);
+  if (directives.length === 0) return found.sort(compareMessages);
+  const { kept, unused } = applyDirectives(
+    directives,
+    found.map((message) => ({
+      message,
+      ruleId: message.ruleId,
+      range: message.range,
+      line: message.startPoint.line,
+    })),
+  );
+  const messages = kept.map((k) => k.message);
+  const at = (range: { start: number; end: number }) => pointsOf(page.lines, range);
+  for (const directive of directives) {
+    directive.rules.forEach((rule, i) => {
+      if (rulesById.has(rule)) return;
+      messages.push(
+        new LintMessage(`Unknown rule "${rule}" in a graph-docs-lint-${directive.kind} directive.`, {
+          ruleId: undefined,
+          severity: 2,
+          ...at(directive.ruleRanges[i]!),
+        }),
+      );
+    });
+  }
+  if (options.reportUnusedDisableDirectives) {
+    for (const directive of unused) {
+      const what = directive.rules.length > 0 ? ` (no problems from ${directive.rules.join(", ")})` : "";
+      messages.push(
+        new LintMessage(`Unused graph-docs-lint-${directive.kind} directive${what}.`, {
+          ruleId: undefined,
+          severity: 2,
+          ...at(directive),
+          fix: { range: directive, text: "" },
+        }),
+      );
+    }
+  }
+  return messages.sort(compareMessages);
+}
+
+function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): LintMessage[] {
   const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
   const types = new TypeResolver(page, docs);
   const messages: LintMessage[] = [];
@@ -76,7 +127,8 @@ export function lintPage(
           start,
           end,
           url: rule.meta.docs,
-          fix: r.fix,
+          // Only a rule that declares itself fixable may change the page.
+          fix: rule.meta.fixable ? r.fix : undefined,
           related: (r.related ?? []).map((rel) => ({
             message: rel.message,
             ...pointsOf(page.lines, rel.range),
@@ -100,7 +152,7 @@ export function lintPage(
       );
     }
   }
-  return messages.sort(compareMessages);
+  return messages;
 }
 
 /** Lints page text (BOM already removed). */
@@ -143,6 +195,15 @@ function unreadable(filePath: string, reason: string): LintResult {
   const origin = { line: 1, column: 1, offset: 0 };
   const message = new LintMessage(reason, { ruleId: undefined, severity: 2, start: origin, end: origin });
   return resultOf(filePath, [message], undefined, false, true);
+}
+
+/** The same result with other messages (after a baseline or diff filter), counts recomputed. */
+export function withMessages(result: LintResult, messages: LintMessage[]): LintResult {
+  return {
+    ...resultOf(result.filePath, messages, result.source, result.bom, result.unreadable),
+    output: result.output,
+    input: result.input,
+  };
 }
 
 export function resultOf(

@@ -20,6 +20,8 @@ export interface JsonResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** The fixed text, with --fix-dry-run (or --fix), when fixes changed the file (as ESLint gives it). */
+  output?: string;
 }
 
 export function toJsonResults(results: LintResult[]): JsonResult[] {
@@ -43,6 +45,7 @@ export function toJsonResults(results: LintResult[]): JsonResult[] {
     warningCount: r.warningCount,
     fixableErrorCount: r.fixableErrorCount,
     fixableWarningCount: r.fixableWarningCount,
+    ...(r.output !== undefined ? { output: r.output } : {}),
   }));
 }
 
