@@ -18,7 +18,7 @@ fi
 # pre-commit installs hooks from a commit: use the checked-out HEAD of this repository.
 rev="$(git -C "$project" rev-parse HEAD)"
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$scratch"' EXIT
 export PRE_COMMIT_HOME="$scratch/.cache"
 cd "$scratch"
 git init -q repo
