@@ -69,8 +69,8 @@ Content-Type: application/json
 MD
 git add api/bad.md
 if out="$(git commit -qm "bad page" 2>&1)"; then echo "$out"; fail "a page with a trailing comma was committed"; fi
-grep -q "api/bad.md:9:14" <<<"$out" || { echo "$out"; fail "the finding was not reported at api/bad.md:9:14"; }
+grep -q "api/bad.md:8:14" <<<"$out" || { echo "$out"; fail "the finding was not reported at api/bad.md:8:14"; }
 grep -q "no-trailing-comma" <<<"$out" || { echo "$out"; fail "no rule id in the output"; }
 grep -q "legacy.md" <<<"$out" && fail "the hook linted a file that was not staged"
-echo "pre-commit-check: bad page refused with api/bad.md:9:14 no-trailing-comma; nothing else linted"
+echo "pre-commit-check: bad page refused with api/bad.md:8:14 no-trailing-comma; nothing else linted"
 echo "pre-commit-check: OK"
