@@ -14,26 +14,13 @@ import { fileURLToPath } from "node:url";
 import { findDocsRoot } from "../docset/index.js";
 import type { ResolvedConfig } from "../engine/config.js";
 import type { LintOptions } from "../engine/lint.js";
-import { LintMessage, type SeverityLevel } from "../engine/message.js";
-import type { Point } from "../parse/source.js";
-import type { Fix } from "../engine/rule.js";
+import { type LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
 
 const CACHE_VERSION = 1;
 
-interface StoredMessage {
-  ruleId: string | undefined;
-  severity: SeverityLevel;
-  reason: string;
-  start: Point;
-  end: Point;
-  url: string | undefined;
-  fix: Fix | undefined;
-  related: Array<{ message: string; start: Point; end: Point }>;
-}
-
 interface CacheFile {
   version: number;
-  entries: Record<string, { key: string; messages: StoredMessage[] }>;
+  entries: Record<string, { key: string; messages: PlainMessage[] }>;
 }
 
 /** The linter's identity: package version plus the build's modification time. */
@@ -57,91 +44,28 @@ function linterIdentity(): string {
   return `${version}@${statSync(here).mtimeMs}`;
 }
 
-export class LintCache {
-  private dirty = false;
+/** Computes cache keys; one per run (the docs tree signatures are computed once). */
+export class CacheKeys {
   private readonly treeSignatures = new Map<string, string>();
   private readonly identity = linterIdentity();
 
-  private constructor(
-    readonly path: string,
-    private readonly data: CacheFile,
-  ) {}
-
-  /** Opens the cache file; a missing, unreadable or outdated one starts empty. */
-  static open(path: string): LintCache {
-    let data: CacheFile = { version: CACHE_VERSION, entries: {} };
-    try {
-      const read = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
-      if (read.version === CACHE_VERSION && typeof read.entries === "object" && read.entries !== null)
-        data = read;
-    } catch {
-      // start empty
-    }
-    return new LintCache(resolve(path), data);
-  }
-
   keyFor(file: string, bytes: Uint8Array, config: ResolvedConfig, options: LintOptions): string {
     const root = options.docsRoot ? resolve(options.docsRoot) : findDocsRoot(dirname(file));
+    const settings = {
+      rules: config.rules,
+      ruleOptions: config.ruleOptions,
+      unused: options.reportUnusedDisableDirectives ?? false,
+      root,
+    };
     return createHash("sha256")
       .update(this.identity)
       .update("\0")
       .update(bytes)
       .update("\0")
-      .update(
-        JSON.stringify({
-          rules: config.rules,
-          ruleOptions: config.ruleOptions,
-          unused: options.reportUnusedDisableDirectives ?? false,
-          root,
-        }),
-      )
+      .update(JSON.stringify(settings))
       .update("\0")
       .update(root ? this.treeSignature(root) : "")
       .digest("hex");
-  }
-
-  get(file: string, key: string): LintMessage[] | undefined {
-    const entry = this.data.entries[file];
-    if (!entry || entry.key !== key) return undefined;
-    return entry.messages.map(
-      (m) =>
-        new LintMessage(m.reason, {
-          ruleId: m.ruleId,
-          severity: m.severity,
-          start: m.start,
-          end: m.end,
-          url: m.url,
-          fix: m.fix,
-          related: m.related,
-        }),
-    );
-  }
-
-  set(file: string, key: string, messages: LintMessage[]): void {
-    this.data.entries[file] = {
-      key,
-      messages: messages.map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity,
-        reason: m.reason,
-        start: m.startPoint,
-        end: m.endPoint,
-        url: m.url ?? undefined,
-        fix: m.fix,
-        related: m.related,
-      })),
-    };
-    this.dirty = true;
-  }
-
-  /** Writes the cache (atomically: a reader never sees half a file). */
-  save(): void {
-    if (!this.dirty) return;
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.data));
-    renameSync(temp, this.path);
-    this.dirty = false;
   }
 
   /** Name, size and modification time of every page under `resources/`, hashed; once per run. */
@@ -168,5 +92,48 @@ export class LintCache {
       this.treeSignatures.set(root, signature);
     }
     return signature;
+  }
+}
+
+export class LintCache {
+  private dirty = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly data: CacheFile,
+  ) {}
+
+  /** Opens the cache file; a missing, unreadable or outdated one starts empty. */
+  static open(path: string): LintCache {
+    let data: CacheFile = { version: CACHE_VERSION, entries: {} };
+    try {
+      const read = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
+      if (read.version === CACHE_VERSION && typeof read.entries === "object" && read.entries !== null)
+        data = read;
+    } catch {
+      // start empty
+    }
+    return new LintCache(resolve(path), data);
+  }
+
+  get(file: string, key: string): LintMessage[] | undefined {
+    const entry = this.data.entries[file];
+    if (!entry || entry.key !== key || !Array.isArray(entry.messages)) return undefined;
+    return entry.messages.map(fromPlainMessage);
+  }
+
+  set(file: string, key: string, messages: LintMessage[]): void {
+    this.data.entries[file] = { key, messages: messages.map(toPlainMessage) };
+    this.dirty = true;
+  }
+
+  /** Writes the cache (atomically: a reader never sees half a file). */
+  save(): void {
+    if (!this.dirty) return;
+    mkdirSync(dirname(this.path), { recursive: true });
+    const temp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.data));
+    renameSync(temp, this.path);
+    this.dirty = false;
   }
 }

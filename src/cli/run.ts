@@ -3,21 +3,25 @@
  * by baseline or diff, format, and choose the exit code. Everything the CLI does that is not
  * argument parsing lives here, so tests can call it without spawning a process.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
-import { ConfigError, type ResolvedConfig, configFor, isIgnored } from "../engine/config.js";
-import { fixText } from "../engine/fix.js";
-import { type LintOptions, type LintResult, describeFsError, lintText, resultOf } from "../engine/lint.js";
-import { LintMessage } from "../engine/message.js";
-import { encodePage, writeFileAtomic } from "../engine/write.js";
-import { decodeSource } from "../parse/source.js";
-import { formatters } from "../report/index.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
 import { createBaseline, filterByBaseline, readBaseline, writeBaseline } from "../engine/baseline.js";
-import { LintCache } from "./cache.js";
+import { ConfigError, configFor } from "../engine/config.js";
+import { type LintResult, withMessages } from "../engine/lint.js";
+import { formatDiffs } from "../report/diff.js";
+import { formatters } from "../report/index.js";
+import { CacheKeys, LintCache } from "./cache.js";
+import { UsageError } from "./errors.js";
 import { selectFiles } from "./files.js";
 import { changedSince, filterByChangedLines } from "./git.js";
-import { formatDiffs } from "../report/diff.js";
-import { UsageError } from "./errors.js";
+import {
+  type FileLintSettings,
+  type FileOutcome,
+  cachedOutcome,
+  lintBytes,
+  lintOneFile,
+} from "./lint-one.js";
+import { lintInWorkers, workerCount } from "./pool.js";
 
 export interface RunOptions {
   patterns: string[];
@@ -60,24 +64,30 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
 
   let exitCode = 0;
   let results: LintResult[] = [];
+  const settings: FileLintSettings = {
+    config: options.config,
+    docsRoot: options.docsRoot,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  };
   const cache = options.cache
     ? LintCache.open(options.cacheLocation ?? resolve(cwd, "node_modules/.cache/graph-docs-lint/cache.json"))
     : undefined;
+  const keys = cache ? new CacheKeys() : undefined;
+  const keepSource = Boolean(options.writeBaseline || options.baseline);
 
   if (options.stdin) {
+    // Standard input is linted (and fixed, with --fix or --fix-dry-run) but never written anywhere.
     const filename = resolve(cwd, options.stdinFilename ?? "<stdin>.md");
     const config = await configFor(filename, options.config);
     const text = await io.readStdin();
-    results.push(
-      await lintSource(
-        filename,
-        Buffer.from(text, "utf8"),
-        config,
-        { ...options, fix: false },
-        io,
-        undefined,
-      ),
-    );
+    const outcome = lintBytes(filename, Buffer.from(text, "utf8"), config, {
+      ...settings,
+      fix: false,
+      fixDryRun: options.fix || options.fixDryRun,
+    });
+    if (outcome.result) results.push(outcome.result);
   } else {
     let files: string[];
     let missing: string[] = [];
@@ -85,24 +95,17 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
     if (changed) {
       const scope = options.patterns.length > 0 ? options.patterns.map((p) => resolve(cwd, p)) : [cwd];
       files = [...changed.files.keys()].filter((f) =>
-        scope.some((s) => f === s || f.startsWith(s.endsWith("/") ? s : `${s}/`)),
+        scope.some((s) => f === s || f.startsWith(s.endsWith(sep) ? s : `${s}${sep}`)),
       );
     } else {
       ({ files, missing } = await selectFiles(options.patterns, cwd));
     }
     for (const path of missing) io.stderr(`graph-docs-lint: no such file or directory: ${path}\n`);
     if (missing.length > 0) exitCode = 2;
-    for (const file of files) {
-      const config = await configFor(file, options.config);
-      if (isIgnored(file, config)) continue;
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        results.push(unreadable(file, describeFsError(error)));
-        continue;
-      }
-      results.push(await lintSource(file, bytes, config, options, io, cache));
+    const outcomes = await lintAll(files, settings, { keepSource, keys, cache });
+    for (const outcome of outcomes) {
+      for (const notice of outcome.notices) io.stderr(`graph-docs-lint: ${notice}\n`);
+      if (outcome.result) results.push(outcome.result);
     }
     if (changed) results = filterByChangedLines(results, changed);
   }
@@ -133,12 +136,9 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
   }
   if (options.quiet) {
     results = results.map((r) =>
-      resultOf(
-        r.filePath,
+      withMessages(
+        r,
         r.messages.filter((m) => m.severity === 2),
-        r.source,
-        r.bom,
-        r.unreadable,
       ),
     );
   }
@@ -161,59 +161,48 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-async function lintSource(
-  file: string,
-  bytes: Buffer,
-  config: ResolvedConfig,
-  options: RunOptions,
-  io: RunIo,
-  cache: LintCache | undefined,
-): Promise<LintResult> {
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return unreadable(file, `File ${decoded.message}.`);
-  const lintOptions: LintOptions = {
-    path: file,
-    rules: config.rules,
-    ruleOptions: config.ruleOptions,
-    docsRoot: options.docsRoot ?? config.docsRoot,
-    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
-  };
-  const fixing = options.fix || options.fixDryRun;
-  const cacheKey = cache?.keyFor(file, bytes, config, lintOptions);
-  if (!fixing && cache && cacheKey) {
-    const hit = cache.get(file, cacheKey);
-    if (hit) return resultOf(file, hit, decoded.text, decoded.bom, false);
-  }
-  if (!fixing) {
-    const result = { ...lintText(decoded.text, lintOptions), filePath: file, bom: decoded.bom };
-    if (cache && cacheKey) cache.set(file, cacheKey, result.messages);
-    return result;
-  }
-  const fixed = fixText(decoded.text, lintOptions);
-  const result: LintResult = { ...resultOf(file, fixed.messages, fixed.output, decoded.bom, false) };
-  if (fixed.changed) {
-    result.output = fixed.output;
-    result.input = decoded.text;
-  }
-  if (options.fix && fixed.changed) {
-    const outcome = writeFileAtomic(file, encodePage(fixed.output, decoded.bom), bytes);
-    if (outcome === "changed-on-disk") {
-      io.stderr(`graph-docs-lint: ${file}: not fixed: the file changed on disk while it was being linted.\n`);
-      return { ...lintText(decoded.text, lintOptions), filePath: file, bom: decoded.bom };
+/**
+ * Lints the files in order: cache hits first, then the rest on worker threads when there are
+ * enough of them to pay for starting workers, else here.
+ */
+async function lintAll(
+  files: string[],
+  settings: FileLintSettings,
+  context: { keepSource: boolean; keys: CacheKeys | undefined; cache: LintCache | undefined },
+): Promise<FileOutcome[]> {
+  const threads = workerCount(files.length);
+  const outcomes: FileOutcome[] = [];
+  if (threads <= 1) {
+    for (const file of files) {
+      const outcome = await lintOneFile(file, settings, context.keys, context.cache);
+      if (outcome.cacheKey && outcome.result)
+        context.cache?.set(file, outcome.cacheKey, outcome.result.messages);
+      outcomes.push(outcome);
     }
+    return outcomes;
   }
-  return result;
-}
-
-function unreadable(filePath: string, reason: string): LintResult {
-  const origin = { line: 1, column: 1, offset: 0 };
-  return resultOf(
-    filePath,
-    [new LintMessage(reason, { ruleId: undefined, severity: 2, start: origin, end: origin })],
-    undefined,
-    false,
-    true,
+  // Cache hits are served here; only the misses go to the workers.
+  const pending: number[] = [];
+  const fixing = settings.fix || settings.fixDryRun;
+  for (const [i, file] of files.entries()) {
+    const { keys, cache } = context;
+    const hit = keys && cache && !fixing ? await cachedOutcome(file, settings, keys, cache) : undefined;
+    if (hit) outcomes[i] = hit;
+    else pending.push(i);
+  }
+  const done = await lintInWorkers(
+    pending.map((i) => files[i]!),
+    settings,
+    threads,
+    { keepSource: context.keepSource, withCacheKeys: context.cache !== undefined },
   );
+  done.forEach((outcome, k) => {
+    const i = pending[k]!;
+    outcomes[i] = outcome;
+    if (outcome.cacheKey && outcome.result)
+      context.cache?.set(files[i]!, outcome.cacheKey, outcome.result.messages);
+  });
+  return outcomes;
 }
 
 export { ConfigError };

@@ -76,6 +76,6 @@ export function parseTypeRef(text: string): TypeRef | undefined {
 
 /** True for values that are a type's name written where a value belongs (`"String"`, `"Int32"`). */
 export function isTypePlaceholder(value: string): boolean {
-  const m = /^([A-Za-z.]+)(?: \([^()]*\))?$/.exec(value.trim());
+  const m = /^([A-Za-z][\w.]*)(?: \([^()]*\))?$/.exec(value.trim());
   return m !== null && isPrimitiveName(m[1]!);
 }

@@ -17,7 +17,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import ignore, { type Ignore } from "ignore";
 import { type ParseError, ParseErrorCode, parse as parseJsonc } from "jsonc-parser";
 import { parseDocument } from "yaml";
@@ -467,6 +468,8 @@ export function configSchema(): Record<string, unknown> {
 
 function compiledValidator(): ValidateFunction {
   if (!validator) {
+    // ajv is loaded on first use: a run without a configuration file does not pay for it.
+    const { Ajv } = createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass };
     const ajv = new Ajv({ allErrors: false, strict: true, strictTuples: false });
     ajv.addKeyword("markdownDescription");
     validator = ajv.compile(configSchema());

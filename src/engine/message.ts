@@ -70,3 +70,40 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
     (a.ruleId ?? "").localeCompare(b.ruleId ?? "")
   );
 }
+
+/** A message as plain data: what a cache stores and a worker thread sends back. */
+export interface PlainMessage {
+  ruleId: string | undefined;
+  severity: SeverityLevel;
+  reason: string;
+  start: Point;
+  end: Point;
+  url: string | undefined;
+  fix: Fix | undefined;
+  related: RelatedPlace[];
+}
+
+export function toPlainMessage(m: LintMessage): PlainMessage {
+  return {
+    ruleId: m.ruleId,
+    severity: m.severity,
+    reason: m.reason,
+    start: m.startPoint,
+    end: m.endPoint,
+    url: m.url ?? undefined,
+    fix: m.fix,
+    related: m.related,
+  };
+}
+
+export function fromPlainMessage(m: PlainMessage): LintMessage {
+  return new LintMessage(m.reason, {
+    ruleId: m.ruleId,
+    severity: m.severity,
+    start: m.start,
+    end: m.end,
+    url: m.url,
+    fix: m.fix,
+    related: m.related,
+  });
+}

@@ -151,6 +151,7 @@ class PageBuilder {
     // Tab markers are not sections, and an annotation above a tab marker still belongs to its block.
     if (TAB_HEADING.test(source.trim())) return;
     this.pendingAnnotation = undefined;
+    this.collectInlineComments(node);
     const heading: Heading = {
       depth: node.depth,
       text: readableText(source.replace(/^#+[ \t]*/, "").replace(/[ \t]#+[ \t]*$/, "")),
@@ -253,12 +254,16 @@ class PageBuilder {
     const lines = this.sourceLines(startLine, endLine).map(stripContainerPrefix);
     if (!this.page.namespace) this.readNamespace(lines);
     for (const table of findPipeTables(lines)) this.onTable(table);
-    for (const child of node.children) if (child.type === "html") this.onInlineHtml(child);
+    this.collectInlineComments(node);
   }
 
-  private onInlineHtml(node: Html): void {
-    const range = this.range(node);
-    if (node.value.startsWith("<!--")) this.page.comments.push(range);
+  /** Comments inside inline content (a paragraph, a heading, emphasis, link text) hide text too. */
+  private collectInlineComments(node: Nodes): void {
+    if (node.type === "html") {
+      if (node.value.startsWith("<!--")) this.page.comments.push(this.range(node));
+      return;
+    }
+    if ("children" in node) for (const child of node.children) this.collectInlineComments(child);
   }
 
   private readNamespace(lines: SourceLine[]): void {
@@ -452,7 +457,12 @@ function toPlain(value: JsonValue | undefined): unknown {
 }
 
 function readFrontMatter(content: string, base: number, range: Range): FrontMatter {
-  const doc = parseDocument(content, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false });
+  // The yaml package knows LF and CRLF only; a lone CR becomes LF (same length, so offsets hold).
+  const doc = parseDocument(content.replace(/\r(?!\n)/g, "\n"), {
+    keepSourceTokens: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   const entries: FrontMatter["entries"] = [];
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {

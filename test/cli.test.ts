@@ -1,0 +1,344 @@
+/**
+ * The command line, run as a child process from the build (`npm test` builds first).
+ */
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { md, offsetAt } from "./helpers.js";
+
+const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
+const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
+const SEED_000 = join(SEEDS, "000_82e58b59bc3cad7b.txt");
+const SEED_002 = join(SEEDS, "002_d3c81949af1b7bd8.txt");
+
+let dir: string;
+
+function write(path: string, content: string | Uint8Array): string {
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+function cli(args: string[], cwd = dir): SpawnSyncReturns<string> {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+interface JsonMessage {
+  ruleId: string | null;
+  severity: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fatal?: boolean;
+  fix?: { range: [number, number]; text: string };
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+function json(result: SpawnSyncReturns<string>): JsonResult[] {
+  return JSON.parse(result.stdout) as JsonResult[];
+}
+
+/** No stack trace: a user-facing message, not a crash. */
+function expectNoStackTrace(stderr: string): void {
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toContain("internal error");
+}
+
+const CLEAN = md(
+  "---",
+  'title: "Get widget"',
+  "---",
+  "",
+  "# Get widget",
+  "",
+  "Namespace: microsoft.graph",
+  "",
+  '<!-- { "blockType": "request", "name": "get_widget" } -->',
+  "```http",
+  "GET https://graph.microsoft.com/v1.0/widgets/w1",
+  "```",
+);
+
+/** No annotations at all; a trailing comma on line 8 and a response id that does not echo (line 16). */
+const NO_ANNOTATIONS = md(
+  "# Create widget",
+  "",
+  "```http",
+  "POST https://graph.microsoft.com/v1.0/widgets",
+  "Content-Type: application/json",
+  "",
+  "{",
+  '  "id": "w1",',
+  "}",
+  "```",
+  "",
+  "```http",
+  "HTTP/1.1 201 Created",
+  "Content-Type: application/json",
+  "",
+  '{ "id": "w2" }',
+  "```",
+);
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
+  dir = mkdtempSync(join(tmpdir(), "gdl-cli-"));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("exit codes", () => {
+  it("exits 0 on a clean page", () => {
+    write("clean.md", CLEAN);
+    const result = cli(["clean.md"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("No problems found (1 file checked).\n");
+    expect(result.stderr).toBe("");
+  });
+
+  it("exits 1 when a page has errors, and lists them", () => {
+    copyFileSync(SEED_002, join(dir, "seed-002.md"));
+    const result = cli(["seed-002.md"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n")).toEqual([
+      "seed-002.md:238:26  error  Trailing comma before '}' in example JSON: JSON does not allow it.  no-trailing-comma",
+      'seed-002.md:290:9  error  Response id "14m1b9c38qe647f6a" does not echo the request\'s id "1431b9c38ee647f6a".  request-response-id-match',
+      "",
+      "2 problems (2 errors, 0 warnings) in 1 file checked. 1 can be fixed automatically.",
+      "",
+    ]);
+    expect(result.stderr).toBe("");
+  });
+
+  it("exits 2 on an unknown option, with a message and no stack trace", () => {
+    write("clean.md", CLEAN);
+    const result = cli(["--bogus", "clean.md"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--bogus");
+    expect(result.stderr).toContain("graph-docs-lint --help");
+    expectNoStackTrace(result.stderr);
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 on an unknown format", () => {
+    write("clean.md", CLEAN);
+    const result = cli(["--format", "xml", "clean.md"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('"xml"');
+    expectNoStackTrace(result.stderr);
+  });
+
+  it("exits 2 when no path is given", () => {
+    const result = cli([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("no files, folders or globs given");
+    expectNoStackTrace(result.stderr);
+  });
+});
+
+describe("files that are missing or cannot be linted", () => {
+  it("reports a missing path on stderr, still lints and reports the other files, exits 2", () => {
+    write("errors.md", NO_ANNOTATIONS);
+    write("clean.md", CLEAN);
+    const result = cli(["--format", "json", "errors.md", "missing.md", "clean.md"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("graph-docs-lint: no such file or directory: missing.md\n");
+    const results = json(result);
+    expect(results.map((r) => [r.filePath, r.errorCount])).toEqual([
+      [join(dir, "errors.md"), 2],
+      [join(dir, "clean.md"), 0],
+    ]);
+  });
+
+  it("lints an empty file: no findings, exit 0", () => {
+    write("empty.md", "");
+    const result = cli(["--format", "json", "empty.md"]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(json(result)).toEqual([
+      {
+        filePath: join(dir, "empty.md"),
+        messages: [],
+        errorCount: 0,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      },
+    ]);
+  });
+
+  it("refuses a binary file with a clear message and exit 2, without a stack trace", () => {
+    write("binary.md", Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02, 0xff]));
+    write("clean.md", CLEAN);
+    const result = cli(["binary.md", "clean.md"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /binary\.md: File looks like a binary file \(NUL byte at byte 2\); not linted\.\n$/,
+    );
+    expectNoStackTrace(result.stderr);
+    expect(result.stdout).toContain(
+      "binary.md:1:1  error  File looks like a binary file (NUL byte at byte 2); not linted.",
+    );
+  });
+
+  it("reports a binary file as a fatal message in JSON", () => {
+    write("binary.md", Buffer.from([0x23, 0x20, 0x00]));
+    const result = cli(["--format", "json", "binary.md"]);
+    expect(result.status).toBe(2);
+    expect(json(result)[0]?.messages).toEqual([
+      {
+        ruleId: null,
+        severity: 2,
+        message: "File looks like a binary file (NUL byte at byte 2); not linted.",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        fatal: true,
+      },
+    ]);
+  });
+
+  it("refuses invalid UTF-8 with a clear message and exit 2", () => {
+    write("latin1.md", Buffer.concat([Buffer.from("# Caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    const result = cli(["latin1.md"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /latin1\.md: File is not valid UTF-8 \(first invalid byte at byte 5\); not linted\.\n$/,
+    );
+    expectNoStackTrace(result.stderr);
+  });
+
+  it("lints a page with no annotations", () => {
+    write("no-annotations.md", NO_ANNOTATIONS);
+    const result = cli(["--format", "json", "no-annotations.md"]);
+    expect(result.status).toBe(1);
+    expect(json(result)[0]?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+      ["no-trailing-comma", 8, 13],
+      ["request-response-id-match", 16, 9],
+    ]);
+  });
+});
+
+describe("--format json", () => {
+  it("gives ESLint's result shape with absolute paths", () => {
+    copyFileSync(SEED_002, join(dir, "seed-002.md"));
+    const text = readFileSync(SEED_002, "utf8");
+    const result = cli(["--format", "json", "seed-002.md"]);
+    expect(result.status).toBe(1);
+    const results = json(result);
+    expect(results).toHaveLength(1);
+    const [only] = results;
+    expect(isAbsolute(only!.filePath)).toBe(true);
+    expect(only).toEqual({
+      filePath: join(dir, "seed-002.md"),
+      messages: [
+        {
+          ruleId: "no-trailing-comma",
+          severity: 2,
+          message: "Trailing comma before '}' in example JSON: JSON does not allow it.",
+          line: 238,
+          column: 26,
+          endLine: 238,
+          endColumn: 27,
+          fix: { range: [offsetAt(text, 238, 26), offsetAt(text, 238, 27)], text: "" },
+        },
+        {
+          ruleId: "request-response-id-match",
+          severity: 2,
+          message: 'Response id "14m1b9c38qe647f6a" does not echo the request\'s id "1431b9c38ee647f6a".',
+          line: 290,
+          column: 9,
+          endLine: 290,
+          endColumn: 28,
+        },
+      ],
+      errorCount: 2,
+      warningCount: 0,
+      fixableErrorCount: 1,
+      fixableWarningCount: 0,
+    });
+  });
+
+  it("writes large output through a pipe completely", () => {
+    const big = join(dir, "big");
+    mkdirSync(big);
+    const copies = 300;
+    for (let i = 0; i < copies; i++)
+      copyFileSync(SEED_000, join(big, `page-${String(i).padStart(3, "0")}.md`));
+    const result = cli(["--format", "json", "big"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout.length).toBeGreaterThan(500_000);
+    const results = json(result);
+    expect(results).toHaveLength(copies);
+    expect(results.every((r) => r.messages.length === 13 && r.errorCount === 13)).toBe(true);
+    expect(results[copies - 1]?.filePath).toBe(join(big, "page-299.md"));
+  });
+});
+
+describe("folder search", () => {
+  it("finds *.md only, skips node_modules and .gitignore'd files", () => {
+    const tree = join(dir, "tree");
+    const page = md("# Page", "", "TODO");
+    for (const f of [
+      "a.md",
+      "notes.txt",
+      "page.markdown",
+      "node_modules/pkg/readme.md",
+      "sub/node_modules/x/y.md",
+      "ignored/c.md",
+      "sub/d.md",
+      "sub/e.md",
+      "sub/deeper/f.md",
+      "build.log.md",
+    ])
+      write(join("tree", f), page);
+    write("tree/.gitignore", md("ignored/", "*.log.md"));
+    write("tree/sub/.gitignore", md("e.md"));
+    const result = cli(["--format", "json", "."], tree);
+    expect(result.status).toBe(1);
+    expect(json(result).map((r) => r.filePath)).toEqual(
+      ["a.md", "sub/d.md", "sub/deeper/f.md"].map((f) => join(tree, f)),
+    );
+  });
+
+  it("lints a file named on the command line whatever its extension", () => {
+    write("named/notes.txt", md("# Notes", "", "TODO"));
+    const result = cli(["--format", "json", "named/notes.txt"]);
+    expect(result.status).toBe(1);
+    expect(json(result).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)])).toEqual([
+      [join(dir, "named", "notes.txt"), ["no-todo-placeholder"]],
+    ]);
+  });
+});
