@@ -202,13 +202,13 @@ export function startServer(connection: Connection): void {
       knownConfigFiles.add(error.file);
       if (!loggedConfigErrors.has(error.message)) {
         loggedConfigErrors.add(error.message);
-        connection.console.error(`${SOURCE}: invalid configuration ${error.file}: ${error.message}`);
+        connection.console.error(`${SOURCE}: invalid configuration: ${error.message}`);
       }
       return {
         range: { start: origin, end: origin },
         severity: DiagnosticSeverity.Error,
         source: SOURCE,
-        message: `Invalid configuration ${error.file}: ${error.message}`,
+        message: `Invalid configuration: ${error.message}`,
         relatedInformation: [
           {
             location: { uri: pathToFileURL(error.file).href, range: { start: origin, end: origin } },

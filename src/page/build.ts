@@ -27,6 +27,9 @@ import type {
   HttpExample,
   Page,
   PageJson,
+  PageLink,
+  TabGroup,
+  TabMarker,
   PropertyRow,
   PropertyTable,
 } from "./model.js";
@@ -34,7 +37,7 @@ import { documentedValues } from "./possible-values.js";
 
 const HTTP_LANGS = new Set(["http", "msgraph-interactive"]);
 /** DocFX tab markers look like level-1 headings: `# [HTTP](#tab/http)`. */
-const TAB_HEADING = /^#{1,6}[ \t]+\[[^\]]*\]\(#tab\/[^)]*\)\s*$/;
+const TAB_HEADING = /^#{1,6}[ \t]+\[([^\]]*)\]\(#tab\/([^)]*)\)\s*$/;
 
 export interface BuildOptions {
   path?: string;
@@ -49,6 +52,8 @@ class PageBuilder {
   readonly lines: LineIndex;
   readonly page: Page;
   private pendingAnnotation: Annotation | undefined;
+  private openTabGroup: TabGroup | undefined;
+  private readonly slugCounts = new Map<string, number>();
   private headingStack: Heading[] = [];
 
   constructor(
@@ -74,6 +79,10 @@ class PageBuilder {
       enumTables: [],
       jsonDocuments: [],
       comments: [],
+      links: [],
+      anchors: [],
+      tabGroups: [],
+      paragraphs: [],
       visibleText: [],
     };
   }
@@ -115,6 +124,14 @@ class PageBuilder {
         return;
       case "thematicBreak":
         this.pendingAnnotation = undefined;
+        if (this.openTabGroup) {
+          this.openTabGroup.closing = this.range(node);
+          this.openTabGroup.end = this.openTabGroup.closing.end;
+          this.openTabGroup = undefined;
+        }
+        return;
+      case "definition":
+        this.addLink("definition", node.url, this.range(node));
         return;
       default:
         if ("children" in node) this.visitChildren(node);
@@ -149,15 +166,21 @@ class PageBuilder {
     const range = this.range(node);
     const source = this.text.slice(range.start, range.end);
     // Tab markers are not sections, and an annotation above a tab marker still belongs to its block.
-    if (TAB_HEADING.test(source.trim())) return;
+    const tab = TAB_HEADING.exec(source.trim());
+    if (tab) {
+      this.onTabMarker({ title: tab[1]!, id: tab[2]!, depth: node.depth, ...range });
+      return;
+    }
     this.pendingAnnotation = undefined;
-    this.collectInlineComments(node);
+    this.visitInline(node);
     const heading: Heading = {
       depth: node.depth,
       text: readableText(source.replace(/^#+[ \t]*/, "").replace(/[ \t]#+[ \t]*$/, "")),
       ...range,
     };
     this.page.headings.push(heading);
+    this.openTabGroup?.headings.push(heading);
+    this.addHeadingAnchor(heading);
     while (
       this.headingStack.length > 0 &&
       this.headingStack[this.headingStack.length - 1]!.depth >= heading.depth
@@ -170,6 +193,7 @@ class PageBuilder {
   private onHtml(node: Html): void {
     const range = this.range(node);
     const value = this.text.slice(range.start, range.end);
+    if (!value.startsWith("<!--")) this.addHtmlAnchors(value, range.start);
     let cursor = 0;
     let sawAnnotation = false;
     for (let open = value.indexOf("<!--"); open !== -1; open = value.indexOf("<!--", cursor)) {
@@ -254,16 +278,74 @@ class PageBuilder {
     const lines = this.sourceLines(startLine, endLine).map(stripContainerPrefix);
     if (!this.page.namespace) this.readNamespace(lines);
     for (const table of findPipeTables(lines)) this.onTable(table);
-    this.collectInlineComments(node);
+    this.visitInline(node);
+    this.page.paragraphs.push({
+      text: readableText(this.text.slice(range.start, range.end)),
+      headingPath: this.headingStack.map((h) => h.text),
+      ...range,
+    });
   }
 
-  /** Comments inside inline content (a paragraph, a heading, emphasis, link text) hide text too. */
-  private collectInlineComments(node: Nodes): void {
+  /**
+   * Inline content (a paragraph, a heading, emphasis, link text): comments hide text, links and
+   * images are link targets, `[!INCLUDE [x](path)]` is an include, `<a name="x">` an anchor.
+   */
+  private visitInline(node: Nodes): void {
     if (node.type === "html") {
       if (node.value.startsWith("<!--")) this.page.comments.push(this.range(node));
+      else this.addHtmlAnchors(node.value, this.range(node).start);
       return;
     }
-    if ("children" in node) for (const child of node.children) this.collectInlineComments(child);
+    if (node.type === "link" || node.type === "image") {
+      const range = this.range(node);
+      const before = this.text.slice(Math.max(0, range.start - 12), range.start);
+      const kind = node.type === "image" ? "image" : /\[!INCLUDE\s*$/i.test(before) ? "include" : "link";
+      this.addLink(kind, node.url, range);
+    }
+    if ("children" in node) for (const child of node.children) this.visitInline(child);
+  }
+
+  private addLink(kind: PageLink["kind"], url: string, range: Range): void {
+    const source = this.text.slice(range.start, range.end);
+    // The target is written after "](" in a link, after ": " in a definition; it may be in <…>.
+    const opener = kind === "definition" ? source.indexOf("]:") + 2 : source.lastIndexOf("](") + 2;
+    let at = source.indexOf(url, Math.max(0, opener));
+    if (at === -1) at = Math.max(0, opener);
+    const start = range.start + at;
+    this.page.links.push({ kind, url, urlRange: { start, end: start + url.length }, ...range });
+  }
+
+  private addHtmlAnchors(html: string, base: number): void {
+    for (const m of html.matchAll(/<a\s[^<>]*?\bname=["']([^"'<>]+)["']|\bid=["']([^"'<>]+)["']/gi)) {
+      const name = m[1] ?? m[2]!;
+      const start = base + m.index;
+      this.page.anchors.push({ name, kind: "html", start, end: start + m[0].length });
+    }
+  }
+
+  /** The anchor DocFX generates for a heading: GitHub-style slug, `-1`, `-2` for repeats. */
+  private addHeadingAnchor(heading: Heading): void {
+    const slug = headingSlug(heading.text);
+    if (!slug) return;
+    const seen = this.slugCounts.get(slug) ?? 0;
+    this.slugCounts.set(slug, seen + 1);
+    const name = seen === 0 ? slug : `${slug}-${seen}`;
+    this.page.anchors.push({ name, kind: "heading", start: heading.start, end: heading.end });
+  }
+
+  private onTabMarker(marker: TabMarker): void {
+    if (!this.openTabGroup) {
+      this.openTabGroup = {
+        tabs: [],
+        closing: undefined,
+        headings: [],
+        start: marker.start,
+        end: marker.end,
+      };
+      this.page.tabGroups.push(this.openTabGroup);
+    }
+    this.openTabGroup.tabs.push(marker);
+    this.openTabGroup.end = marker.end;
   }
 
   private readNamespace(lines: SourceLine[]): void {
@@ -350,6 +432,15 @@ class PageBuilder {
       line = last;
     }
   }
+}
+
+/** GitHub-style heading slug, as DocFX (markdig's AutoIdentifiers) makes it. */
+export function headingSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .trim()
+    .replace(/\s/g, "-");
 }
 
 function isFenced(text: string, start: number): boolean {

@@ -89,6 +89,46 @@ export interface CodeBlock extends Range {
   json: JsonDocument | undefined;
 }
 
+/** A link target on the page: a markdown link, an image, a DocFX include, or a reference definition. */
+export interface PageLink extends Range {
+  kind: "link" | "image" | "include" | "definition";
+  /** The target as written (`../resources/user.md#properties`, `#examples`, `https://…`). */
+  url: string;
+  /** Range of the target text inside the page. */
+  urlRange: Range;
+}
+
+/** A place a `#bookmark` can point to: a heading's slug or an explicit `<a name="…">`/`id`. */
+export interface Anchor extends Range {
+  name: string;
+  kind: "heading" | "html";
+}
+
+/** A DocFX tab marker, `# [HTTP](#tab/http)`. */
+export interface TabMarker extends Range {
+  title: string;
+  id: string;
+  depth: number;
+}
+
+/**
+ * A DocFX tab group: consecutive tab markers, closed by a `---` thematic break. `closing` is missing
+ * when the group is not closed before the next section heading or the end of the page.
+ */
+export interface TabGroup extends Range {
+  tabs: TabMarker[];
+  /** The `---` that closes the group. */
+  closing: Range | undefined;
+  /** Headings (other than tab markers) that stand inside the group. */
+  headings: Heading[];
+}
+
+/** A paragraph's readable text (translations dropped), for rules that read prose. */
+export interface Paragraph extends Range {
+  text: string;
+  headingPath: string[];
+}
+
 /** A JSON text on the page, each listed once: an annotation, an example body, or a ```json block. */
 export interface PageJson {
   kind: "annotation" | "body" | "code";
@@ -115,6 +155,10 @@ export interface Page {
   jsonDocuments: PageJson[];
   /** HTML comments: nothing inside is shown to readers. */
   comments: Range[];
+  links: PageLink[];
+  anchors: Anchor[];
+  tabGroups: TabGroup[];
+  paragraphs: Paragraph[];
   /** Source ranges that readers or metadata see: the text outside comments, and front matter values. */
   visibleText: Range[];
 }

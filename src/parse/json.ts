@@ -64,6 +64,10 @@ export interface JsonDocument {
   errors: JsonProblem[];
   /** Each comma that stands before a closing `}` or `]` (the range covers the comma). */
   trailingCommas: TrailingComma[];
+  /** Line and block comments (the parser accepts them, but they are not JSON). */
+  comments: Range[];
+  /** `...` or `…` standing where a value or property belongs: the example was shortened. */
+  truncations: Range[];
 }
 
 /** Maps an offset inside the parsed text to an offset in the page. */
@@ -98,21 +102,66 @@ export function parseJson(text: string, toSource: OffsetMap = identity): JsonDoc
     const start = toSource(offset);
     return { start, end: length > 0 ? toSource(offset + length - 1) + 1 : start };
   };
-  const errors = rawErrors.map((e) => ({
-    code: printParseErrorCode(e.error),
-    message: ERROR_MESSAGES[e.error] ?? "Invalid JSON",
-    ...mapRange(e.offset, e.length),
-  }));
-  const trailingCommas = findTrailingCommas(text).map(([o, closer]) => ({ closer, ...mapRange(o, 1) }));
-  return { root: tree ? convert(tree, mapRange) : undefined, errors, trailingCommas };
+  const truncations = findTruncations(text);
+  // The errors a truncation mark causes are the mark's; it is reported once, as a truncation.
+  const errors = rawErrors
+    .filter((e) => !isInsideTruncation(e.offset, truncations))
+    .map((e) => ({
+      code: printParseErrorCode(e.error),
+      message: ERROR_MESSAGES[e.error] ?? "Invalid JSON",
+      ...mapRange(e.offset, e.length),
+    }));
+  const scan = scanTrivia(text);
+  return {
+    root: tree ? convert(tree, mapRange) : undefined,
+    errors,
+    trailingCommas: scan.trailingCommas.map(([o, closer]) => ({ closer, ...mapRange(o, 1) })),
+    comments: scan.comments.map(([o, length]) => mapRange(o, length)),
+    truncations: truncations.map(([o, length]) => mapRange(o, length)),
+  };
 }
 
-/** Offsets of commas whose next significant token closes an object or array. */
-function findTrailingCommas(text: string): Array<[number, "}" | "]"]> {
+/**
+ * Truncation marks outside strings: a run of three or more dots, or `…`, and the error tokens the
+ * scanner makes of them (offset, length).
+ */
+function findTruncations(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */ || c === 10) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 0x2026 /* … */) found.push([i, 1]);
+    else if (c === 46 /* . */ && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) {
+      let end = i + 3;
+      while (text.charCodeAt(end) === 46) end++;
+      found.push([i, end - i]);
+      i = end - 1;
+    }
+  }
+  return found;
+}
+
+function isInsideTruncation(offset: number, truncations: Array<[number, number]>): boolean {
+  return truncations.some(([o, length]) => offset >= o && offset < o + length);
+}
+
+/** Trailing commas (offset, closer) and comments (offset, length), from one scan of the tokens. */
+function scanTrivia(text: string): {
+  trailingCommas: Array<[number, "}" | "]"]>;
+  comments: Array<[number, number]>;
+} {
   const scanner = createScanner(text, true);
   const found: Array<[number, "}" | "]"]> = [];
+  const comments: Array<[number, number]> = [];
   let lastComma = -1;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+      comments.push([scanner.getTokenOffset(), scanner.getTokenLength()]);
+    }
     if (kind === SyntaxKind.CommaToken) lastComma = scanner.getTokenOffset();
     else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
       if (lastComma >= 0) found.push([lastComma, kind === SyntaxKind.CloseBraceToken ? "}" : "]"]);
@@ -120,7 +169,7 @@ function findTrailingCommas(text: string): Array<[number, "}" | "]"]> {
     } else if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia)
       lastComma = -1;
   }
-  return found;
+  return { trailingCommas: found, comments };
 }
 
 function convert(node: Node, mapRange: (offset: number, length: number) => Range): JsonValue | undefined {

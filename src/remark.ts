@@ -1,0 +1,74 @@
+/**
+ * graph-docs-lint as a unified (remark) plugin, for remark-cli, remark-language-server and other
+ * tools of the unified ecosystem:
+ *
+ *   import graphDocsLint from "graph-docs-lint/remark";
+ *   export default { plugins: [[graphDocsLint, { rules: { "no-todo-placeholder": "warn" } }]] };
+ *
+ * It is a transformer but lints the file's original text, not the tree (the rules read the source
+ * lines, and remark's tree may have been changed by other plugins). Findings are added to the file
+ * as remark-lint adds its own: a message with `ruleId`, `source: "graph-docs-lint"`, `url`, the
+ * place of the finding, and `fatal` true for errors (false for warnings).
+ *
+ * The settings come from the file's configuration (`.graph-docs-lint.json` … found from the file's
+ * folder, as the CLI does), overridden by the plugin's options.
+ */
+import { resolve } from "node:path";
+import type { Root } from "mdast";
+import type { Plugin } from "unified";
+import type { VFile } from "vfile";
+import { ConfigError, type ResolvedConfig, configFor, defaultConfig } from "./engine/config.js";
+import { type LintOptions, type RuleSetting, lintText } from "./engine/lint.js";
+import { SOURCE } from "./engine/message.js";
+
+export interface GraphDocsLintOptions {
+  /** Severity per rule id ("off", "warn", "error"), over the configuration's. */
+  rules?: Record<string, RuleSetting>;
+  /** Options per rule id, over the configuration's. */
+  ruleOptions?: Record<string, unknown>;
+  /** The docs root (the folder holding `api/` and `resources/`), overriding the search from the file. */
+  docsRoot?: string;
+  /** Read the file's graph-docs-lint configuration file (default true). */
+  config?: boolean;
+}
+
+const graphDocsLint: Plugin<[(GraphDocsLintOptions | null | undefined)?], Root> = function (options) {
+  const settings = options ?? {};
+  return async function transformer(_tree: Root, file: VFile): Promise<undefined> {
+    const path = file.path ? resolve(file.cwd, file.path) : undefined;
+    let config: ResolvedConfig = defaultConfig;
+    if (settings.config !== false) {
+      try {
+        config = await configFor(path ?? resolve(file.cwd, "stdin.md"));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        const message = file.message(`Invalid configuration: ${error.message}`, {
+          place: { line: 1, column: 1 },
+          ruleId: "config",
+          source: SOURCE,
+        });
+        message.fatal = true;
+        return;
+      }
+    }
+    let text = String(file);
+    if (text.startsWith("\uFEFF")) text = text.slice(1);
+    const lintOptions: LintOptions = {
+      path,
+      rules: { ...config.rules, ...settings.rules },
+      ruleOptions: { ...config.ruleOptions, ...settings.ruleOptions },
+      docsRoot: settings.docsRoot !== undefined ? resolve(file.cwd, settings.docsRoot) : config.docsRoot,
+    };
+    for (const finding of lintText(text, lintOptions).messages) {
+      const message = file.message(finding.reason, {
+        place: { start: finding.startPoint, end: finding.endPoint },
+        ruleId: finding.ruleId,
+        source: SOURCE,
+      });
+      if (finding.url) message.url = finding.url;
+      message.fatal = finding.severity === 2;
+    }
+  };
+};
+
+export default graphDocsLint;
