@@ -26,6 +26,10 @@ export interface PropertyDefinition {
   name: string;
   type: string;
   typeLink: string | undefined;
+  /** Readable description, code spans kept. */
+  description: string;
+  /** The description says "Required." (request-body tables) */
+  required: boolean;
   documentedValues: string[] | undefined;
   file: string | undefined;
 }
@@ -287,6 +291,8 @@ export function propertyOf(row: PropertyRow, file: string | undefined): Property
     name: row.name,
     type: row.type,
     typeLink: row.typeLink,
+    description: row.description,
+    required: /\bRequired\b/.test(row.description) && !/\bnot required\b/i.test(row.description),
     documentedValues: row.documentedValues,
     file,
   };
