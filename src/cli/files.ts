@@ -7,7 +7,6 @@
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { globby, isDynamicPattern } from "globby";
 import { IgnoreChecker } from "./ignore.js";
 
 export interface FileSelection {
@@ -21,6 +20,14 @@ const GLOB_OPTIONS = {
   ignore: ["**/node_modules/**", "**/.git/**"],
   followSymbolicLinks: false,
 };
+
+/** globby is loaded only when a folder or glob needs expanding (a hook passing files does not pay). */
+async function loadGlobby(): Promise<typeof import("globby")> {
+  return import("globby");
+}
+
+/** Characters that make an argument a glob rather than a path (fast-glob's dynamic pattern test). */
+const GLOB_CHARS = /[*?[\]{}()!]/;
 
 export async function selectFiles(
   args: string[],
@@ -43,9 +50,10 @@ export async function selectFiles(
       kind = undefined;
     }
     if (kind === "file") add([path]);
-    else if (kind === "dir") add(await globby("**/*.md", { ...GLOB_OPTIONS, cwd: path }));
-    else if (isDynamicPattern(arg)) {
-      const found = await globby(arg, { ...GLOB_OPTIONS, cwd });
+    else if (kind === "dir")
+      add(await (await loadGlobby()).globby("**/*.md", { ...GLOB_OPTIONS, cwd: path }));
+    else if (GLOB_CHARS.test(arg) && (await loadGlobby()).isDynamicPattern(arg)) {
+      const found = await (await loadGlobby()).globby(arg, { ...GLOB_OPTIONS, cwd });
       if (found.length === 0) missing.push(arg);
       add(found);
     } else missing.push(arg);

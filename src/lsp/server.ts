@@ -427,7 +427,10 @@ export function toDiagnostic(message: LintMessage, uri: string, version: number,
     character: point.column - 1 + (point.line === 1 ? shift : 0),
   });
   const data: DiagnosticData = { ruleId: message.ruleId, version };
-  if (message.fix) data.fix = { range: { ...message.fix.range }, text: message.fix.text };
+  if (message.fix) {
+    const { start, end } = message.fix.range;
+    data.fix = { range: { start, end }, text: message.fix.text };
+  }
   const diagnostic: Diagnostic = {
     range: { start: position(message.startPoint), end: position(message.endPoint) },
     severity: message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
