@@ -7,6 +7,7 @@
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import type * as Globby from "globby";
 import { IgnoreChecker } from "./ignore.js";
 
 export interface FileSelection {
@@ -22,7 +23,7 @@ const GLOB_OPTIONS = {
 };
 
 /** globby is loaded only when a folder or glob needs expanding (a hook passing files does not pay). */
-async function loadGlobby(): Promise<typeof import("globby")> {
+async function loadGlobby(): Promise<typeof Globby> {
   return import("globby");
 }
 

@@ -95,7 +95,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   const timers = new Map<string, NodeJS.Timeout>();
-  /** Documents opened but not yet linted: their first content event is the open itself. */
+  /** Documents just opened: the content event that follows the open is the open itself. */
   const justOpened = new Set<string>();
   /** Config files seen (a file named in `extends` has no standard name), for watched-file events. */
   const knownConfigFiles = new Set<string>();
@@ -199,7 +199,7 @@ export function startServer(connection: Connection): void {
   function failureDiagnostic(error: unknown, path: string | undefined): Diagnostic {
     const origin = { line: 0, character: 0 };
     if (error instanceof ConfigError) {
-      knownConfigFiles.add(error.file);
+      noteConfigFile(error.file);
       if (!loggedConfigErrors.has(error.message)) {
         loggedConfigErrors.add(error.message);
         connection.console.error(`${SOURCE}: invalid configuration: ${error.message}`);
