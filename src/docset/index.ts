@@ -38,7 +38,14 @@ export interface ResourceDefinition {
   name: string;
   namespace: string | undefined;
   properties: Map<string, PropertyDefinition>;
+  /** The base type: the `resource` annotation's `baseType`, else the page's "Inherits from [x]". */
   baseType: string | undefined;
+  /** Open types accept properties the page does not list (`"openType": true`). */
+  openType: boolean;
+  /** The `resource` JSON representation's top-level property names, when the page has one. */
+  jsonProperties: string[] | undefined;
+  /** The `resource` annotation's `optionalProperties`, when given. */
+  optionalProperties: string[];
   file: string;
 }
 
@@ -120,7 +127,8 @@ const sameName = (a: string | undefined, b: string | undefined) =>
 export class DocsTreeIndex implements DocsIndex {
   readonly dependencies = new Set<string>();
   private resourceFiles: string[] | undefined;
-  private pages = new Map<string, Page | undefined>();
+  /** What the index keeps of each page it read (not the page model: that would hold the tree). */
+  private facts = new Map<string, PageFacts | undefined>();
   private enumPagesRead = false;
   private enums = new Map<string, EnumDefinition[]>();
   private resources = new Map<string, ResourceDefinition | undefined>();
@@ -147,15 +155,7 @@ export class DocsTreeIndex implements DocsIndex {
   }
 
   private enumsIn(file: string, name: string): EnumDefinition[] {
-    const page = this.page(file);
-    return (page?.enumTables ?? [])
-      .filter((table) => sameName(table.name, name))
-      .map((table) => ({
-        name: table.name,
-        namespace: page?.namespace?.value,
-        members: table.members,
-        file,
-      }));
+    return (this.pageFacts(file)?.enums ?? []).filter((e) => sameName(e.name, name));
   }
 
   /**
@@ -190,9 +190,8 @@ export class DocsTreeIndex implements DocsIndex {
     if (this.resources.has(key)) return this.resources.get(key);
     const found: ResourceDefinition[] = [];
     for (const file of this.filesNamedFor(type.name.toLowerCase())) {
-      const page = this.page(file);
-      const definition = page && resourceOf(page, file, type.name);
-      if (definition) found.push(definition);
+      const resource = this.pageFacts(file)?.resource;
+      if (resource && resource.names.some((n) => sameName(n, type.name))) found.push(resource.definition);
     }
     const resource = pickByNamespace(found, type.namespace);
     this.resources.set(key, resource);
@@ -228,30 +227,29 @@ export class DocsTreeIndex implements DocsIndex {
     for (const f of this.listResources()) {
       if (!/^enums[\w-]*\.md$/i.test(f)) continue;
       const file = join(this.root, "resources", f);
-      const page = this.page(file);
-      for (const table of page?.enumTables ?? []) {
-        const key = table.name.toLowerCase();
+      for (const definition of this.pageFacts(file)?.enums ?? []) {
+        const key = definition.name.toLowerCase();
         const list = this.enums.get(key) ?? [];
-        list.push({ name: table.name, namespace: page?.namespace?.value, members: table.members, file });
+        list.push(definition);
         this.enums.set(key, list);
       }
     }
   }
 
-  private page(file: string): Page | undefined {
-    if (this.pages.has(file)) return this.pages.get(file);
+  private pageFacts(file: string): PageFacts | undefined {
+    if (this.facts.has(file)) return this.facts.get(file);
     // A link may point anywhere; nothing outside the docs root is ever read.
     if (!file.startsWith(this.root + sep)) return undefined;
-    let page: Page | undefined;
+    let facts: PageFacts | undefined;
     try {
       const decoded = decodeSource(readFileSync(file));
-      page = decoded.ok ? buildPage(decoded.text, { path: file }) : undefined;
+      facts = decoded.ok ? factsOf(buildPage(decoded.text, { path: file }), file) : undefined;
       this.dependencies.add(file);
     } catch {
-      page = undefined;
+      facts = undefined;
     }
-    this.pages.set(file, page);
-    return page;
+    this.facts.set(file, facts);
+    return facts;
   }
 }
 
@@ -263,26 +261,52 @@ function pickByNamespace<T extends { namespace: string | undefined }>(
   return candidates.find((c) => sameName(c.namespace, namespace)) ?? candidates[0];
 }
 
-/** The resource a page defines, when its title or `resource` annotation names `typeName`. */
-function resourceOf(page: Page, file: string, typeName: string): ResourceDefinition | undefined {
+interface PageFacts {
+  enums: EnumDefinition[];
+  /** The resource the page defines, and the names it answers to (title, `resource` annotation). */
+  resource: { names: string[]; definition: ResourceDefinition } | undefined;
+}
+
+function factsOf(page: Page, file: string): PageFacts {
+  const namespace = page.namespace?.value;
+  const enums = page.enumTables.map((t) => ({ name: t.name, namespace, members: t.members, file }));
+  return { enums, resource: resourceOf(page, file) };
+}
+
+/** The resource a page defines: named by its `resource` annotation or its "x resource type" title. */
+function resourceOf(page: Page, file: string): PageFacts["resource"] {
   const resourceBlock = page.codeBlocks.find((c) => c.annotation?.blockType === "resource");
-  const declared = resourceBlock?.annotation?.data["@odata.type"];
+  const data = resourceBlock?.annotation?.data ?? {};
+  const declared = data["@odata.type"];
   const declaredRef = typeof declared === "string" ? parseTypeRef(declared) : undefined;
   const titleName = /^(\S+) (?:resource|complex|entity)? ?type$/i.exec(page.title ?? "")?.[1];
-  if (!sameName(declaredRef?.name, typeName) && !sameName(titleName, typeName)) return undefined;
+  const names = [declaredRef?.name, titleName].filter((n): n is string => n !== undefined);
+  if (names.length === 0) return undefined;
   const properties = new Map<string, PropertyDefinition>();
   for (const table of page.propertyTables) {
     if (table.heading && !/propert|relationship/i.test(table.heading)) continue;
     for (const row of table.rows)
       if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
   }
-  const baseType = resourceBlock?.annotation?.data.baseType;
+  const inherits = page.paragraphs
+    .map((p) => /\bInherits from ([A-Za-z_][\w.]*)/.exec(p.text)?.[1])
+    .find(Boolean);
+  const root = resourceBlock?.json?.root;
+  const optional = data.optionalProperties;
   return {
-    name: declaredRef?.name ?? titleName ?? typeName,
-    namespace: declaredRef?.namespace ?? page.namespace?.value,
-    properties,
-    baseType: typeof baseType === "string" ? baseType : undefined,
-    file,
+    names,
+    definition: {
+      name: declaredRef?.name ?? titleName ?? names[0]!,
+      namespace: declaredRef?.namespace ?? page.namespace?.value,
+      properties,
+      baseType: typeof data.baseType === "string" ? data.baseType : inherits,
+      openType: data.openType === true,
+      jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
+      optionalProperties: Array.isArray(optional)
+        ? optional.filter((o): o is string => typeof o === "string")
+        : [],
+      file,
+    },
   };
 }
 
