@@ -2,14 +2,23 @@
  * `--cache`: results of unchanged files are reused between runs.
  *
  * A result is reused only when its key matches, and the key covers everything a result depends on:
- * the file's bytes (hash), the resolved configuration and lint options, the linter's version and
- * build, and the docs tree the index reads from (a signature of every page in `resources/`: name,
- * size and modification time). Editing an enum page anywhere in the tree therefore invalidates the
- * pages of that tree; a result is never served stale.
+ * the file's bytes, the resolved configuration and lint options, the linter itself (its version
+ * and the content of its built code), and the docs tree the index reads from (the names and
+ * contents of every page in `resources/`). Editing an enum page anywhere in the tree therefore
+ * invalidates the pages of that tree, and a result is never served stale. Everything is hashed by
+ * content, not modification time, so a fresh checkout in CI still hits a restored cache.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import {
+  type Dirent,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findDocsRoot } from "../docset/index.js";
 import type { ResolvedConfig } from "../engine/config.js";
@@ -23,25 +32,40 @@ interface CacheFile {
   entries: Record<string, { key: string; messages: PlainMessage[] }>;
 }
 
-/** The linter's identity: package version plus the build's modification time. */
+/** Hashes the `.js` files below a folder (the built linter), in a stable order. */
+function hashCode(dir: string, hash: ReturnType<typeof createHash>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) hashCode(path, hash);
+    else if (entry.name.endsWith(".js")) hash.update(entry.name).update(readFileSync(path));
+  }
+}
+
+/** The linter's identity: its package version and a hash of its built code. */
 function linterIdentity(): string {
   const here = fileURLToPath(import.meta.url);
-  let version = "unknown";
   for (let dir = dirname(here); dirname(dir) !== dir; dir = dirname(dir)) {
     try {
       const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
         name?: string;
         version?: string;
       };
-      if (pkg.name === "graph-docs-lint") {
-        version = pkg.version ?? version;
-        break;
-      }
+      if (pkg.name !== "graph-docs-lint") continue;
+      const hash = createHash("sha256").update(pkg.version ?? "");
+      // The folder this module was loaded from: dist/ when built, src/ under a test runner.
+      hashCode(join(dir, relative(dir, here).split(sep)[0]!), hash);
+      return hash.digest("hex");
     } catch {
       // keep walking up
     }
   }
-  return `${version}@${statSync(here).mtimeMs}`;
+  return "unknown";
 }
 
 /** Computes cache keys; one per run (the docs tree signatures are computed once). */
@@ -68,7 +92,7 @@ export class CacheKeys {
       .digest("hex");
   }
 
-  /** Name, size and modification time of every page under `resources/`, hashed; once per run. */
+  /** Names and contents of every page under `resources/`, hashed; once per run. */
   private treeSignature(root: string): string {
     let signature = this.treeSignatures.get(root);
     if (signature === undefined) {
@@ -82,10 +106,12 @@ export class CacheKeys {
       }
       for (const name of names) {
         try {
-          const s = statSync(join(dir, name));
-          hash.update(`${name}\0${s.size}\0${s.mtimeMs}\n`);
+          hash
+            .update(`${name}\0`)
+            .update(readFileSync(join(dir, name)))
+            .update("\n");
         } catch {
-          hash.update(`${name}\0gone\n`);
+          hash.update(`${name}\0unreadable\n`);
         }
       }
       signature = hash.digest("hex");
@@ -127,9 +153,10 @@ export class LintCache {
     this.dirty = true;
   }
 
-  /** Writes the cache (atomically: a reader never sees half a file). */
+  /** Writes the cache (atomically: a reader never sees half a file), dropping deleted files. */
   save(): void {
     if (!this.dirty) return;
+    for (const file of Object.keys(this.data.entries)) if (!existsSync(file)) delete this.data.entries[file];
     mkdirSync(dirname(this.path), { recursive: true });
     const temp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(this.data));

@@ -14,7 +14,12 @@ export interface ChangedLines {
 }
 
 function git(args: string[], cwd: string): string {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
+  // Unquoted paths: git would otherwise escape non-ASCII file names.
+  const r = spawnSync("git", ["-c", "core.quotePath=false", ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   if (r.error) throw new UsageError(`--changed-since needs git: ${r.error.message}`);
   if (r.status !== 0)
     throw new UsageError(`git ${args.join(" ")} failed: ${r.stderr.trim().split("\n")[0] ?? ""}`);
@@ -44,7 +49,12 @@ export function addedLines(diff: string): Map<string, Set<number>> {
 
 export function changedSince(ref: string, cwd: string): ChangedLines {
   const top = git(["rev-parse", "--show-toplevel"], cwd).trim();
-  git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd);
+  const check = spawnSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+    cwd,
+    encoding: "utf8",
+  });
+  if (check.status !== 0)
+    throw new UsageError(`--changed-since: "${ref}" is not a commit in this repository`);
   const diff = git(
     ["diff", "--no-color", "--no-ext-diff", "-U0", "--diff-filter=ACMR", ref, "--", "*.md"],
     top,

@@ -6,6 +6,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type FileLintSettings, type FileOutcome, type PlainResult, fromPlainResult } from "./lint-one.js";
+import { UsageError } from "./errors.js";
 import type { WorkerInput } from "./worker.js";
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -42,8 +43,11 @@ export async function lintInWorkers(
           const worker = new Worker(url, { workerData: input });
           worker.on("message", (reply: WorkerReply) => {
             if (reply.error) {
-              const error = new Error(reply.error.message);
-              error.name = reply.error.name;
+              // A bad configuration found by a worker is the user's error, as on the main thread.
+              const error =
+                reply.error.name === "ConfigError"
+                  ? new UsageError(reply.error.message)
+                  : new Error(reply.error.message);
               fail(error);
               void worker.terminate();
               return;

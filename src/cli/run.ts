@@ -6,13 +6,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { createBaseline, filterByBaseline, readBaseline, writeBaseline } from "../engine/baseline.js";
-import { ConfigError, configFor } from "../engine/config.js";
+import { ConfigError, configFor, isIgnored } from "../engine/config.js";
 import { type LintResult, withMessages } from "../engine/lint.js";
 import { formatDiffs } from "../report/diff.js";
 import { formatters } from "../report/index.js";
 import { CacheKeys, LintCache } from "./cache.js";
 import { UsageError } from "./errors.js";
 import { selectFiles } from "./files.js";
+import { IgnoreChecker } from "./ignore.js";
 import { changedSince, filterByChangedLines } from "./git.js";
 import {
   type FileLintSettings,
@@ -78,25 +79,26 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
   const keepSource = Boolean(options.writeBaseline || options.baseline);
 
   if (options.stdin) {
-    // Standard input is linted (and fixed, with --fix or --fix-dry-run) but never written anywhere.
+    // Standard input can be fixed with --fix-dry-run (the fixed text is the output), never written.
+    if (options.fix) throw new UsageError("--fix cannot write to standard input; use --fix-dry-run");
     const filename = resolve(cwd, options.stdinFilename ?? "<stdin>.md");
     const config = await configFor(filename, options.config);
     const text = await io.readStdin();
-    const outcome = lintBytes(filename, Buffer.from(text, "utf8"), config, {
-      ...settings,
-      fix: false,
-      fixDryRun: options.fix || options.fixDryRun,
-    });
-    if (outcome.result) results.push(outcome.result);
+    // An ignored --stdin-filename is skipped like an ignored file named on the command line.
+    if (!isIgnored(filename, config) && !new IgnoreChecker().isIgnored(filename)) {
+      const outcome = lintBytes(filename, Buffer.from(text, "utf8"), config, { ...settings, fix: false });
+      if (outcome.result) results.push(outcome.result);
+    }
   } else {
     let files: string[];
     let missing: string[] = [];
     const changed = options.changedSince ? changedSince(options.changedSince, cwd) : undefined;
     if (changed) {
       const scope = options.patterns.length > 0 ? options.patterns.map((p) => resolve(cwd, p)) : [cwd];
-      files = [...changed.files.keys()].filter((f) =>
-        scope.some((s) => f === s || f.startsWith(s.endsWith(sep) ? s : `${s}${sep}`)),
-      );
+      const ignored = new IgnoreChecker();
+      files = [...changed.files.keys()]
+        .filter((f) => !ignored.isIgnored(f))
+        .filter((f) => scope.some((s) => f === s || f.startsWith(s.endsWith(sep) ? s : `${s}${sep}`)));
     } else {
       ({ files, missing } = await selectFiles(options.patterns, cwd));
     }

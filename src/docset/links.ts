@@ -191,6 +191,29 @@ export class LinkResolver {
     return caseOnly ? { status: "case", path, actual } : { status: "found", path };
   }
 
+  /**
+   * `path` (a relative path as written, decoded) with each name spelled as on disk: the fix for a
+   * target that resolves only case-insensitively. `.` and `..` segments are kept as written.
+   */
+  correctCase(fromDir: string, path: string): string {
+    let current = resolve(fromDir);
+    const out: string[] = [];
+    for (const segment of path.split("/")) {
+      if (segment === "" || segment === "." || segment === "..") {
+        out.push(segment);
+        current = resolve(current, segment === "" ? "." : segment);
+        continue;
+      }
+      const listing = this.caches.listing(current);
+      const name = listing?.names.has(segment)
+        ? segment
+        : (listing?.byLower.get(segment.toLowerCase()) ?? segment);
+      out.push(name);
+      current = join(current, name);
+    }
+    return out.join("/");
+  }
+
   /** The bookmarks of a target page, or undefined when it cannot be read. */
   anchorsOf(file: string): Set<string> | undefined {
     if (this.boundary && !isInside(file, this.boundary)) return undefined;

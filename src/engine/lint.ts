@@ -103,12 +103,24 @@ export function lintPage(
           ruleId: undefined,
           severity: 2,
           ...at(directive),
-          fix: { range: directive, text: "" },
+          fix: { range: wholeLinesOf(page, directive), text: "" },
         }),
       );
     }
   }
   return messages.sort(compareMessages);
+}
+
+/** A range widened to its whole lines (line ending included) when nothing else stands on them. */
+function wholeLinesOf(page: Page, range: { start: number; end: number }): { start: number; end: number } {
+  const first = page.lines.point(range.start).line;
+  const last = page.lines.point(range.end).line;
+  const lineStart = page.lines.lineStart(first);
+  const lineEnd = page.lines.lineEnd(last);
+  const alone =
+    page.text.slice(lineStart, range.start).trim() === "" &&
+    page.text.slice(range.end, lineEnd).trim() === "";
+  return alone ? { start: lineStart, end: page.lines.lineStart(last + 1) } : range;
 }
 
 function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): LintMessage[] {

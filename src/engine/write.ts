@@ -18,6 +18,7 @@ export interface WriteFs {
   closeSync(fd: number): void;
   renameSync(from: string, to: string): void;
   unlinkSync(path: string): void;
+  realpathSync?(path: string): string;
 }
 
 const realFs: WriteFs = nodeFs;
@@ -36,11 +37,13 @@ export function encodePage(text: string, bom: boolean): Buffer {
  * linter read), in which case nothing is written.
  */
 export function writeFileAtomic(
-  path: string,
+  linkOrPath: string,
   data: Uint8Array,
   expected: Uint8Array,
   fs: WriteFs = realFs,
 ): WriteOutcome {
+  // A symbolic link stays a link: the file it points to is the one replaced.
+  const path = fs.realpathSync ? fs.realpathSync(linkOrPath) : linkOrPath;
   const current = fs.readFileSync(path);
   if (!current.equals(expected)) return "changed-on-disk";
   if (current.equals(data)) return "unchanged";

@@ -1,0 +1,498 @@
+/**
+ * JSON Schemas of documented resources, for `schema-conformance`: an example body is checked
+ * against the schema of the type it shows, with ajv.
+ *
+ * A resource's schema is one level deep: each documented property (from the property tables of the
+ * resource and its base types, and the keys of its JSON representation) with the JSON type its
+ * documented type allows. Nested objects are not `$ref`s into other schemas: the walker in
+ * `validateBody` validates each nested object it meets against the schema of that object's own type
+ * (its `@odata.type` when it names a documented derived type, else the property's type). So a body
+ * pulls in only the types it actually uses (resolving a type reads its page), derived types are
+ * honoured wherever they appear, and cycles (`user.manager` → `directoryObject` → …) cannot loop:
+ * the walk follows the example, which is finite. Compiled validators are cached per resource
+ * definition, for the life of the docs index that gave it.
+ *
+ * Documented types map to JSON types as OData JSON writes them:
+ *
+ * | Documented type                                                  | JSON                               |
+ * | :--------------------------------------------------------------- | :--------------------------------- |
+ * | String, Guid, DateTimeOffset, Date, TimeOfDay, Duration, Binary, Stream | string                      |
+ * | Int16, Int32, Int64, Byte, SByte                                 | integer                            |
+ * | Double, Single, Decimal                                          | number, or "NaN", "INF", "-INF"    |
+ * | Boolean                                                          | boolean                            |
+ * | an enum                                                          | string (members: another rule)     |
+ * | a complex or entity type                                         | object                             |
+ * | `X collection`, `Collection(X)`                                  | array of X                         |
+ * | Json, Object, Untyped, or a type the docs do not define          | anything                           |
+ *
+ * `null` is accepted for every property: the docs do not say which properties are nullable.
+ */
+import { createRequire } from "node:module";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
+import type { Exchange, HttpExample, Page } from "../page/model.js";
+import type { JsonObject, JsonProperty, JsonValue } from "../parse/json.js";
+import type { Range } from "../parse/source.js";
+import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
+import { type TypeRef, parseTypeRef } from "./types.js";
+
+type JsonSchema = Record<string, unknown>;
+
+const MAX_BASE_DEPTH = 8;
+const MAX_DEPTH = 32;
+
+/** A finding of the walk, at a page range. */
+export interface SchemaFinding {
+  message: string;
+  range: Range;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Type texts
+
+/**
+ * A property's documented type as a reference. Besides what `parseTypeRef` reads, the docs write
+ * reference-style links (`[identitySet][]`), notes in parentheses (`string (url)`), and half-closed
+ * links; anything else (`A or B`, prose) gives undefined: the property may hold anything.
+ */
+export function documentedTypeRef(text: string): TypeRef | undefined {
+  const direct = parseTypeRef(text);
+  if (direct) return direct;
+  const cleaned = text
+    .replace(/^\[([^\]]+)\]\[[^\]]*\]/, "$1")
+    .replace(/^\[([^\]]+)\]\([^)]*\)?/, "$1")
+    .replace(/\s*\([^()]*\)\s*$/, "")
+    .trim();
+  return cleaned !== text ? parseTypeRef(cleaned) : undefined;
+}
+
+const STRINGS = new Set([
+  "string",
+  "guid",
+  "binary",
+  "stream",
+  "datetimeoffset",
+  "datetime",
+  "date",
+  "timeofday",
+  "duration",
+  "timespan",
+  "url",
+  "uri",
+]);
+const INTEGERS = new Set(["int16", "int32", "int64", "int", "integer", "long", "byte", "sbyte"]);
+const NUMBERS = new Set(["double", "single", "float", "decimal", "number"]);
+const BOOLEANS = new Set(["boolean", "bool"]);
+
+/** The readable JSON type of a primitive, for messages; undefined when any value is allowed. */
+function primitiveKind(name: string): "string" | "integer" | "number" | "boolean" | undefined {
+  const n = name.toLowerCase().replace(/^edm\./, "");
+  if (STRINGS.has(n)) return "string";
+  if (INTEGERS.has(n)) return "integer";
+  if (NUMBERS.has(n)) return "number";
+  if (BOOLEANS.has(n)) return "boolean";
+  return undefined;
+}
+
+/** The schema of one value of a documented type (a collection's item). */
+function itemSchema(ref: TypeRef): JsonSchema {
+  if (!ref.primitive) return { type: ["string", "object", "null"] };
+  switch (primitiveKind(ref.name)) {
+    case "string":
+      return { type: ["string", "null"] };
+    case "integer":
+      return { type: ["integer", "null"] };
+    case "number":
+      // OData JSON writes the special values of floating-point types as strings.
+      return { anyOf: [{ type: ["number", "null"] }, { enum: ["NaN", "INF", "-INF"] }] };
+    case "boolean":
+      return { type: ["boolean", "null"] };
+    default:
+      return {};
+  }
+}
+
+function propertySchema(ref: TypeRef | undefined): JsonSchema {
+  if (!ref) return {};
+  const item = itemSchema(ref);
+  return ref.collection ? { type: ["array", "null"], items: item } : item;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled resources
+
+/** A resource with everything its base types add, and its compiled one-level schema. */
+export interface CompiledResource {
+  resource: ResourceDefinition;
+  /** Documented properties of the type and its base types (the type's own first). */
+  properties: Map<string, PropertyDefinition>;
+  /** Names allowed without a documented type (JSON representation keys, optionalProperties). */
+  extraNames: Set<string>;
+  /** True when unknown properties are allowed: an open type, or a base type the docs lack. */
+  open: boolean;
+  validate: ValidateFunction;
+}
+
+let ajvInstance: AjvClass | undefined;
+
+function ajv(): AjvClass {
+  if (!ajvInstance) {
+    // Loaded on first use: runs that never validate a body do not pay for ajv.
+    const { Ajv } = createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass };
+    ajvInstance = new Ajv({ allErrors: true, strict: false });
+  }
+  return ajvInstance;
+}
+
+/** Instance annotations (`@odata.context`, `manager@odata.bind`) and advertised operations (`#…`). */
+const ANNOTATION_KEY = "(@|^#)";
+
+const compiledCache = new WeakMap<ResourceDefinition, CompiledResource>();
+
+/** The type named `text`, read in `namespace` when it is not qualified. */
+export function resourceFor(
+  docs: DocsIndex,
+  text: string,
+  namespace: string | undefined,
+): ResourceDefinition | undefined {
+  const ref = qualified(parseTypeRef(text), namespace);
+  return ref && !ref.primitive ? docs.resourceType(ref) : undefined;
+}
+
+function qualified(ref: TypeRef | undefined, namespace: string | undefined): TypeRef | undefined {
+  if (ref && !ref.namespace && !ref.primitive && namespace) return { ...ref, namespace };
+  return ref;
+}
+
+/** The compiled schema of a resource (cached per definition). */
+export function compileResource(docs: DocsIndex, resource: ResourceDefinition): CompiledResource {
+  const cached = compiledCache.get(resource);
+  if (cached) return cached;
+  const properties = new Map<string, PropertyDefinition>();
+  const extraNames = new Set<string>();
+  let open = false;
+  const seen = new Set<ResourceDefinition>();
+  let current: ResourceDefinition | undefined = resource;
+  for (let depth = 0; current && depth < MAX_BASE_DEPTH && !seen.has(current); depth++) {
+    seen.add(current);
+    for (const [name, property] of current.properties)
+      if (!properties.has(name)) properties.set(name, property);
+    for (const name of current.jsonProperties ?? []) extraNames.add(name);
+    for (const name of current.optionalProperties) extraNames.add(name);
+    if (current.openType) open = true;
+    if (!current.baseType) break;
+    const base = resourceFor(docs, current.baseType, current.namespace);
+    // A base type the docs do not define may add any property.
+    if (!base) open = true;
+    current = base;
+  }
+  const schemaProperties: Record<string, JsonSchema> = {};
+  for (const name of extraNames) schemaProperties[name] = {};
+  for (const [name, property] of properties)
+    schemaProperties[name] = propertySchema(documentedTypeRef(property.type));
+  const schema: JsonSchema = {
+    type: "object",
+    properties: schemaProperties,
+    patternProperties: { [ANNOTATION_KEY]: {} },
+    additionalProperties: open,
+  };
+  const compiled: CompiledResource = {
+    resource,
+    properties,
+    extraNames,
+    open,
+    validate: ajv().compile(schema),
+  };
+  compiledCache.set(resource, compiled);
+  return compiled;
+}
+
+const requiredCache = new Map<string, ValidateFunction>();
+
+/** A validator of the properties a request body must have (cached per list). */
+function requiredValidator(names: string[]): ValidateFunction {
+  const key = JSON.stringify(names);
+  let validate = requiredCache.get(key);
+  if (!validate) {
+    validate = ajv().compile({ type: "object", required: names });
+    requiredCache.set(key, validate);
+  }
+  return validate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON values
+
+/** The plain value of a JSON node; properties broken off after the key are left out. */
+export function plainValue(node: JsonValue): unknown {
+  switch (node.type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const p of node.properties) if (p.value) out[p.key] = plainValue(p.value);
+      return out;
+    }
+    case "array":
+      return node.items.map(plainValue);
+    case "null":
+      return null;
+    default:
+      return node.value;
+  }
+}
+
+/** The node an ajv instance path (`/businessPhones/0`) points to, and the property holding it. */
+function nodeAt(root: JsonValue, instancePath: string): { node: JsonValue; keyRange?: Range } | undefined {
+  let node: JsonValue | undefined = root;
+  let keyRange: Range | undefined;
+  if (instancePath === "") return { node: root };
+  for (const raw of instancePath.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node?.type === "object") {
+      // The last property of a name wins in JSON.parse; ajv saw that one.
+      const property: JsonProperty | undefined = node.properties.findLast((p) => p.key === segment);
+      keyRange = property?.keyRange;
+      node = property?.value;
+    } else if (node?.type === "array") {
+      node = node.items[Number(segment)];
+      keyRange = undefined;
+    } else return undefined;
+    if (!node) return undefined;
+  }
+  return { node, keyRange };
+}
+
+function describeValue(node: JsonValue): string {
+  switch (node.type) {
+    case "string":
+      return `the string ${JSON.stringify(node.value.length > 40 ? node.value.slice(0, 37) + "..." : node.value)}`;
+    case "number":
+      return Number.isInteger(node.value) ? `the number ${node.value}` : `the number ${node.value}`;
+    case "boolean":
+      return `${node.value}`;
+    case "object":
+      return "an object";
+    case "array":
+      return "an array";
+    case "null":
+      return "null";
+  }
+}
+
+function odataType(object: JsonObject): string | undefined {
+  const value = object.properties.find((p) => p.key === "@odata.type")?.value;
+  return value?.type === "string" && value.value.trim() !== "" ? value.value : undefined;
+}
+
+/** The names of a list, quoted, for messages. */
+function nearName(name: string, names: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  for (const n of names) if (n.toLowerCase() === lower) return n;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The walk
+
+export interface BodyCheck {
+  /** The body's root JSON value. */
+  root: JsonValue;
+  /** The type the body shows. */
+  resource: ResourceDefinition;
+  /** The body lists items of the type under `value` (a collection response), or is an array. */
+  collection: boolean;
+  /** Names the page's request body table documents for this body (allowed at the top level). */
+  pageProperties: Map<string, PropertyDefinition>;
+}
+
+export class SchemaWalker {
+  constructor(
+    private readonly docs: DocsIndex,
+    private readonly report: (finding: SchemaFinding) => void,
+  ) {}
+
+  check(body: BodyCheck): void {
+    const { root, resource } = body;
+    if (body.collection) {
+      const items =
+        root.type === "array"
+          ? root.items
+          : root.type === "object"
+            ? (() => {
+                const value = root.properties.find((p) => p.key === "value")?.value;
+                return value?.type === "array" ? value.items : [];
+              })()
+            : [];
+      for (const item of items) if (item.type === "object") this.object(item, resource, undefined, 0);
+      return;
+    }
+    if (root.type === "object") this.object(root, resource, body.pageProperties, 0);
+  }
+
+  /** Reports the `required` properties a request body omits, at the body's opening brace. */
+  checkRequired(root: JsonValue, required: string[]): void {
+    if (root.type !== "object" || required.length === 0) return;
+    const validate = requiredValidator(required);
+    if (validate(plainValue(root))) return;
+    for (const error of validate.errors ?? []) {
+      if (error.keyword !== "required") continue;
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      this.report({
+        message: `The request body omits "${missing}", which the Request body table marks Required.`,
+        range: { start: root.start, end: root.start + 1 },
+      });
+    }
+  }
+
+  /** Validates an object against its type (or the derived type its `@odata.type` names). */
+  private object(
+    object: JsonObject,
+    declared: ResourceDefinition,
+    pageProperties: Map<string, PropertyDefinition> | undefined,
+    depth: number,
+  ): void {
+    if (depth > MAX_DEPTH) return;
+    const own = odataType(object);
+    const resource = (own && resourceFor(this.docs, own, declared.namespace)) || declared;
+    const compiled = compileResource(this.docs, resource);
+    // Without documented properties there is nothing to validate against.
+    if (compiled.properties.size === 0 && compiled.extraNames.size === 0) return;
+    const value = plainValue(object);
+    if (!compiled.validate(value)) {
+      for (const error of compiled.validate.errors ?? [])
+        this.ajvError(error, object, compiled, pageProperties);
+    }
+    for (const property of object.properties) {
+      if (!property.value || property.key.includes("@") || property.key.startsWith("#")) continue;
+      const definition = compiled.properties.get(property.key) ?? pageProperties?.get(property.key);
+      const ref = definition ? qualified(documentedTypeRef(definition.type), resource.namespace) : undefined;
+      if (ref?.primitive) continue;
+      const values = property.value.type === "array" ? property.value.items : [property.value];
+      for (const item of values) {
+        if (item.type === "object") {
+          const itemType = odataType(item);
+          const nested =
+            (itemType && resourceFor(this.docs, itemType, resource.namespace)) ||
+            (ref ? this.docs.resourceType(ref) : undefined);
+          if (nested) this.object(item, nested, undefined, depth + 1);
+          else if (ref && definition && this.isEnum(ref, definition))
+            this.wrongType(property.key, item, definition, resource, property.keyRange, "enum");
+        } else if (item.type === "string" && ref && definition) {
+          if (!this.isEnum(ref, definition) && this.docs.resourceType(ref))
+            this.wrongType(property.key, item, definition, resource, property.keyRange, "complex");
+        }
+      }
+    }
+  }
+
+  private isEnum(ref: TypeRef, definition: PropertyDefinition): boolean {
+    return this.docs.enumType(ref, definition.file ? [definition.file] : []) !== undefined;
+  }
+
+  private wrongType(
+    key: string,
+    node: JsonValue,
+    definition: PropertyDefinition,
+    resource: ResourceDefinition,
+    keyRange: Range,
+    kind: "enum" | "complex",
+  ): void {
+    const what = kind === "enum" ? "an enum" : "a complex type";
+    this.report({
+      message: `"${key}" of ${resource.name} is documented as ${definition.type} (${what}), but the example gives ${describeValue(node)}.`,
+      range: keyRange,
+    });
+  }
+
+  private ajvError(
+    error: ErrorObject,
+    object: JsonObject,
+    compiled: CompiledResource,
+    pageProperties: Map<string, PropertyDefinition> | undefined,
+  ): void {
+    const typeName = compiled.resource.name;
+    if (error.keyword === "additionalProperties") {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      if (pageProperties?.has(key)) return;
+      const property = object.properties.findLast((p) => p.key === key);
+      if (!property) return;
+      const known = [...compiled.properties.keys(), ...compiled.extraNames];
+      const other = nearName(key, known);
+      const hint = other ? `; did you mean "${other}"?` : ".";
+      this.report({
+        message: `"${key}" is not a documented property of ${typeName}${hint}`,
+        range: property.keyRange,
+      });
+      return;
+    }
+    if (error.keyword !== "type" && error.keyword !== "anyOf") return;
+    const at = nodeAt(object, error.instancePath);
+    if (!at) return;
+    const segments = error.instancePath.slice(1).split("/");
+    const key = segments[0]!.replace(/~1/g, "/").replace(/~0/g, "~");
+    const definition = compiled.properties.get(key);
+    if (!definition) return;
+    const property = object.properties.findLast((p) => p.key === key);
+    if (!property) return;
+    const ref = documentedTypeRef(definition.type);
+    const item = segments.length > 1;
+    const expected = ref ? expectedText(ref, item) : definition.type;
+    const subject = item ? `Item ${segments[1]} of "${key}"` : `"${key}"`;
+    this.report({
+      message: `${subject} of ${typeName} is documented as ${definition.type}, so it should be ${expected}, but the example gives ${describeValue(at.node)}.`,
+      range: item ? at.node : property.keyRange,
+    });
+  }
+}
+
+function expectedText(ref: TypeRef, item: boolean): string {
+  if (ref.collection && !item) return "an array";
+  if (!ref.primitive) return "a string or an object";
+  switch (primitiveKind(ref.name)) {
+    case "string":
+      return "a string";
+    case "integer":
+      return "an integer";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "true or false";
+    default:
+      return "a value";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which type a body shows
+
+function stringValue(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+/** Request-body tables of a page (headings "Request body"), as property definitions by name. */
+export function requestBodyProperties(page: Page): Map<string, PropertyDefinition> {
+  const out = new Map<string, PropertyDefinition>();
+  for (const table of page.propertyTables) {
+    if (!table.heading || !/request body/i.test(table.heading)) continue;
+    for (const row of table.rows) if (!out.has(row.name)) out.set(row.name, propertyOf(row, undefined));
+  }
+  return out;
+}
+
+/**
+ * The type an example body shows, as `TypeResolver.bodyScope` finds it: the body's `@odata.type`,
+ * the annotation's `@odata.type`, and for a request the paired response's annotation type.
+ */
+export function bodyTypeText(
+  example: HttpExample,
+  exchange: Exchange | undefined,
+): { text: string; from: "body" | "annotation" | "response" } | undefined {
+  const root = example.message.body?.json?.root;
+  const own = root?.type === "object" ? odataType(root) : undefined;
+  if (own) return { text: own, from: "body" };
+  const annotated = stringValue(example.annotation?.data["@odata.type"]);
+  if (annotated) return { text: annotated, from: "annotation" };
+  if (example.kind === "request") {
+    const paired = stringValue(exchange?.response?.annotation?.data["@odata.type"]);
+    if (paired) return { text: paired, from: "response" };
+  }
+  return undefined;
+}
