@@ -236,7 +236,7 @@ describe("--changed-since", () => {
   // Bug: src/cli/git.ts addedLines() reads the added line "++ counter" (diff line "+++ counter") as
   // the header of a file "counter": the CLI reports "counter: No such file or directory." (exit 2)
   // and misses the TODO added further down the page, whose hunk is credited to "counter".
-  it.fails("an added line starting with '++ ' does not derail the diff", () => {
+  it("an added line starting with '++ ' does not derail the diff", () => {
     const dir = repository();
     edit(
       dir,
@@ -253,7 +253,7 @@ describe("--changed-since", () => {
   // errors always stand"), but directive findings (an unknown rule in a disable comment, an unused
   // directive) have no rule id and a line: on a legacy page they are reported although their line
   // did not change.
-  it.fails("does not report a directive finding on an unchanged line of a legacy page", () => {
+  it("does not report a directive finding on an unchanged line of a legacy page", () => {
     const dir = repository();
     edit(dir, "api/untouched.md", (t) => `<!-- graph-docs-lint-disable-next-line no-such-rule -->\n${t}`);
     git(["commit", "-q", "-am", "directive"], dir);
@@ -327,7 +327,7 @@ describe("addedLines", () => {
   // Bug: src/cli/git.ts addedLines() takes every line starting "+++ " as a file header, without
   // counting the lines of the hunk it is in; an added page line "++ x" shows as "+++ x" and starts a
   // phantom file "x" that takes the rest of the real file's hunks (see the CLI test above).
-  it.fails("a line inside a hunk that starts with '+++ ' is content, not a file header", () => {
+  it("a line inside a hunk that starts with '+++ ' is content, not a file header", () => {
     // Only `+++ ` lines between hunks are headers; an added line reading "++ x" shows as "+++ x".
     const diff = ["--- a/p.md", "+++ b/p.md", "@@ -1,0 +2,2 @@", "+++ x", "+y"].join("\n");
     const lines = addedLines(diff);

@@ -431,22 +431,19 @@ describe("ignored files", () => {
   // first that *ignores* the file; a deeper file's negation (`!keep.md`) does not stop the walk,
   // so a parent's `*.md` still ignores the file. Git gives the deeper ignore file precedence:
   // `git status` lists sub/keep.md as untracked (not ignored).
-  it.fails(
-    "a negation in a deeper .gitignore re-includes a file a parent's .gitignore ignores (as git does)",
-    () => {
-      const dir = project();
-      write(dir, ".gitignore", "*.md\n");
-      write(dir, "sub/.gitignore", "!keep.md\n");
-      write(dir, "sub/keep.md", TWO_TODOS);
-      write(dir, "sub/other.md", TWO_TODOS);
-      const git = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], {
-        cwd: dir,
-        encoding: "utf8",
-      });
-      expect(git.stdout).toContain("?? sub/keep.md");
-      expect(git.stdout).not.toContain("sub/other.md");
-      const result = cli(["--format", "json", "."], dir);
-      expect(json(result).map((r) => r.filePath)).toEqual([join(dir, "sub", "keep.md")]);
-    },
-  );
+  it("a negation in a deeper .gitignore re-includes a file a parent's .gitignore ignores (as git does)", () => {
+    const dir = project();
+    write(dir, ".gitignore", "*.md\n");
+    write(dir, "sub/.gitignore", "!keep.md\n");
+    write(dir, "sub/keep.md", TWO_TODOS);
+    write(dir, "sub/other.md", TWO_TODOS);
+    const git = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(git.stdout).toContain("?? sub/keep.md");
+    expect(git.stdout).not.toContain("sub/other.md");
+    const result = cli(["--format", "json", "."], dir);
+    expect(json(result).map((r) => r.filePath)).toEqual([join(dir, "sub", "keep.md")]);
+  });
 });

@@ -18,7 +18,7 @@ import {
   renameSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findDocsRoot } from "../docset/index.js";
 import type { ResolvedConfig } from "../engine/config.js";
@@ -27,9 +27,29 @@ import { type LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage }
 
 const CACHE_VERSION = 1;
 
+interface CacheEntry {
+  key: string;
+  messages: PlainMessage[];
+  /** Files outside `resources/` the result depends on (a type's linked page), by content hash. */
+  deps?: Record<string, string>;
+}
+
 interface CacheFile {
   version: number;
-  entries: Record<string, { key: string; messages: PlainMessage[] }>;
+  entries: Record<string, CacheEntry>;
+}
+
+function contentHash(file: string): string {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return "missing";
+  }
+}
+
+/** `resources/` pages are covered by the tree signature of the key; other files are listed. */
+function outsideResources(file: string): boolean {
+  return basename(dirname(file)) !== "resources";
 }
 
 /** Hashes the `.js` files below a folder (the built linter), in a stable order. */
@@ -145,11 +165,16 @@ export class LintCache {
   get(file: string, key: string): LintMessage[] | undefined {
     const entry = this.data.entries[file];
     if (!entry || entry.key !== key || !Array.isArray(entry.messages)) return undefined;
+    for (const [dep, hash] of Object.entries(entry.deps ?? {}))
+      if (contentHash(dep) !== hash) return undefined;
     return entry.messages.map(fromPlainMessage);
   }
 
-  set(file: string, key: string, messages: LintMessage[]): void {
-    this.data.entries[file] = { key, messages: messages.map(toPlainMessage) };
+  set(file: string, key: string, messages: LintMessage[], dependencies: string[] = []): void {
+    const deps = dependencies.filter(outsideResources);
+    const entry: CacheEntry = { key, messages: messages.map(toPlainMessage) };
+    if (deps.length > 0) entry.deps = Object.fromEntries(deps.map((d) => [d, contentHash(d)]));
+    this.data.entries[file] = entry;
     this.dirty = true;
   }
 

@@ -26,22 +26,38 @@ function git(args: string[], cwd: string): string {
   return r.stdout;
 }
 
-/** Line numbers in the new file that each `@@ -a,b +c,d @@` hunk of a zero-context diff adds. */
+/**
+ * Line numbers in the new file that each `@@ -a,b +c,d @@` hunk of a zero-context diff adds. The
+ * hunk header's counts say how many lines belong to the hunk, so an added line that itself starts
+ * with "++" (shown as "+++ …") is not mistaken for the next file's header.
+ */
 export function addedLines(diff: string): Map<string, Set<number>> {
   const byFile = new Map<string, Set<number>>();
   let current: Set<number> | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
   for (const line of diff.split("\n")) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (line.startsWith("+")) newLeft--;
+      else if (line.startsWith("-")) oldLeft--;
+      else if (line.startsWith(" ")) {
+        oldLeft--;
+        newLeft--;
+      }
+      continue;
+    }
     if (line.startsWith("+++ ")) {
       const name = line.slice(4).trim();
       current = name === "/dev/null" ? undefined : new Set();
       if (current) byFile.set(name.replace(/^b\//, ""), current);
       continue;
     }
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (hunk && current) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-      for (let l = start; l < start + count; l++) current.add(l);
+    const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk) {
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      const start = Number(hunk[2]);
+      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      for (let l = start; l < start + newLeft; l++) current?.add(l);
     }
   }
   return byFile;
@@ -66,14 +82,14 @@ export function changedSince(ref: string, cwd: string): ChangedLines {
   return { files };
 }
 
-/** Keeps the findings on changed lines (file-level errors always stand). */
+/** Keeps the findings on changed lines (a file that cannot be read is always reported). */
 export function filterByChangedLines(results: LintResult[], changed: ChangedLines): LintResult[] {
   return results.map((result) => {
     const lines = changed.files.get(result.filePath);
     if (lines === "all" || result.unreadable) return result;
     return withMessages(
       result,
-      result.messages.filter((m) => m.ruleId === undefined || lines?.has(m.startPoint.line)),
+      result.messages.filter((m) => lines?.has(m.startPoint.line)),
     );
   });
 }

@@ -1,6 +1,6 @@
 /**
  * `.gitignore` and `.graph-docs-lintignore`, read the way git reads `.gitignore`: each ignore file
- * applies to the paths below its folder. Only the folders on a file's way up to the repository root
+ * applies to the paths below its folder, and a deeper file overrides a shallower one. Only the folders on a file's way up to the repository root
  * are read (and cached), so checking the few files a pre-commit hook passes costs a few reads, not
  * a walk of the tree. Matching is the `ignore` package's (the gitignore implementation ESLint and
  * globby use).
@@ -19,9 +19,15 @@ export class IgnoreChecker {
   isIgnored(file: string): boolean {
     if (file.split(sep).includes("node_modules")) return true;
     const stop = this.repositoryRoot(dirname(file));
+    // As in git, the deepest ignore file with a pattern matching the path decides (so `!page.md`
+    // in a sub-folder re-includes what a parent folder ignores).
     for (let dir = dirname(file); ; dir = dirname(dir)) {
       const rules = this.rulesIn(dir);
-      if (rules && rules.ignores(relative(dir, file).split(sep).join("/"))) return true;
+      if (rules) {
+        const verdict = rules.test(relative(dir, file).split(sep).join("/"));
+        if (verdict.ignored) return true;
+        if (verdict.unignored) return false;
+      }
       if (dir === stop || dirname(dir) === dir) return false;
     }
   }

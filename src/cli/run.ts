@@ -178,7 +178,7 @@ async function lintAll(
     for (const file of files) {
       const outcome = await lintOneFile(file, settings, context.keys, context.cache);
       if (outcome.cacheKey && outcome.result)
-        context.cache?.set(file, outcome.cacheKey, outcome.result.messages);
+        context.cache?.set(file, outcome.cacheKey, outcome.result.messages, outcome.result.dependencies);
       outcomes.push(outcome);
     }
     return outcomes;
@@ -202,7 +202,7 @@ async function lintAll(
     const i = pending[k]!;
     outcomes[i] = outcome;
     if (outcome.cacheKey && outcome.result)
-      context.cache?.set(files[i]!, outcome.cacheKey, outcome.result.messages);
+      context.cache?.set(files[i]!, outcome.cacheKey, outcome.result.messages, outcome.result.dependencies);
   });
   return outcomes;
 }

@@ -60,6 +60,10 @@ export interface DocsIndex {
   resourceType(type: TypeRef): ResourceDefinition | undefined;
   /** The files the answers given so far were read from (a cache keyed on them stays valid). */
   readonly dependencies: ReadonlySet<string>;
+  /** Starts recording the files the answers depend on, cached answers included. */
+  beginTracking?(): void;
+  /** Stops recording and returns the files recorded since beginTracking. */
+  endTracking?(): string[];
 }
 
 /** An index with no tree behind it: a page linted on its own uses its own tables. */
@@ -133,6 +137,17 @@ export class DocsTreeIndex implements DocsIndex {
   private enums = new Map<string, EnumDefinition[]>();
   private resources = new Map<string, ResourceDefinition | undefined>();
   private enumHeadings: Map<string, string[]> | undefined;
+  private tracking: Set<string> | undefined;
+
+  beginTracking(): void {
+    this.tracking = new Set();
+  }
+
+  endTracking(): string[] {
+    const files = [...(this.tracking ?? [])];
+    this.tracking = undefined;
+    return files;
+  }
 
   constructor(readonly root: string) {}
 
@@ -151,6 +166,7 @@ export class DocsTreeIndex implements DocsIndex {
       candidates = [...new Set(files)].flatMap((file) => this.enumsIn(file, type.name));
       this.enums.set(key, candidates);
     }
+    for (const c of candidates) this.tracking?.add(c.file ?? "");
     return pickByNamespace(candidates, type.namespace);
   }
 
@@ -187,7 +203,11 @@ export class DocsTreeIndex implements DocsIndex {
 
   resourceType(type: TypeRef): ResourceDefinition | undefined {
     const key = `${type.namespace ?? ""}:${type.name}`.toLowerCase();
-    if (this.resources.has(key)) return this.resources.get(key);
+    if (this.resources.has(key)) {
+      const cached = this.resources.get(key);
+      if (cached) this.tracking?.add(cached.file);
+      return cached;
+    }
     const found: ResourceDefinition[] = [];
     for (const file of this.filesNamedFor(type.name.toLowerCase())) {
       const resource = this.pageFacts(file)?.resource;
@@ -237,6 +257,7 @@ export class DocsTreeIndex implements DocsIndex {
   }
 
   private pageFacts(file: string): PageFacts | undefined {
+    this.tracking?.add(file);
     if (this.facts.has(file)) return this.facts.get(file);
     // A link may point anywhere; nothing outside the docs root is ever read.
     if (!file.startsWith(this.root + sep)) return undefined;

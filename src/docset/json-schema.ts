@@ -33,7 +33,7 @@ import type { Exchange, HttpExample, Page } from "../page/model.js";
 import type { JsonObject, JsonProperty, JsonValue } from "../parse/json.js";
 import type { Range } from "../parse/source.js";
 import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
-import { type TypeRef, parseTypeRef } from "./types.js";
+import { type TypeRef, isTypePlaceholder, parseTypeRef } from "./types.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -58,9 +58,9 @@ export function documentedTypeRef(text: string): TypeRef | undefined {
   const direct = parseTypeRef(text);
   if (direct) return direct;
   const cleaned = text
-    .replace(/^\[([^\]]+)\]\[[^\]]*\]/, "$1")
-    .replace(/^\[([^\]]+)\]\([^)]*\)?/, "$1")
-    .replace(/\s*\([^()]*\)\s*$/, "")
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
+    .replace(/\[([^\]]+)\]\([^)]*\)?/g, "$1")
+    .replace(/\s+\([^()]*\)\s*$/, "")
     .trim();
   return cleaned !== text ? parseTypeRef(cleaned) : undefined;
 }
@@ -129,6 +129,8 @@ export interface CompiledResource {
   extraNames: Set<string>;
   /** True when unknown properties are allowed: an open type, or a base type the docs lack. */
   open: boolean;
+  /** The type or one of its base types names a base type. */
+  declaresBase: boolean;
   validate: ValidateFunction;
 }
 
@@ -143,8 +145,21 @@ function ajv(): AjvClass {
   return ajvInstance;
 }
 
-/** Instance annotations (`@odata.context`, `manager@odata.bind`) and advertised operations (`#…`). */
-const ANNOTATION_KEY = "(@|^#)";
+/**
+ * Keys every object may have: instance annotations (`@odata.context`, `manager@odata.bind`),
+ * advertised operations (`#microsoft.graph.restore`), directory extension properties
+ * (`extension_<app id without dashes>_<name>`) and schema extensions (`ext<8 letters or digits>_<name>`).
+ */
+const ANY_OBJECT_KEY = "(@|^#|^extension_[0-9a-fA-F]{32}_\\w|^ext[a-z0-9]{8}_\\w)";
+
+/**
+ * Open types whose pages do not say so in the `resource` annotation in every version (the beta
+ * page of `openTypeExtension`, the type of open extensions, has no `"openType": true`).
+ */
+const OPEN_TYPES = new Set(["openTypeExtension"]);
+
+/** The base types assumed possible for a type whose page names none. */
+const IMPLICIT_BASES = ["entity", "changeTrackedEntity", "directoryObject"];
 
 const compiledCache = new WeakMap<ResourceDefinition, CompiledResource>();
 
@@ -170,6 +185,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   const properties = new Map<string, PropertyDefinition>();
   const extraNames = new Set<string>();
   let open = false;
+  let declaresBase = false;
   const seen = new Set<ResourceDefinition>();
   let current: ResourceDefinition | undefined = resource;
   for (let depth = 0; current && depth < MAX_BASE_DEPTH && !seen.has(current); depth++) {
@@ -178,12 +194,27 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
       if (!properties.has(name)) properties.set(name, property);
     for (const name of current.jsonProperties ?? []) extraNames.add(name);
     for (const name of current.optionalProperties) extraNames.add(name);
-    if (current.openType) open = true;
+    if (current.openType || OPEN_TYPES.has(current.name)) open = true;
     if (!current.baseType) break;
+    declaresBase = true;
     const base = resourceFor(docs, current.baseType, current.namespace);
     // A base type the docs do not define may add any property.
     if (!base) open = true;
     current = base;
+  }
+  // Most resource pages do not say what they inherit from, and entity pages rarely list the `id`
+  // they inherit from `entity`: a type that names no base type may carry the properties of the
+  // base types most of Graph derives from.
+  if (!declaresBase) {
+    extraNames.add("id");
+    for (const name of IMPLICIT_BASES) {
+      let base = resourceFor(docs, name, "microsoft.graph");
+      for (let depth = 0; base && depth < MAX_BASE_DEPTH; depth++) {
+        for (const property of base.properties.keys())
+          if (!properties.has(property)) extraNames.add(property);
+        base = base.baseType ? resourceFor(docs, base.baseType, base.namespace) : undefined;
+      }
+    }
   }
   const schemaProperties: Record<string, JsonSchema> = {};
   for (const name of extraNames) schemaProperties[name] = {};
@@ -192,7 +223,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   const schema: JsonSchema = {
     type: "object",
     properties: schemaProperties,
-    patternProperties: { [ANNOTATION_KEY]: {} },
+    patternProperties: { [ANY_OBJECT_KEY]: {} },
     additionalProperties: open,
   };
   const compiled: CompiledResource = {
@@ -200,6 +231,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     properties,
     extraNames,
     open,
+    declaresBase,
     validate: ajv().compile(schema),
   };
   compiledCache.set(resource, compiled);
@@ -263,9 +295,11 @@ function nodeAt(root: JsonValue, instancePath: string): { node: JsonValue; keyRa
 function describeValue(node: JsonValue): string {
   switch (node.type) {
     case "string":
+      if (isTypePlaceholder(node.value))
+        return `the type name ${JSON.stringify(node.value)} instead of a value`;
       return `the string ${JSON.stringify(node.value.length > 40 ? node.value.slice(0, 37) + "..." : node.value)}`;
     case "number":
-      return Number.isInteger(node.value) ? `the number ${node.value}` : `the number ${node.value}`;
+      return `the number ${node.value}`;
     case "boolean":
       return `${node.value}`;
     case "object":
@@ -282,7 +316,16 @@ function odataType(object: JsonObject): string | undefined {
   return value?.type === "string" && value.value.trim() !== "" ? value.value : undefined;
 }
 
-/** The names of a list, quoted, for messages. */
+/**
+ * True when a description makes the property required without a condition: "Required." but not
+ * "Required for users that will be assigned licenses", "Required if …" or "Not required".
+ */
+export function isRequired(description: string): boolean {
+  if (/\bnot required\b/i.test(description)) return false;
+  return /\bRequired(?:\s*[.;,)]|\s*$)/.test(description);
+}
+
+/** The name of a list that differs from `name` only in letter case. */
 function nearName(name: string, names: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
   for (const n of names) if (n.toLowerCase() === lower) return n;
@@ -324,21 +367,55 @@ export class SchemaWalker {
       for (const item of items) if (item.type === "object") this.object(item, resource, undefined, 0);
       return;
     }
-    if (root.type === "object") this.object(root, resource, body.pageProperties, 0);
+    if (root.type !== "object") return;
+    // `{"value": {…}}`: one resource wrapped like a collection (a frequent stub leftover).
+    const value = root.properties.find((p) => p.key === "value");
+    const compiled = compileResource(this.docs, resource);
+    if (
+      value?.value?.type === "object" &&
+      !compiled.properties.has("value") &&
+      !compiled.extraNames.has("value") &&
+      !compiled.open
+    ) {
+      this.report({
+        message: `"value" is not a documented property of ${resource.name}: a single ${resource.name} is returned at the top level, not wrapped in "value".`,
+        range: value.keyRange,
+      });
+      this.object(value.value, resource, body.pageProperties, 0);
+      return;
+    }
+    this.object(root, resource, body.pageProperties, 0);
   }
 
-  /** Reports the `required` properties a request body omits, at the body's opening brace. */
-  checkRequired(root: JsonValue, required: string[]): void {
-    if (root.type !== "object" || required.length === 0) return;
+  /**
+   * Reports the properties of the request body table marked Required that a request body omits, at
+   * the body's opening brace (or at a key that differs from the name only in letter case).
+   */
+  checkRequired(root: JsonValue, table: Map<string, PropertyDefinition>): void {
+    if (root.type !== "object") return;
+    const required = [...table.values()].filter((p) => isRequired(p.description)).map((p) => p.name);
+    if (required.length === 0) return;
+    // A body none of whose keys the table lists is not the body the table describes (the table may
+    // document the items of a collection the body holds, or another request of the page).
+    const keys = root.properties.filter((p) => p.value && !p.key.includes("@")).map((p) => p.key);
+    if (keys.length > 0 && !keys.some((k) => table.has(k) || nearName(k, table.keys()))) return;
     const validate = requiredValidator(required);
     if (validate(plainValue(root))) return;
     for (const error of validate.errors ?? []) {
       if (error.keyword !== "required") continue;
       const missing = (error.params as { missingProperty: string }).missingProperty;
-      this.report({
-        message: `The request body omits "${missing}", which the Request body table marks Required.`,
-        range: { start: root.start, end: root.start + 1 },
-      });
+      const other = root.properties.find((p) => p.key.toLowerCase() === missing.toLowerCase());
+      this.report(
+        other
+          ? {
+              message: `"${other.key}" differs in case from "${missing}", which the Request body table marks Required.`,
+              range: other.keyRange,
+            }
+          : {
+              message: `The request body omits "${missing}", which the Request body table marks Required.`,
+              range: { start: root.start, end: root.start + 1 },
+            },
+      );
     }
   }
 
@@ -414,9 +491,17 @@ export class SchemaWalker {
       if (pageProperties?.has(key)) return;
       const property = object.properties.findLast((p) => p.key === key);
       if (!property) return;
-      const known = [...compiled.properties.keys(), ...compiled.extraNames];
+      const known = [
+        ...compiled.properties.keys(),
+        ...compiled.extraNames,
+        ...(pageProperties?.keys() ?? []),
+      ];
       const other = nearName(key, known);
-      const hint = other ? `; did you mean "${other}"?` : ".";
+      const hint = other
+        ? `; did you mean "${other}"?`
+        : compiled.declaresBase
+          ? "."
+          : `, whose page names no base type.`;
       this.report({
         message: `"${key}" is not a documented property of ${typeName}${hint}`,
         range: property.keyRange,

@@ -6,7 +6,8 @@
  * (`includes/snippets/csharp/<name>-csharp-snippets.md`). Finding a name on other pages must not
  * parse the tree, so the `api/*.md` files of a docs root are read as text once per process, and
  * their annotation comments are scanned for `"blockType": "request"` and `"name"`: a linear scan,
- * no markdown parse. The answer is cached per docs index (one per docs root per process), so that
+ * no markdown parse. Names are keyed as the snippet files are named (`snippetKey`), so that
+ * `get_user` and `Get-User` collide as their snippets do. The answer is cached per docs index (one per docs root per process), so that
  * `clearDocsIndexes` after a change in the tree also drops it.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -14,6 +15,8 @@ import { join } from "node:path";
 import type { DocsIndex } from "./index.js";
 
 export interface RequestNameUse {
+  /** The name as written. */
+  name: string;
   /** Absolute path of the page. */
   file: string;
   /** 1-based line of the annotation comment. */
@@ -22,6 +25,14 @@ export interface RequestNameUse {
 
 const REQUEST_BLOCK = /"blockType"\s*:\s*"request"/;
 const NAME = /"name"\s*:\s*"((?:[^"\\\r\n]|\\.)*)"/;
+
+/**
+ * The key of a request name: what the snippet files are named after (lower case, `-` for `_`:
+ * `reportroot_getM365AppUserCounts_csv` → `reportroot-getm365appusercounts-csv-csharp-snippets.md`).
+ */
+export function snippetKey(name: string): string {
+  return name.toLowerCase().replace(/_/g, "-");
+}
 
 const perIndex = new WeakMap<DocsIndex, ReadonlyMap<string, readonly RequestNameUse[]>>();
 
@@ -60,8 +71,8 @@ function unescapeJson(value: string): string {
 }
 
 /**
- * Every request name of the `api/` pages of the docs root of `docs`, with the pages that use it;
- * empty when there is no docs root. Read on first use, then cached with the index.
+ * Every request name of the `api/` pages of the docs root of `docs`, by `snippetKey`, with the
+ * pages that use it; empty when there is no docs root. Read on first use, then cached with the index.
  */
 export function requestNamesOf(docs: DocsIndex): ReadonlyMap<string, readonly RequestNameUse[]> {
   const cached = perIndex.get(docs);
@@ -90,9 +101,10 @@ function readRequestNames(root: string): Map<string, RequestNameUse[]> {
       continue;
     }
     for (const { name, line } of scanRequestNames(text)) {
-      const uses = names.get(name);
-      if (uses) uses.push({ file, line });
-      else names.set(name, [{ file, line }]);
+      const key = snippetKey(name);
+      const uses = names.get(key);
+      if (uses) uses.push({ name, file, line });
+      else names.set(key, [{ name, file, line }]);
     }
   }
   return names;

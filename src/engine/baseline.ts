@@ -8,8 +8,8 @@
  * does not make it new.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
 import { type LintResult, withMessages } from "./lint.js";
 import type { LintMessage } from "./message.js";
 
@@ -77,6 +77,7 @@ export function createBaseline(results: LintResult[], baselineDir: string): Base
 }
 
 export function writeBaseline(path: string, baseline: Baseline): void {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(baseline, null, 2) + "\n");
 }
 

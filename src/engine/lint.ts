@@ -48,6 +48,8 @@ export interface LintResult {
   output?: string;
   /** With `output`: the text before fixing. */
   input?: string;
+  /** Files of the docs tree the result depends on (for caches). */
+  dependencies?: string[];
 }
 
 const LEVEL: Record<Severity, SeverityLevel> = { error: 2, warn: 1 };
@@ -170,7 +172,18 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
 /** Lints page text (BOM already removed). */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   const page = buildPage(text, { path: options.path });
-  return resultOf(options.path ?? "<text>", lintPage(page, options), text, false, false);
+  const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
+  docs.beginTracking?.();
+  let messages: LintMessage[] = [];
+  let dependencies: string[] = [];
+  try {
+    messages = lintPage(page, { ...options, docs });
+  } finally {
+    dependencies = (docs.endTracking?.() ?? []).filter((f) => f !== "");
+  }
+  const result = resultOf(options.path ?? "<text>", messages, text, false, false);
+  if (dependencies.length > 0) result.dependencies = dependencies;
+  return result;
 }
 
 /** Reads, decodes and lints a file; unreadable files give one fatal message instead of throwing. */

@@ -77,15 +77,16 @@ export function commentsIn(page: Page, range: Range, json: JsonDocument): Range[
   const text = page.text.slice(range.start, range.end);
   const scanner = createScanner(text, false);
   const found = new Map<number, Range>();
+  // The parser's own list, and a scan of the text (the two agree where both find a comment).
   for (const c of json.comments) found.set(c.start, c);
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
-    const offset = scanner.getTokenOffset();
-    if (/[A-Za-z0-9]:$/.test(text.slice(Math.max(0, offset - 2), offset))) continue;
-    const start = range.start + offset;
+    const start = range.start + scanner.getTokenOffset();
     if (!found.has(start)) found.set(start, { start, end: start + scanner.getTokenLength() });
   }
-  return [...found.values()].sort((a, b) => a.start - b.start);
+  return [...found.values()]
+    .filter((c) => !/[A-Za-z0-9]:$/.test(page.text.slice(Math.max(0, c.start - 2), c.start)))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** True when the annotation says `"truncated": true` (the docs tools also read the string "true"). */
