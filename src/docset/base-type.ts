@@ -33,7 +33,9 @@ export function baseTypesOf(docs: DocsIndex, definition: ResourceDefinition): st
 function sameWritten(a: string, b: string): boolean {
   const x = parseTypeRef(a);
   const y = parseTypeRef(b);
-  return !!x && !!y && x.name.toLowerCase() === y.name.toLowerCase() && sameNamespace(x.namespace, y.namespace);
+  return (
+    !!x && !!y && x.name.toLowerCase() === y.name.toLowerCase() && sameNamespace(x.namespace, y.namespace)
+  );
 }
 
 function proseBaseType(docs: DocsIndex, file: string): string | undefined {

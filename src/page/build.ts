@@ -239,7 +239,13 @@ class PageBuilder {
       const line = firstLine + k;
       const lineStart = this.lines.lineStart(line);
       const lineEnd = this.lines.lineEnd(line);
-      return { text, start: Math.max(lineStart, lineEnd - text.length) };
+      const source = this.text.slice(lineStart, lineEnd);
+      if (source.endsWith(text)) return { text, start: lineEnd - text.length };
+      // The parser expanded a tab of the indentation into spaces: the line's content (without its
+      // leading white space, which no example reads) still ends the source line.
+      const content = text.trimStart();
+      if (source.endsWith(content)) return { text: content, start: lineEnd - content.length };
+      return { text: source, start: lineStart };
     });
   }
 

@@ -94,8 +94,52 @@ const ERROR_MESSAGES: Record<number, string> = {
   [ParseErrorCode.InvalidCharacter]: "Control character not allowed in a string",
 };
 
+/**
+ * Deeper nesting than this is not parsed: the parser and the tree walks recurse once per level,
+ * and no example is this deep (the deepest in the Graph docs is under 20).
+ */
+export const MAX_JSON_DEPTH = 500;
+
+/** The deepest bracket nesting outside strings, and where it first passes `limit`. */
+function nestingDepth(text: string, limit: number): { depth: number; at: number } {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34 || c === 10) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) max = depth;
+      if (depth > limit) return { depth, at: i };
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { depth: max, at: -1 };
+}
+
 /** Parses JSON tolerantly: trailing commas and comments are accepted; everything else is an error. */
 export function parseJson(text: string, toSource: OffsetMap = identity): JsonDocument {
+  const deep = nestingDepth(text, MAX_JSON_DEPTH);
+  if (deep.at !== -1) {
+    const at = toSource(deep.at);
+    return {
+      root: undefined,
+      errors: [
+        {
+          code: "TooDeep",
+          message: `Nested more than ${MAX_JSON_DEPTH} levels deep; not checked`,
+          start: at,
+          end: at + 1,
+        },
+      ],
+      trailingCommas: [],
+      comments: [],
+      truncations: [],
+    };
+  }
   const rawErrors: ParseError[] = [];
   const tree = parseTree(text, rawErrors, { allowTrailingComma: true, disallowComments: false });
   const mapRange = (offset: number, length: number): Range => {
