@@ -1,11 +1,15 @@
-/** Every rule graph-docs-lint ships, by id. */
+/** Every rule graph-docs-lint ships, by id, in the order the docs list them. */
 import type { Rule } from "../src/engine/rule.js";
 import { annotationJson } from "./annotation-json.js";
+import { apiVersionConsistent } from "./api-version-consistent.js";
+import { contentLengthValid } from "./content-length-valid.js";
 import { enumValueDocumented } from "./enum-value-documented.js";
 import { externalPathPrefix } from "./external-path-prefix.js";
+import { jsonValid } from "./json-valid.js";
 import { noTodoPlaceholder } from "./no-todo-placeholder.js";
 import { noTrailingComma } from "./no-trailing-comma.js";
 import { requestResponseIdMatch } from "./request-response-id-match.js";
+import { statusCodeConsistent } from "./status-code-consistent.js";
 
 export const rules: readonly Rule[] = [
   noTodoPlaceholder,
@@ -14,6 +18,10 @@ export const rules: readonly Rule[] = [
   externalPathPrefix,
   enumValueDocumented,
   annotationJson,
+  jsonValid,
+  statusCodeConsistent,
+  apiVersionConsistent,
+  contentLengthValid,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -536,7 +536,10 @@ describe("comments inside code fences", () => {
       "}",
       "```",
     );
-    expect(where(text)).toEqual([[COMMA, 6]]);
+    expect(where(text)).toEqual([
+      ["json-valid", 5],
+      [COMMA, 6],
+    ]);
   });
 
   it("are neither unknown-rule nor unused-directive findings", () => {

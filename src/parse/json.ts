@@ -198,11 +198,13 @@ function scanTrivia(text: string): {
   trailingCommas: Array<[number, "}" | "]"]>;
   comments: Array<[number, number]>;
 } {
-  const scanner = createScanner(text, true);
+  // Trivia is scanned (comments are needed); white space and line breaks are skipped below.
+  const scanner = createScanner(text, false);
   const found: Array<[number, "}" | "]"]> = [];
   const comments: Array<[number, number]> = [];
   let lastComma = -1;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
       comments.push([scanner.getTokenOffset(), scanner.getTokenLength()]);
     }

@@ -1,0 +1,55 @@
+import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import {
+  REASON_PHRASES,
+  documentedStatusCodes,
+  reasonMatches,
+  statusCodesBeside,
+} from "../src/page/status-codes.js";
+
+const isSuccess = (code: number) => code >= 200 && code <= 299;
+
+export const statusCodeConsistent: Rule = {
+  meta: {
+    id: "status-code-consistent",
+    description:
+      "A response example whose status code contradicts the success code the Response section states, or whose reason phrase does not match its code",
+    defaultSeverity: "error",
+    fixable: false,
+    docs: ruleDocsUrl("status-code-consistent"),
+  },
+  check({ page, report }) {
+    const stated = documentedStatusCodes(page);
+    const successes = stated.filter((s) => isSuccess(s.code) && !s.onError);
+    // Only a page that states exactly one success code says what every successful example returns.
+    const documented = successes.length === 1 ? successes[0] : undefined;
+    for (const example of page.examples) {
+      const status = example.message.status;
+      if (!status) continue;
+      let codeReported = false;
+      if (
+        documented &&
+        isSuccess(status.code) &&
+        status.code !== documented.code &&
+        // A code the section states for another case ("If an error occurred, … `207`") is documented.
+        !stated.some((s) => s.code === status.code) &&
+        // An example whose own section states its code ("Example 2 … returns `201 Created`") is documented.
+        !statusCodesBeside(page, example.headingPath).some((s) => s.code === status.code)
+      ) {
+        report({
+          message: `Status line says ${status.code} but the Response section says "${documented.text}".`,
+          range: status.codeRange,
+          related: [{ message: "The Response section's success code", range: documented.range }],
+        });
+        codeReported = true;
+      }
+      if (reasonMatches(status.code, status.reason)) continue;
+      // `200 Created` where the page says `201 Created`: the code is what is wrong, reported above.
+      if (codeReported && reasonMatches(documented!.code, status.reason)) continue;
+      const phrase = REASON_PHRASES[status.code]![0]!;
+      report({
+        message: `Status line says "${status.code} ${status.reason}": the reason phrase of ${status.code} is "${phrase}".`,
+        range: status.reasonRange,
+      });
+    }
+  },
+};

@@ -1,0 +1,236 @@
+import { describe, expect, it } from "vitest";
+import { statusCodeConsistent } from "../../rules/status-code-consistent.js";
+import { reasonMatches } from "../../src/page/status-codes.js";
+import { md } from "../helpers.js";
+import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+
+const mismatch = (code: number, documented: string) =>
+  `Status line says ${code} but the Response section says "${documented}".`;
+const badReason = (code: number, reason: string, phrase: string) =>
+  `Status line says "${code} ${reason}": the reason phrase of ${code} is "${phrase}".`;
+
+/**
+ * A page whose Response section (line 5) says `section`, with one example whose status line
+ * (line 18) is `status`. The status code stands at columns 10-12 of line 18.
+ */
+const page = (section: string, status: string, ...more: string[]) =>
+  md(
+    "# Create widget",
+    "",
+    "## Response",
+    "",
+    section,
+    "",
+    "## Examples",
+    "",
+    "### Request",
+    "",
+    "```http",
+    "POST https://graph.microsoft.com/v1.0/widgets",
+    "```",
+    "",
+    "### Response",
+    "",
+    "```http",
+    status,
+    "```",
+    ...more,
+  );
+
+const CREATED = "If successful, this method returns a `201 Created` response code and a widget object.";
+/** Where `201` stands in CREATED, on line 5. */
+const CREATED_AT = {
+  message: "The Response section's success code",
+  line: 5,
+  column: 39,
+  endLine: 5,
+  endColumn: 42,
+};
+
+runExplicitRuleTests(statusCodeConsistent, {
+  valid: [
+    { name: "the example returns the stated code", code: page(CREATED, "HTTP/1.1 201 Created") },
+    {
+      name: "a section that states two success codes does not say which one an example returns",
+      code: page(
+        "If successful, this method returns `200 OK`. With `Prefer: return=minimal`, it returns `204 No Content`.",
+        "HTTP/1.1 204 No Content",
+      ),
+    },
+    {
+      name: "a section that states no code",
+      code: page(
+        "If successful, this method returns a widget object in the response body.",
+        "HTTP/1.1 200 OK",
+      ),
+    },
+    { name: "an error example is not compared", code: page(CREATED, "HTTP/1.1 400 Bad Request") },
+    {
+      name: "an example whose own section states its code",
+      code: page(
+        "If successful, this method returns a `204 No Content` response code.",
+        "HTTP/1.1 204 No Content",
+        "",
+        "### Example 2: submit for review",
+        "",
+        "#### Response",
+        "",
+        "If successful, this request returns a `201 Created` response code.",
+        "",
+        "```http",
+        "HTTP/1.1 201 Created",
+        "```",
+      ),
+    },
+    {
+      name: "a code the section states for errors",
+      code: page(
+        "If successful, this method returns `200 OK`. If an error occurred for some sites, this method returns a `207` status code.",
+        "HTTP/1.1 207 Multi-Status",
+      ),
+    },
+    {
+      name: "reason phrase variants: case, spacing, hyphens, none",
+      code: md(
+        "```http",
+        "HTTP/1.1 204 NoContent",
+        "```",
+        "```http",
+        "HTTP/1.1 207 multi status",
+        "```",
+        "```http",
+        "HTTP/1.1 413 Payload Too Large",
+        "```",
+        "```http",
+        "HTTP/1.1 422",
+        "```",
+        "```http",
+        "HTTP/1.1 299 Whatever",
+        "```",
+      ),
+    },
+    {
+      name: "numbers that are not status codes",
+      code: page(
+        "If successful, this method returns a 200-series response code and up to 100 items, 2xx in all.",
+        "HTTP/1.1 201 Created",
+      ),
+    },
+    {
+      name: "Response headings under Examples are not the Response section",
+      code: md(
+        "## Examples",
+        "",
+        "### Response",
+        "",
+        "This example returns `201 Created`.",
+        "",
+        "```http",
+        "HTTP/1.1 200 OK",
+        "```",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "the example returns another success code",
+      code: page(CREATED, "HTTP/1.1 200 OK"),
+      errors: [
+        {
+          line: 18,
+          column: 10,
+          endLine: 18,
+          endColumn: 13,
+          message: mismatch(200, "201 Created"),
+          related: [CREATED_AT],
+        },
+      ],
+    },
+    {
+      name: "the right code with another code's reason phrase",
+      code: page(CREATED, "HTTP/1.1 201 OK"),
+      errors: [
+        { line: 18, column: 14, endLine: 18, endColumn: 16, message: badReason(201, "OK", "Created") },
+      ],
+    },
+    {
+      name: "the stated reason with the wrong code: the code is reported, once",
+      code: page(CREATED, "HTTP/1.1 200 Created"),
+      errors: [{ line: 18, column: 10, endLine: 18, endColumn: 13, message: mismatch(200, "201 Created") }],
+    },
+    {
+      name: "a wrong code and a reason phrase that fits neither",
+      code: page("If successful, this method returns a `200 OK` response code.", "HTTP/1.1 204 Accepted"),
+      errors: [
+        { line: 18, column: 10, endLine: 18, endColumn: 13, message: mismatch(204, "200 OK") },
+        {
+          line: 18,
+          column: 14,
+          endLine: 18,
+          endColumn: 22,
+          message: badReason(204, "Accepted", "No Content"),
+        },
+      ],
+    },
+    {
+      name: "a misspelt reason phrase, on a page without a Response section",
+      code: md("### Response", "", "```http", "HTTP/1.1 202 Accpted", "```"),
+      errors: [
+        { line: 4, column: 14, endLine: 4, endColumn: 21, message: badReason(202, "Accpted", "Accepted") },
+      ],
+    },
+    {
+      name: "a code written with a comma before its reason, without backticks",
+      code: page("If successful, this method returns 202, Accepted response code.", "HTTP/1.1 201 Created"),
+      errors: [
+        {
+          line: 18,
+          column: 10,
+          endLine: 18,
+          endColumn: 13,
+          message: mismatch(201, "202 Accepted"),
+          related: [{ ...CREATED_AT, column: 36, endColumn: 39 }],
+        },
+      ],
+    },
+    {
+      name: "a Response section with subsections, and a non-standard reason",
+      code: md(
+        "## Response",
+        "",
+        "### JSON",
+        "",
+        "If successful, this method returns a `200 OK` response code and a report.",
+        "",
+        "## Example",
+        "",
+        "```http",
+        "HTTP/1.1 201 Success",
+        "```",
+      ),
+      errors: [
+        { line: 10, column: 10, endLine: 10, endColumn: 13, message: mismatch(201, "200 OK") },
+        { line: 10, column: 14, endLine: 10, endColumn: 21, message: badReason(201, "Success", "Created") },
+      ],
+    },
+  ],
+});
+
+describe("reasonMatches", () => {
+  it("accepts registered and common phrases, in any case, spacing or hyphenation", () => {
+    expect(reasonMatches(200, "OK")).toBe(true);
+    expect(reasonMatches(204, "NO CONTENT")).toBe(true);
+    expect(reasonMatches(207, "MultiStatus")).toBe(true);
+    expect(reasonMatches(302, "Moved Temporarily")).toBe(true);
+    expect(reasonMatches(422, "Unprocessable Entity")).toBe(true);
+  });
+  it("rejects another code's phrase and typos", () => {
+    expect(reasonMatches(201, "OK")).toBe(false);
+    expect(reasonMatches(302, "Redirect")).toBe(false);
+    expect(reasonMatches(202, "Accpted")).toBe(false);
+  });
+  it("does not judge unregistered codes or missing phrases", () => {
+    expect(reasonMatches(299, "Anything")).toBe(true);
+    expect(reasonMatches(200, "")).toBe(true);
+  });
+});
