@@ -1,6 +1,7 @@
 /** Every rule graph-docs-lint ships, by id, in the order the docs list them. */
 import type { Rule } from "../src/engine/rule.js";
 import { annotationJson } from "./annotation-json.js";
+import { annotationValid } from "./annotation-valid.js";
 import { apiVersionConsistent } from "./api-version-consistent.js";
 import { contentLengthValid } from "./content-length-valid.js";
 import { enumValueDocumented } from "./enum-value-documented.js";
@@ -8,8 +9,10 @@ import { externalPathPrefix } from "./external-path-prefix.js";
 import { jsonValid } from "./json-valid.js";
 import { noTodoPlaceholder } from "./no-todo-placeholder.js";
 import { noTrailingComma } from "./no-trailing-comma.js";
+import { odataTypeConsistent } from "./odata-type-consistent.js";
 import { requestResponseIdMatch } from "./request-response-id-match.js";
 import { statusCodeConsistent } from "./status-code-consistent.js";
+import { tabGroupStructure } from "./tab-group-structure.js";
 
 export const rules: readonly Rule[] = [
   noTodoPlaceholder,
@@ -21,6 +24,9 @@ export const rules: readonly Rule[] = [
   jsonValid,
   statusCodeConsistent,
   apiVersionConsistent,
+  odataTypeConsistent,
+  annotationValid,
+  tabGroupStructure,
   contentLengthValid,
 ];
 

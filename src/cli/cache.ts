@@ -20,7 +20,8 @@ import {
 } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findDocsRoot } from "../docset/index.js";
+import { docsIndexFor, findDocsRoot } from "../docset/index.js";
+import { requestNamesOf } from "../docset/request-names.js";
 import type { ResolvedConfig } from "../engine/config.js";
 import type { LintOptions } from "../engine/lint.js";
 import { type LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
@@ -133,6 +134,10 @@ export class CacheKeys {
         } catch {
           hash.update(`${name}\0unreadable\n`);
         }
+      }
+      // annotation-valid compares request names across the api/ pages: their names count too.
+      for (const [key, uses] of requestNamesOf(docsIndexFor(root))) {
+        hash.update(`${key}\0${uses.map((u) => u.file).join("\0")}\n`);
       }
       signature = hash.digest("hex");
       this.treeSignatures.set(root, signature);

@@ -24,9 +24,12 @@ const perIndex = new WeakMap<DocsIndex, Map<string, string | undefined>>();
  * prose names, when they differ (the two disagree on some pages; either may be the right one).
  */
 export function baseTypesOf(docs: DocsIndex, definition: ResourceDefinition): string[] {
-  const prose = proseBaseType(docs, definition.file);
-  const bases = definition.baseType ? [definition.baseType] : [];
-  if (prose && !bases.some((b) => sameWritten(b, prose))) bases.push(prose);
+  const bases: string[] = [];
+  for (const written of [definition.baseType, proseBaseType(docs, definition.file)]) {
+    // A name read from a sentence may end with its full stop ("Inherits from entity.").
+    const base = written?.trim().replace(/\.+$/, "");
+    if (base && !bases.some((b) => sameWritten(b, base))) bases.push(base);
+  }
   return bases;
 }
 
@@ -81,57 +84,82 @@ export interface BaseTypeStep {
 export type Derivation =
   | { derives: true }
   | { derives: undefined }
-  /** `chain`: one documented chain of base types from the type up to `microsoft.graph.entity`. */
-  | { derives: false; chain: BaseTypeStep[] };
+  /**
+   * `chain`: a documented chain of base types from the type up to a type that `ancestorChain`, a
+   * documented chain from the would-be ancestor, also reaches (`microsoft.graph.entity`, the root,
+   * when `ancestorChain` is empty).
+   */
+  | { derives: false; chain: BaseTypeStep[]; ancestorChain: BaseTypeStep[] };
 
-/**
- * Whether `type` derives from `ancestor` through the base types the docs document. True when some
- * chain of base types reaches `ancestor`; false when every chain is documented up to
- * `microsoft.graph.entity`, the root of entity types, without reaching it; undefined when the docs
- * do not tell: a type on the way is not documented, or its page names no base type (many pages
- * leave out that they derive from entity, and a type with several pages may be found on one that
- * does not say).
- */
-export function derivesFrom(docs: DocsIndex, type: TypeRef, ancestor: TypeRef): Derivation {
-  const seen = new Set<string>();
-  let unknown = false;
-  let found: BaseTypeStep[] | undefined;
-  const visit = (current: TypeRef, chain: BaseTypeStep[]): boolean => {
-    const key = `${(current.namespace ?? DEFAULT_NAMESPACE).toLowerCase()}.${current.name.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+interface Ancestry {
+  /** Every type reached, the type itself included, by key, with the first chain that reached it. */
+  reached: Map<string, BaseTypeStep[]>;
+  /** A type on the way is not documented or names no base type (other than entity). */
+  unknown: boolean;
+  /** Some type names two different base types (its annotation and its prose disagree). */
+  branches: boolean;
+}
+
+function typeKey(type: TypeRef): string {
+  return `${(type.namespace ?? DEFAULT_NAMESPACE).toLowerCase()}.${type.name.toLowerCase()}`;
+}
+
+function ancestry(docs: DocsIndex, type: TypeRef): Ancestry {
+  const result: Ancestry = { reached: new Map(), unknown: false, branches: false };
+  const visit = (current: TypeRef, chain: BaseTypeStep[]): void => {
+    const key = typeKey(current);
+    if (result.reached.has(key)) return;
+    result.reached.set(key, chain);
     const definition = docs.resourceType(current);
     if (!definition || !sameNamespace(definition.namespace, current.namespace)) {
-      unknown = true;
-      return false;
+      result.unknown = true;
+      return;
     }
     const bases = baseTypesOf(docs, definition);
-    if (bases.length === 0) {
-      if (isEntity(current)) found ??= chain;
-      else unknown = true;
-      return false;
-    }
+    if (bases.length === 0 && !isEntity(current)) result.unknown = true;
+    if (bases.length > 1) result.branches = true;
     for (const written of bases) {
       const parsed = parseTypeRef(written);
       if (!parsed || parsed.primitive) {
-        unknown = true;
+        result.unknown = true;
         continue;
       }
       // A base written by its short name is in the namespace of the type that names it.
       const base = parsed.namespace
         ? parsed
         : { ...parsed, namespace: definition.namespace ?? current.namespace };
-      // Prose may write the base type's name in another letter case.
-      if (
-        base.name.toLowerCase() === ancestor.name.toLowerCase() &&
-        sameNamespace(base.namespace, ancestor.namespace)
-      )
-        return true;
-      if (visit(base, [...chain, { type: current, base, file: definition.file }])) return true;
+      visit(base, [...chain, { type: current, base, file: definition.file }]);
     }
-    return false;
   };
-  if (visit(type, [])) return { derives: true };
-  if (unknown || !found) return { derives: undefined };
-  return { derives: false, chain: found };
+  visit(type, []);
+  return result;
+}
+
+/**
+ * Whether `type` derives from `ancestor` through the base types the docs document (names compared
+ * without letter case: prose may write them in another case). True when a chain of base types
+ * reaches `ancestor`. False when the docs rule it out: every chain from `type` is documented up to
+ * `microsoft.graph.entity`, the root of entity types, without reaching `ancestor`; or `ancestor`
+ * derives from a type that `type`'s single documented chain reaches without passing `ancestor`
+ * (siblings, or `type` is a base of `ancestor`). Undefined when the docs do not tell: a type on the
+ * way is not documented, or its page names no base type (many pages leave out that they derive
+ * from entity, and a type with several pages may be found on one that does not say).
+ */
+export function derivesFrom(docs: DocsIndex, type: TypeRef, ancestor: TypeRef): Derivation {
+  const up = ancestry(docs, type);
+  if (up.reached.has(typeKey(ancestor))) return { derives: true };
+  if (!up.branches) {
+    // The nearest of `ancestor`'s own ancestors that `type` reaches, for the clearest explanation.
+    for (const [key, ancestorChain] of ancestry(docs, ancestor).reached) {
+      const chain = up.reached.get(key);
+      if (chain && ancestorChain.length > 0) return { derives: false, chain, ancestorChain };
+    }
+  }
+  if (!up.unknown) {
+    const root = up.reached.get(
+      typeKey({ name: "entity", namespace: DEFAULT_NAMESPACE, collection: false, primitive: false }),
+    );
+    if (root) return { derives: false, chain: root, ancestorChain: [] };
+  }
+  return { derives: undefined };
 }

@@ -310,7 +310,7 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
       if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
   }
   const inherits = page.paragraphs
-    .map((p) => /\bInherits from ([A-Za-z_][\w.]*)/.exec(p.text)?.[1])
+    .map((p) => /\bInherits from ([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/.exec(p.text)?.[1])
     .find(Boolean);
   const root = resourceBlock?.json?.root;
   const optional = data.optionalProperties;

@@ -1,0 +1,169 @@
+import { basename, dirname, extname, resolve } from "node:path";
+import { type FileLookup, LinkResolver, type LinkTarget, parseLinkTarget } from "../src/docset/links.js";
+import type { Page, PageLink } from "../src/page/model.js";
+import { type Fix, type Report, type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+
+const LABEL: Record<PageLink["kind"], string> = {
+  link: "Link",
+  image: "Image",
+  include: "Include",
+  definition: "Link definition",
+};
+
+/** A fix replacing the link's target, when the page writes it exactly as the model reads it. */
+function replaceTarget(page: Page, link: PageLink, text: string): Fix | undefined {
+  const written = page.text.slice(link.urlRange.start, link.urlRange.end);
+  return written === link.url && !link.url.includes("%") ? { range: link.urlRange, text } : undefined;
+}
+
+/** The target with its file part replaced, keeping `?query` and `#bookmark` as written. */
+function withPath(url: string, path: string): string {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? path : path + url.slice(cut);
+}
+
+/** The bookmarks that `#name` may point to on the page: its own, and those of the pages it includes. */
+class OwnAnchors {
+  readonly names: Set<string>;
+  private included: Set<string> | undefined;
+
+  constructor(
+    private readonly page: Page,
+    private readonly resolver: LinkResolver,
+    private readonly dir: string | undefined,
+  ) {
+    this.names = new Set(page.anchors.map((a) => a.name));
+  }
+
+  /** Headings of included pages are rendered into the page, so their slugs are bookmarks too. */
+  includedNames(): Set<string> {
+    if (this.included) return this.included;
+    this.included = new Set();
+    if (this.dir === undefined) return this.included;
+    for (const link of this.page.links) {
+      const target = link.kind === "include" ? parseLinkTarget(link.url) : undefined;
+      if (!target || target.path === "") continue;
+      const lookup = this.resolver.lookup(this.dir, target.path);
+      if (lookup.status !== "found") continue;
+      for (const name of this.resolver.anchorsOf(lookup.path) ?? []) this.included.add(name);
+    }
+    return this.included;
+  }
+}
+
+export const linksResolve: Rule = {
+  meta: {
+    id: "links-resolve",
+    description: "A relative link, image or include whose file or #bookmark does not exist",
+    defaultSeverity: "error",
+    fixable: true,
+    docs: ruleDocsUrl("links-resolve"),
+  },
+  check({ page, docs, report }) {
+    if (page.links.length === 0) return;
+    const resolver = new LinkResolver(docs);
+    const dir = page.path === undefined ? undefined : dirname(resolve(page.path));
+    const own = new OwnAnchors(page, resolver, dir);
+
+    /** Checks `#fragment` against `names` (and `extra()`), bookmarks of `file` or of this page. */
+    const checkBookmark = (
+      link: PageLink,
+      fragment: string,
+      names: Set<string>,
+      file: string | undefined,
+      extra: () => Set<string> = () => new Set(),
+    ) => {
+      if (names.has(fragment) || extra().has(fragment)) return;
+      const lower = fragment.toLowerCase();
+      const match = [...names, ...extra()].find((n) => n.toLowerCase() === lower);
+      if (match !== undefined) {
+        const of = file === undefined ? "" : ` of "${file}"`;
+        const hash = link.url.indexOf("#");
+        report({
+          message: `Bookmark "#${fragment}"${of} resolves only case-insensitively (to "#${match}"): bookmarks are case-sensitive.`,
+          range: link.urlRange,
+          fix: replaceTarget(page, link, `${link.url.slice(0, hash)}#${match}`),
+        });
+        return;
+      }
+      const where = file === undefined ? "on this page" : `in "${file}"`;
+      report({
+        message: `Bookmark "#${fragment}" matches no heading or anchor ${where}.`,
+        range: link.urlRange,
+      });
+    };
+
+    for (const link of page.links) {
+      const target = parseLinkTarget(link.url);
+      if (!target) continue;
+      if (target.path === "") {
+        if (target.fragment)
+          checkBookmark(link, target.fragment, own.names, undefined, () => own.includedNames());
+        continue;
+      }
+      if (dir === undefined) continue;
+      if (target.path.includes("\\")) {
+        // Windows separators: on Linux, `\` is part of a file name.
+        const slashed = target.path.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        if (resolver.lookup(dir, slashed).status === "found") {
+          report({
+            message: `${LABEL[link.kind]} target "${target.path}" uses backslashes: write "${slashed}".`,
+            range: link.urlRange,
+            fix: replaceTarget(page, link, withPath(link.url, slashed)),
+          });
+          continue;
+        }
+      }
+      const self = page.path !== undefined && resolve(dir, target.path) === resolve(page.path);
+      // The linted page exists even when it is not saved yet (an editor's buffer).
+      const lookup: FileLookup = self
+        ? { status: "found", path: resolve(page.path!) }
+        : resolver.lookup(dir, target.path);
+      const finding = fileFinding(page, link, target, lookup, resolver, dir);
+      if (finding) {
+        report(finding);
+        continue;
+      }
+      if (!target.fragment || lookup.status !== "found" || extname(lookup.path).toLowerCase() !== ".md")
+        continue;
+      if (page.path !== undefined && lookup.path === resolve(page.path)) {
+        checkBookmark(link, target.fragment, own.names, undefined, () => own.includedNames());
+        continue;
+      }
+      const names = resolver.anchorsOf(lookup.path);
+      if (names) checkBookmark(link, target.fragment, names, target.path);
+    }
+  },
+};
+
+function fileFinding(
+  page: Page,
+  link: PageLink,
+  target: LinkTarget,
+  lookup: FileLookup,
+  resolver: LinkResolver,
+  dir: string,
+): Report | undefined {
+  const what = `${LABEL[link.kind]} target "${target.path}"`;
+  switch (lookup.status) {
+    case "found":
+      return undefined;
+    case "outside":
+      return { message: `${what} points outside the docs root.`, range: link.urlRange };
+    case "case": {
+      const fixed = resolver.correctCase(dir, target.path);
+      return {
+        message: `${what} resolves only case-insensitively (to "${fixed}"): case-sensitive builds do not find it.`,
+        range: link.urlRange,
+        fix: replaceTarget(page, link, withPath(link.url, fixed)),
+      };
+    }
+    case "missing": {
+      const near =
+        lookup.near === undefined
+          ? ""
+          : ` Did you mean "${target.path.replace(/[^/]*$/, basename(lookup.near))}"?`;
+      return { message: `${what} does not exist.${near}`, range: link.urlRange };
+    }
+  }
+}

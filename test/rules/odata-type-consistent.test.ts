@@ -1,0 +1,275 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { odataTypeConsistent } from "../../rules/odata-type-consistent.js";
+import { derivesFrom } from "../../src/docset/base-type.js";
+import { docsIndexFor } from "../../src/docset/index.js";
+import { parseTypeRef } from "../../src/docset/types.js";
+import { lintPage } from "../../src/engine/lint.js";
+import { buildPage } from "../../src/page/build.js";
+import { md } from "../helpers.js";
+import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+
+/**
+ * A response whose annotation (line 1) is `annotation` and whose body starts on line 6; the body's
+ * `@odata.type` value stands on line 7, from column 18.
+ */
+function response(annotation: string, type: string): string {
+  return md(
+    `<!-- ${annotation} -->`,
+    "```http",
+    "HTTP/1.1 200 OK",
+    "Content-type: application/json",
+    "",
+    "{",
+    `  "@odata.type": "${type}",`,
+    '  "id": "1"',
+    "}",
+    "```",
+  );
+}
+
+/** A collection response with one item per type; the item types stand on lines 8, 9, … from column 22. */
+function collection(annotation: string, ...types: string[]): string {
+  return md(
+    `<!-- ${annotation} -->`,
+    "```http",
+    "HTTP/1.1 200 OK",
+    "Content-type: application/json",
+    "",
+    "{",
+    '  "value": [',
+    ...types.map((t, i) => `    { "@odata.type": "${t}", "id": "${i}" }${i < types.length - 1 ? "," : ""}`),
+    "  ]",
+    "}",
+    "```",
+  );
+}
+
+const RESPONSE_USER = '{ "blockType": "response", "@odata.type": "microsoft.graph.user" }';
+const at = (line: number, column: number, text: string) => ({
+  line,
+  column,
+  endLine: line,
+  endColumn: column + text.length + 2,
+});
+
+runExplicitRuleTests(odataTypeConsistent, {
+  valid: [
+    {
+      name: "the same type, with # and a qualified name",
+      code: response(RESPONSE_USER, "#microsoft.graph.user"),
+    },
+    {
+      name: "a short name is a name in microsoft.graph; namespaces compare without case",
+      code:
+        response('{ "blockType": "response", "@odata.type": "user" }', "#microsoft.graph.user") +
+        response(RESPONSE_USER, "#Microsoft.Graph.user"),
+    },
+    {
+      name: "collection items of the declared type",
+      code: collection(
+        '{ "blockType": "response", "@odata.type": "Collection(microsoft.graph.user)" }',
+        "#microsoft.graph.user",
+        "microsoft.graph.user",
+      ),
+    },
+    {
+      name: "a type the docs do not describe may be derived: not reported",
+      code: response(
+        '{ "blockType": "response", "@odata.type": "microsoft.graph.directoryObject" }',
+        "#microsoft.graph.group",
+      ),
+    },
+    {
+      name: "primitive types and other block types are not checked",
+      code:
+        response('{ "blockType": "response", "@odata.type": "stream" }', "#microsoft.graph.user") +
+        response(
+          '{ "blockType": "example", "@odata.type": "microsoft.graph.group" }',
+          "#microsoft.graph.user",
+        ),
+    },
+    {
+      name: "a collection body's own type is not an item's",
+      code: md(
+        '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user", "isCollection": true } -->',
+        "```http",
+        "HTTP/1.1 200 OK",
+        "",
+        '{ "@odata.type": "#microsoft.graph.userCollection", "value": [] }',
+        "```",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "a type name in another letter case",
+      code: response(RESPONSE_USER, "#microsoft.graph.User"),
+      errors: [
+        {
+          ...at(7, 18, "#microsoft.graph.User"),
+          message:
+            'Body @odata.type "#microsoft.graph.User" differs in letter case from the annotation\'s @odata.type "microsoft.graph.user": type names are case-sensitive.',
+          related: [{ message: "The annotation", line: 1, column: 1, endLine: 1, endColumn: 76 }],
+        },
+      ],
+    },
+    {
+      name: "the same name in another namespace",
+      code: response(
+        '{ "blockType": "response", "@odata.type": "microsoft.graph.alert" }',
+        "#microsoft.graph.security.alert",
+      ),
+      errors: [
+        {
+          ...at(7, 18, "#microsoft.graph.security.alert"),
+          message:
+            'Body @odata.type "#microsoft.graph.security.alert" is in namespace "microsoft.graph.security", but the annotation\'s @odata.type "microsoft.graph.alert" is in "microsoft.graph".',
+        },
+      ],
+    },
+    {
+      name: "each collection item is checked",
+      code: collection(
+        '{ "blockType": "response", "@odata.type": "microsoft.graph.user", "isCollection": true }',
+        "#microsoft.graph.user",
+        "#Microsoft.Identity.V1.user",
+      ),
+      errors: [
+        {
+          ...at(9, 22, "#Microsoft.Identity.V1.user"),
+          message:
+            'Body @odata.type "#Microsoft.Identity.V1.user" is in namespace "Microsoft.Identity.V1", but the annotation\'s @odata.type "microsoft.graph.user" is in "microsoft.graph".',
+        },
+      ],
+    },
+    {
+      name: "a request body, and the annotation's @type",
+      code: md(
+        '<!-- { "blockType": "request", "name": "create_user", "@type": "microsoft.graph.user" } -->',
+        "```http",
+        "POST https://graph.microsoft.com/v1.0/users",
+        "",
+        '{ "@odata.type": "#microsoft.graph.USER" }',
+        "```",
+      ),
+      errors: [
+        {
+          ...at(5, 18, "#microsoft.graph.USER"),
+          message:
+            'Body @odata.type "#microsoft.graph.USER" differs in letter case from the annotation\'s @type "microsoft.graph.user": type names are case-sensitive.',
+        },
+      ],
+    },
+    {
+      name: "a Collection(...) annotation",
+      code: collection(
+        '{ "blockType": "response", "@odata.type": "Collection(microsoft.graph.invokeUserFlowListener)" }',
+        "#microsoft.graph.InvokeUserFlowListener",
+      ),
+      errors: [
+        {
+          ...at(8, 22, "#microsoft.graph.InvokeUserFlowListener"),
+          message:
+            'Body @odata.type "#microsoft.graph.InvokeUserFlowListener" differs in letter case from the annotation\'s @odata.type "Collection(microsoft.graph.invokeUserFlowListener)": type names are case-sensitive.',
+        },
+      ],
+    },
+  ],
+});
+
+describe("odata-type-consistent with a docs tree", () => {
+  const root = mkdtempSync(join(tmpdir(), "odata-type-consistent-"));
+  mkdirSync(join(root, "api"));
+  mkdirSync(join(root, "resources"));
+  /** A resource page: `base` in the annotation, `prose` as "Inherits from [x](x.md)." */
+  const resource = (name: string, options: { base?: string; prose?: string } = {}) =>
+    writeFileSync(
+      join(root, "resources", `${name.toLowerCase()}.md`),
+      md(
+        `# ${name} resource type`,
+        "",
+        "Namespace: microsoft.graph",
+        "",
+        ...(options.prose
+          ? [`Inherits from [${options.prose}](${options.prose.toLowerCase()}.md).`, ""]
+          : []),
+        `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}"${
+          options.base ? `, "baseType": "microsoft.graph.${options.base}"` : ""
+        } } -->`,
+        "```json",
+        '{ "id": "String" }',
+        "```",
+      ),
+    );
+  resource("entity");
+  resource("directoryObject", { base: "entity" });
+  resource("user", { base: "directoryObject" });
+  resource("group", { prose: "directoryObject" });
+  resource("orgContact", { base: "entity", prose: "directoryObject" });
+  resource("printOperation", { base: "entity" });
+  resource("printerCreateOperation", { base: "entity" });
+  resource("authenticationMethodConfiguration");
+  resource("fido2AuthenticationMethodConfiguration", { prose: "authenticationMethodConfiguration" });
+  resource("temporaryAccessPassAuthenticationMethodConfiguration", {
+    prose: "authenticationMethodConfiguration",
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const docs = () => docsIndexFor(root);
+  const lint = (text: string) => {
+    const path = join(root, "api", "example.md");
+    return lintPage(buildPage(text, { path }), { path, docs: docs() }, [odataTypeConsistent]).map(
+      (m) => `${m.startPoint.line}:${m.startPoint.column} ${m.reason}`,
+    );
+  };
+  const declared = (type: string) => `{ "blockType": "response", "@odata.type": "microsoft.graph.${type}" }`;
+
+  it("accepts types derived through annotations and prose", () => {
+    expect(lint(response(declared("directoryObject"), "#microsoft.graph.user"))).toEqual([]);
+    expect(lint(response(declared("directoryObject"), "#microsoft.graph.group"))).toEqual([]);
+    expect(lint(response(declared("entity"), "#microsoft.graph.group"))).toEqual([]);
+  });
+
+  it("follows both the annotation and the prose where they disagree", () => {
+    expect(lint(response(declared("directoryObject"), "#microsoft.graph.orgContact"))).toEqual([]);
+  });
+
+  it("reports a type whose documented chain meets the declared type's above it", () => {
+    expect(lint(response(declared("printOperation"), "#microsoft.graph.printerCreateOperation"))).toEqual([
+      '7:18 Body @odata.type "#microsoft.graph.printerCreateOperation" is not the annotation\'s @odata.type "microsoft.graph.printOperation" or a type derived from it: the docs derive printerCreateOperation from entity (resources/printercreateoperation.md), printOperation from entity (resources/printoperation.md).',
+    ]);
+  });
+
+  it("reports siblings: both derive from the same documented type", () => {
+    expect(
+      lint(
+        response(
+          declared("fido2AuthenticationMethodConfiguration"),
+          "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
+        ),
+      ),
+    ).toEqual([
+      '7:18 Body @odata.type "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration" is not the annotation\'s @odata.type "microsoft.graph.fido2AuthenticationMethodConfiguration" or a type derived from it: the docs derive temporaryAccessPassAuthenticationMethodConfiguration from authenticationMethodConfiguration (resources/temporaryaccesspassauthenticationmethodconfiguration.md), fido2AuthenticationMethodConfiguration from authenticationMethodConfiguration (resources/fido2authenticationmethodconfiguration.md).',
+    ]);
+  });
+
+  it("reports a base type where the annotation declares a derived one", () => {
+    expect(lint(response(declared("user"), "#microsoft.graph.directoryObject"))).toEqual([
+      '7:18 Body @odata.type "#microsoft.graph.directoryObject" is not the annotation\'s @odata.type "microsoft.graph.user" or a type derived from it: the docs derive user from directoryObject (resources/user.md).',
+    ]);
+  });
+
+  it("does not tell when a type on the way names no base type", () => {
+    const type = (t: string) => parseTypeRef(t)!;
+    expect(derivesFrom(docs(), type("authenticationMethodConfiguration"), type("user"))).toEqual({
+      derives: undefined,
+    });
+    expect(derivesFrom(docs(), type("microsoft.graph.unknownThing"), type("user"))).toEqual({
+      derives: undefined,
+    });
+    expect(derivesFrom(docs(), type("user"), type("entity"))).toEqual({ derives: true });
+  });
+});
