@@ -7,10 +7,12 @@ import { contentLengthValid } from "./content-length-valid.js";
 import { enumValueDocumented } from "./enum-value-documented.js";
 import { externalPathPrefix } from "./external-path-prefix.js";
 import { jsonValid } from "./json-valid.js";
+import { linksResolve } from "./links-resolve.js";
 import { noTodoPlaceholder } from "./no-todo-placeholder.js";
 import { noTrailingComma } from "./no-trailing-comma.js";
 import { odataTypeConsistent } from "./odata-type-consistent.js";
 import { requestResponseIdMatch } from "./request-response-id-match.js";
+import { schemaConformance } from "./schema-conformance.js";
 import { statusCodeConsistent } from "./status-code-consistent.js";
 import { tabGroupStructure } from "./tab-group-structure.js";
 
@@ -22,10 +24,12 @@ export const rules: readonly Rule[] = [
   enumValueDocumented,
   annotationJson,
   jsonValid,
+  schemaConformance,
   statusCodeConsistent,
   apiVersionConsistent,
   odataTypeConsistent,
   annotationValid,
+  linksResolve,
   tabGroupStructure,
   contentLengthValid,
 ];

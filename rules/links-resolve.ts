@@ -101,7 +101,9 @@ export const linksResolve: Rule = {
           checkBookmark(link, target.fragment, own.names, undefined, () => own.includedNames());
         continue;
       }
-      if (dir === undefined) continue;
+      // A page linted outside any docs tree (a downloaded page, a seed): its relative links point
+      // into a tree that is not here, so only its own bookmarks are checked.
+      if (dir === undefined || !docs.root) continue;
       if (target.path.includes("\\")) {
         // Windows separators: on Linux, `\` is part of a file name.
         const slashed = target.path.replace(/\\/g, "/").replace(/\/{2,}/g, "/");

@@ -86,6 +86,11 @@ const CLEAN = md(
   "```http",
   "GET https://graph.microsoft.com/v1.0/widgets/w1",
   "```",
+  "",
+  '<!-- { "blockType": "response" } -->',
+  "```http",
+  "HTTP/1.1 200 OK",
+  "```",
 );
 
 /** No annotations at all; a trailing comma on line 8 and a response id that does not echo (line 16). */

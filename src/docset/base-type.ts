@@ -15,7 +15,7 @@ import type { DocsIndex, ResourceDefinition } from "./index.js";
 import { type TypeRef, parseTypeRef } from "./types.js";
 
 const INHERITS =
-  /\b(?:inherits?|inherited|derives?|derived)[ \t]+from[ \t]+(?:the[ \t]+)?\[[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(/i;
+  /\b(?:(?:inherits?|inherited|derives?|derived)[ \t]+from|subclass[ \t]+of)[ \t]+(?:the[ \t]+)?\[[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(/i;
 
 const perIndex = new WeakMap<DocsIndex, Map<string, string | undefined>>();
 

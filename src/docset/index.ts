@@ -233,12 +233,17 @@ export class DocsTreeIndex implements DocsIndex {
 
   /** Resource files whose name is the type's name, or ends with `-<name>` (namespaced pages). */
   private filesNamedFor(lowerName: string): string[] {
-    return this.listResources()
-      .filter((f) => {
-        const base = f.slice(0, -3).toLowerCase();
-        return base === lowerName || base.endsWith(`-${lowerName}`);
-      })
-      .map((f) => join(this.root, "resources", f));
+    const exact = (f: string) => f.slice(0, -3).toLowerCase() === lowerName;
+    return (
+      this.listResources()
+        .filter((f) => {
+          const base = f.slice(0, -3).toLowerCase();
+          return base === lowerName || base.endsWith(`-${lowerName}`);
+        })
+        // The type's own page (`user.md`) before its namesakes (`intune-devices-user.md`).
+        .sort((a, b) => Number(exact(b)) - Number(exact(a)))
+        .map((f) => join(this.root, "resources", f))
+    );
   }
 
   private readEnumPages(): void {
@@ -310,7 +315,7 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
       if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
   }
   const inherits = page.paragraphs
-    .map((p) => /\bInherits from ([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/.exec(p.text)?.[1])
+    .map((p) => /\bInherits from ([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/i.exec(p.text)?.[1])
     .find(Boolean);
   const root = resourceBlock?.json?.root;
   const optional = data.optionalProperties;
@@ -321,7 +326,7 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
       namespace: declaredRef?.namespace ?? page.namespace?.value,
       properties,
       baseType: typeof data.baseType === "string" ? data.baseType : inherits,
-      openType: data.openType === true,
+      openType: data.openType === true || page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)),
       jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
       optionalProperties: Array.isArray(optional)
         ? optional.filter((o): o is string => typeof o === "string")

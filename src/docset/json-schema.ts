@@ -3,20 +3,21 @@
  * against the schema of the type it shows, with ajv.
  *
  * A resource's schema is one level deep: each documented property (from the property tables of the
- * resource and its base types, and the keys of its JSON representation) with the JSON type its
- * documented type allows. Nested objects are not `$ref`s into other schemas: the walker in
- * `validateBody` validates each nested object it meets against the schema of that object's own type
- * (its `@odata.type` when it names a documented derived type, else the property's type). So a body
- * pulls in only the types it actually uses (resolving a type reads its page), derived types are
- * honoured wherever they appear, and cycles (`user.manager` → `directoryObject` → …) cannot loop:
- * the walk follows the example, which is finite. Compiled validators are cached per resource
- * definition, for the life of the docs index that gave it.
+ * resource and of its base types, as `baseTypesOf` reads them from the annotation and the prose)
+ * with the JSON type its documented type allows, and the keys of its JSON representation and
+ * `optionalProperties` with any value. Nested objects are not `$ref`s into other schemas: the walk
+ * (`SchemaWalker`) validates each nested object it meets against the schema of that object's own
+ * type (its `@odata.type` when it names a documented type, else the property's type), built when
+ * first needed. So a body pulls in only the types it actually uses (resolving a type reads its
+ * page), derived types are honoured wherever they appear, and cycles (`user.manager` →
+ * `directoryObject` → …) cannot loop: the walk follows the example, which is finite. Compiled
+ * validators are cached per resource definition, for the life of the docs index that gave it.
  *
  * Documented types map to JSON types as OData JSON writes them:
  *
  * | Documented type                                                  | JSON                               |
  * | :--------------------------------------------------------------- | :--------------------------------- |
- * | String, Guid, DateTimeOffset, Date, TimeOfDay, Duration, Binary, Stream | string                      |
+ * | String, Guid, DateTimeOffset, Date, TimeOfDay, Duration, Binary, … | string                           |
  * | Int16, Int32, Int64, Byte, SByte                                 | integer                            |
  * | Double, Single, Decimal                                          | number, or "NaN", "INF", "-INF"    |
  * | Boolean                                                          | boolean                            |
@@ -32,12 +33,13 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import type { Exchange, HttpExample, Page } from "../page/model.js";
 import type { JsonObject, JsonProperty, JsonValue } from "../parse/json.js";
 import type { Range } from "../parse/source.js";
+import { baseTypesOf } from "./base-type.js";
 import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
 import { type TypeRef, isTypePlaceholder, parseTypeRef } from "./types.js";
 
 type JsonSchema = Record<string, unknown>;
 
-const MAX_BASE_DEPTH = 8;
+const MAX_BASE_TYPES = 16;
 const MAX_DEPTH = 32;
 
 /** A finding of the walk, at a page range. */
@@ -103,7 +105,7 @@ function itemSchema(ref: TypeRef): JsonSchema {
       return { type: ["integer", "null"] };
     case "number":
       // OData JSON writes the special values of floating-point types as strings.
-      return { anyOf: [{ type: ["number", "null"] }, { enum: ["NaN", "INF", "-INF"] }] };
+      return { type: ["number", "string", "null"], pattern: "^(?:NaN|-?INF)$" };
     case "boolean":
       return { type: ["boolean", "null"] };
     default:
@@ -131,6 +133,8 @@ export interface CompiledResource {
   open: boolean;
   /** The type or one of its base types names a base type. */
   declaresBase: boolean;
+  /** The type's pages document at least one property (else there is nothing to check against). */
+  documented: boolean;
   validate: ValidateFunction;
 }
 
@@ -140,7 +144,15 @@ function ajv(): AjvClass {
   if (!ajvInstance) {
     // Loaded on first use: runs that never validate a body do not pay for ajv.
     const { Ajv } = createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass };
-    ajvInstance = new Ajv({ allErrors: true, strict: false });
+    // The schemas are generated here, so checking them against the meta-schema and optimizing
+    // their code would cost more than it gives: thousands are compiled in a whole-tree run.
+    ajvInstance = new Ajv({
+      allErrors: true,
+      strict: false,
+      validateSchema: false,
+      addUsedSchema: false,
+      code: { optimize: false },
+    });
   }
   return ajvInstance;
 }
@@ -186,22 +198,27 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   const extraNames = new Set<string>();
   let open = false;
   let declaresBase = false;
+  // The type and its base types, nearest first; a page may name two (annotation and prose).
+  const queue: ResourceDefinition[] = [resource];
   const seen = new Set<ResourceDefinition>();
-  let current: ResourceDefinition | undefined = resource;
-  for (let depth = 0; current && depth < MAX_BASE_DEPTH && !seen.has(current); depth++) {
+  while (queue.length > 0 && seen.size < MAX_BASE_TYPES) {
+    const current = queue.shift()!;
+    if (seen.has(current)) continue;
     seen.add(current);
     for (const [name, property] of current.properties)
       if (!properties.has(name)) properties.set(name, property);
     for (const name of current.jsonProperties ?? []) extraNames.add(name);
     for (const name of current.optionalProperties) extraNames.add(name);
     if (current.openType || OPEN_TYPES.has(current.name)) open = true;
-    if (!current.baseType) break;
-    declaresBase = true;
-    const base = resourceFor(docs, current.baseType, current.namespace);
-    // A base type the docs do not define may add any property.
-    if (!base) open = true;
-    current = base;
+    for (const written of baseTypesOf(docs, current)) {
+      declaresBase = true;
+      const base = resourceFor(docs, written, current.namespace);
+      // A base type the docs do not define may add any property.
+      if (base) queue.push(base);
+      else open = true;
+    }
   }
+  const documented = properties.size > 0 || extraNames.size > 0;
   // Most resource pages do not say what they inherit from, and entity pages rarely list the `id`
   // they inherit from `entity`: a type that names no base type may carry the properties of the
   // base types most of Graph derives from.
@@ -209,7 +226,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     extraNames.add("id");
     for (const name of IMPLICIT_BASES) {
       let base = resourceFor(docs, name, "microsoft.graph");
-      for (let depth = 0; base && depth < MAX_BASE_DEPTH; depth++) {
+      for (let depth = 0; base && depth < MAX_BASE_TYPES; depth++) {
         for (const property of base.properties.keys())
           if (!properties.has(property)) extraNames.add(property);
         base = base.baseType ? resourceFor(docs, base.baseType, base.namespace) : undefined;
@@ -232,6 +249,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     extraNames,
     open,
     declaresBase,
+    documented,
     validate: ajv().compile(schema),
   };
   compiledCache.set(resource, compiled);
@@ -254,16 +272,38 @@ function requiredValidator(names: string[]): ValidateFunction {
 // ---------------------------------------------------------------------------------------------
 // JSON values
 
-/** The plain value of a JSON node; properties broken off after the key are left out. */
-export function plainValue(node: JsonValue): unknown {
+/** The keys of the objects nested in an object (at any depth below its own). */
+function nestedKeys(object: JsonObject): Set<string> {
+  const keys = new Set<string>();
+  const visit = (node: JsonValue, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    if (node.type === "array") for (const item of node.items) visit(item, depth + 1);
+    else if (node.type === "object") {
+      for (const p of node.properties) {
+        if (depth > 0) keys.add(p.key);
+        if (p.value) visit(p.value, depth + 1);
+      }
+    }
+  };
+  visit(object, 0);
+  return keys;
+}
+
+/**
+ * The plain value of a JSON node as far as a one-level schema looks: the object's properties, and
+ * the items of its arrays, with objects and arrays below that left empty (they are validated
+ * against their own types as the walk reaches them). Properties broken off after the key are left
+ * out.
+ */
+export function shallowValue(node: JsonValue, level: number): unknown {
   switch (node.type) {
     case "object": {
       const out: Record<string, unknown> = {};
-      for (const p of node.properties) if (p.value) out[p.key] = plainValue(p.value);
+      if (level === 0) for (const p of node.properties) if (p.value) out[p.key] = shallowValue(p.value, 1);
       return out;
     }
     case "array":
-      return node.items.map(plainValue);
+      return level < 2 ? node.items.map((item) => shallowValue(item, level + 1)) : [];
     case "null":
       return null;
     default:
@@ -344,9 +384,16 @@ export interface BodyCheck {
   collection: boolean;
   /** Names the page's request body table documents for this body (allowed at the top level). */
   pageProperties: Map<string, PropertyDefinition>;
+  /**
+   * The type is the paired response's, not the request's own: a table name written in other
+   * letter case is the same parameter (the table and the example disagree, not the type).
+   */
+  typeFromResponse: boolean;
 }
 
 export class SchemaWalker {
+  private looseTable = false;
+
   constructor(
     private readonly docs: DocsIndex,
     private readonly report: (finding: SchemaFinding) => void,
@@ -354,6 +401,7 @@ export class SchemaWalker {
 
   check(body: BodyCheck): void {
     const { root, resource } = body;
+    this.looseTable = body.typeFromResponse;
     if (body.collection) {
       const items =
         root.type === "array"
@@ -400,10 +448,15 @@ export class SchemaWalker {
     const keys = root.properties.filter((p) => p.value && !p.key.includes("@")).map((p) => p.key);
     if (keys.length > 0 && !keys.some((k) => table.has(k) || nearName(k, table.keys()))) return;
     const validate = requiredValidator(required);
-    if (validate(plainValue(root))) return;
+    if (validate(shallowValue(root, 0))) return;
+    let nested: Set<string> | undefined;
     for (const error of validate.errors ?? []) {
       if (error.keyword !== "required") continue;
       const missing = (error.params as { missingProperty: string }).missingProperty;
+      // Tables also list the properties of the objects a body holds ("For each property in the
+      // singleValueExtendedProperties collection, …"): a name found deeper is not missing.
+      nested ??= nestedKeys(root);
+      if (nested.has(missing)) continue;
       const other = root.properties.find((p) => p.key.toLowerCase() === missing.toLowerCase());
       this.report(
         other
@@ -430,9 +483,8 @@ export class SchemaWalker {
     const own = odataType(object);
     const resource = (own && resourceFor(this.docs, own, declared.namespace)) || declared;
     const compiled = compileResource(this.docs, resource);
-    // Without documented properties there is nothing to validate against.
-    if (compiled.properties.size === 0 && compiled.extraNames.size === 0) return;
-    const value = plainValue(object);
+    if (!compiled.documented) return;
+    const value = shallowValue(object, 0);
     if (!compiled.validate(value)) {
       for (const error of compiled.validate.errors ?? [])
         this.ajvError(error, object, compiled, pageProperties);
@@ -488,7 +540,8 @@ export class SchemaWalker {
     const typeName = compiled.resource.name;
     if (error.keyword === "additionalProperties") {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
-      if (pageProperties?.has(key)) return;
+      if (pageProperties?.has(key) || (this.looseTable && nearName(key, pageProperties?.keys() ?? [])))
+        return;
       const property = object.properties.findLast((p) => p.key === key);
       if (!property) return;
       const known = [
@@ -508,7 +561,7 @@ export class SchemaWalker {
       });
       return;
     }
-    if (error.keyword !== "type" && error.keyword !== "anyOf") return;
+    if (error.keyword !== "type" && error.keyword !== "pattern") return;
     const at = nodeAt(object, error.instancePath);
     if (!at) return;
     const segments = error.instancePath.slice(1).split("/");

@@ -2,8 +2,8 @@
  * Link resolution for `links-resolve`: where a relative link, image or include points on disk, whether
  * that file exists with exactly the name written, and which bookmarks a target page has.
  *
- * Everything is cached for the life of the process (per docs index, so that `clearDocsIndexes`
- * after a change in the tree also drops these answers): each directory is listed once with
+ * Everything is cached with the docs index (so that `clearDocsIndexes` after a change in the tree
+ * also drops these answers; a page with no docs tree caches nothing beyond itself): each directory is listed once with
  * `readdirSync` and names are checked against the listing (exact, then case-insensitively, for the
  * near miss), and each target page is parsed at most once, only when a link asks for one of its
  * bookmarks. Nothing outside the boundary is ever read.
@@ -17,7 +17,6 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { Page } from "../page/model.js";
 import { buildPage } from "../page/build.js";
 import { decodeSource } from "../parse/source.js";
 import type { DocsIndex } from "./index.js";
@@ -134,6 +133,9 @@ function findBoundary(root: string): string {
 const perIndex = new WeakMap<DocsIndex, LinkCaches>();
 
 function cachesFor(docs: DocsIndex): LinkCaches {
+  // Pages with no docs tree share one empty index that is never replaced: their answers are not
+  // kept beyond the page.
+  if (!docs.root) return new LinkCaches();
   let caches = perIndex.get(docs);
   if (!caches) {
     caches = new LinkCaches();
@@ -253,9 +255,4 @@ function editDistance(a: string, b: string, limit: number): number {
     previous = current;
   }
   return Math.min(previous[b.length]!, limit);
-}
-
-/** The bookmarks a page defines: its headings' slugs and its HTML anchors. */
-export function pageAnchors(page: Page): Set<string> {
-  return new Set(page.anchors.map((a) => a.name));
 }

@@ -382,7 +382,7 @@ class PageBuilder {
       return;
     }
     const nameCol = header.findIndex((h) =>
-      /^(property|name|parameter|property name|parameter name)$/.test(h),
+      /^(property|name|parameter|property name|parameter name|relationship|relationship name)$/.test(h),
     );
     const typeCol = header.indexOf("type");
     if (nameCol === -1 || typeCol === -1) return;
