@@ -1,0 +1,374 @@
+/**
+ * Hostile inputs: each gives a clear message or a bounded result, never a hang, a stack trace or a
+ * crash of the whole run. The CLI runs from the build (`npm test` builds first) as a child process
+ * with a timeout, so a hang fails its test instead of the suite; each hostile file is linted
+ * together with an ordinary one, whose result must still be reported.
+ *
+ * Tests marked `it.fails` reproduce reported bugs; each flips to `it` when its bug is fixed.
+ */
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectFiles } from "../src/cli/files.js";
+import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
+import { lintFile } from "../src/engine/lint.js";
+
+const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
+const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
+
+let dir: string;
+/** An ordinary page linted beside each hostile one: one TODO, so one error. */
+let companion: string;
+
+beforeAll(() => {
+  dir = realpathSync(mkdtempSync(join(tmpdir(), "graph-docs-lint-hostile-")));
+  companion = write("companion.md", "# Companion\n\nTODO\n");
+});
+
+afterAll(() => {
+  // A test that failed half-way may leave a file unreadable: make everything removable.
+  try {
+    chmodSync(join(dir, "unreadable.md"), 0o644);
+  } catch {
+    // not created
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(path: string, content: string | Uint8Array): string {
+  const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: Array<{ ruleId: string | null; message: string; fatal?: true }>;
+}
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with the JSON format; a run that outlives `timeoutMs` fails the test as a hang. */
+function cli(args: string[], timeoutMs: number, cwd = dir): Run {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, "--format", "json", ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+    maxBuffer: 1024 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === "ETIMEDOUT"
+        ? `the CLI did not finish within ${timeoutMs / 1000} s (a hang)`
+        : `the CLI could not run: ${result.error.message}`,
+    );
+  }
+  if (result.signal)
+    throw new Error(`the CLI was killed by ${result.signal}: ${result.stderr.slice(0, 2000)}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** No stack trace and no internal error on stderr: a user-facing message, not a crash. */
+function expectNoCrash(run: Run): void {
+  expect(run.stderr).not.toMatch(/^ {4}at /m);
+  expect(run.stderr).not.toContain("internal error");
+  expect(run.stderr).not.toContain("FATAL ERROR");
+}
+
+/** The run finished with results for exactly `files`, in the JSON report. */
+function resultsOf(run: Run, files: string[]): JsonResult[] {
+  expectNoCrash(run);
+  const results = JSON.parse(run.stdout) as JsonResult[];
+  expect(results.map((r) => r.filePath).sort()).toEqual([...files].sort());
+  return results;
+}
+
+/** Lints a hostile file with the companion: exit 0 or 1, both results reported. */
+function expectBounded(file: string, timeoutMs: number): JsonResult[] {
+  const run = cli([file, companion], timeoutMs);
+  expect([0, 1]).toContain(run.status);
+  const results = resultsOf(run, [file, companion]);
+  const other = results.find((r) => r.filePath === companion)!;
+  expect(other.messages.map((m) => m.ruleId)).toEqual(["no-todo-placeholder"]);
+  return results;
+}
+
+describe("huge and deep pages", () => {
+  // Reported bug: a 50 MB page (1,586 copies of the seed pages) exhausts the default 4 GB heap
+  // after ~400 s of CPU time and the whole run aborts ("FATAL ERROR: Reached heap limit", SIGABRT,
+  // no report). Linting costs ~1.8 s and ~80 MB of heap per MB of page: the whole mdast and page
+  // model of the file are kept. Expected: a size limit with a clear message, or a bounded lint.
+  it.fails(
+    "a 50 MB page: exit 0/1 with a report",
+    () => {
+      const seeds = readdirSync(SEEDS)
+        .sort()
+        .map((f) => readFileSync(join(SEEDS, f), "utf8"))
+        .join("\n");
+      const file = join(dir, "huge.md");
+      const fd = openSync(file, "w");
+      try {
+        for (let size = 0; size < 50 * 1024 * 1024; size += seeds.length + 1) writeSync(fd, seeds + "\n");
+      } finally {
+        closeSync(fd);
+      }
+      try {
+        expectBounded(file, 120_000);
+      } finally {
+        unlinkSync(file);
+      }
+    },
+    150_000,
+  );
+
+  // Reported bug: 10,000 nested blockquotes overflow the stack in PageBuilder.visit/visitChildren
+  // (src/page/build.ts walks the mdast recursively): "internal error: Maximum call stack size
+  // exceeded", exit 2, and no report for any file of the run.
+  it.fails(
+    "10,000 nested blockquotes",
+    () => {
+      expectBounded(write("blockquotes.md", ">".repeat(10_000) + " text\n"), 60_000);
+    },
+    90_000,
+  );
+
+  // Reported bug: 10,000 nested list items ("- - - … text") take ~40 s of CPU in remark-parse, then
+  // overflow the stack in PageBuilder.visit like the blockquotes.
+  it.fails(
+    "10,000 nested list levels",
+    () => {
+      expectBounded(write("lists.md", "- ".repeat(10_000) + "text\n"), 30_000);
+    },
+    60_000,
+  );
+
+  // Was a bug: JSON nested 10,000 deep in an ```http body overflowed the stack in convert()
+  // (src/parse/json.ts, ~1,500 levels suffice; jsonc-parser's parseTree overflows at ~5,000
+  // nested objects): "internal error: Maximum call stack size exceeded", exit 2, no report.
+  it("a JSON body nested 10,000 deep in an ```http block", () => {
+    const body = '{"value": '.repeat(5_000) + "[".repeat(5_000) + "1" + "]".repeat(5_000) + "}".repeat(5_000);
+    expectBounded(write("deep-json.md", "```http\nPOST /me/events\n\n" + body + "\n```\n"), 60_000);
+  }, 90_000);
+
+  it("a single line of 1 MB of prose, links and CJK text", () => {
+    const unit = "The member 成员 🚀 of a [group](../resources/group.md), TODO. ";
+    const results = expectBounded(
+      write("long-line.md", unit.repeat(Math.ceil(1_000_000 / unit.length)) + "\n"),
+      60_000,
+    );
+    expect(results.find((r) => r.filePath.endsWith("long-line.md"))!.messages.length).toBeGreaterThan(10_000);
+  }, 90_000);
+
+  // Reported bug: remark-parse (micromark's emphasis resolution) is quadratic on a long line that
+  // mixes code spans and emphasis: "`code` **b** " x 1 MB takes ~35 s of CPU (x 2 MB: ~140 s).
+  it.fails(
+    "a single line of 2 MB of code spans and emphasis",
+    () => {
+      expectBounded(
+        write("markup-line.md", "`code` **b** ".repeat(Math.ceil(2_000_000 / 13)) + "\n"),
+        30_000,
+      );
+    },
+    60_000,
+  );
+
+  // Reported bug: dropTranslations (src/parse/inline.ts) calls lastIndexOf back to the start of the
+  // text for every `sxs-lookup` span without a translation before it: quadratic. One 2 MB line of
+  // such spans takes ~2 minutes (1 MB: ~27 s); readableText runs it on every heading, paragraph
+  // line and table cell.
+  it.fails(
+    "a single line of 2 MB of sxs-lookup spans",
+    () => {
+      const span = '<span class="sxs-lookup">';
+      expectBounded(write("sxs-line.md", span.repeat(Math.ceil(2_000_000 / span.length)) + "\n"), 30_000);
+    },
+    60_000,
+  );
+});
+
+describe("bytes that are not a page", () => {
+  it("invalid UTF-8: a clear message, exit 2, the other file still reported", () => {
+    const file = write(
+      "latin1.md",
+      Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a, 0xff, 0xfe, 0x0a]),
+    );
+    const run = cli([file, companion], 30_000);
+    expect(run.status).toBe(2);
+    const results = resultsOf(run, [file, companion]);
+    expect(results.find((r) => r.filePath === file)!.messages[0]!.message).toMatch(/not valid UTF-8.*byte 5/);
+    expect(run.stderr).toContain("latin1.md: File is not valid UTF-8");
+  });
+
+  it("a NUL byte: a clear message, exit 2, the other file still reported", () => {
+    const file = write("nul.md", "# Title\n\0\nTODO\n");
+    const run = cli([file, companion], 30_000);
+    expect(run.status).toBe(2);
+    const results = resultsOf(run, [file, companion]);
+    expect(results.find((r) => r.filePath === file)!.messages[0]!.message).toMatch(
+      /binary file \(NUL byte at byte 8\)/,
+    );
+  });
+});
+
+describe("files that move under the linter", () => {
+  it("a file deleted between listing and reading gives a clear message", async () => {
+    const file = write("vanishing/page.md", "# Page\n");
+    const { files, missing } = await selectFiles([join(dir, "vanishing")], dir);
+    expect(files).toEqual([file]);
+    expect(missing).toEqual([]);
+    unlinkSync(file);
+    const result = lintFile(files[0]!);
+    expect(result.unreadable).toBe(true);
+    expect(result.messages.map((m) => m.reason)).toEqual(["No such file or directory."]);
+  });
+
+  it("a dangling symlink beside a page: named as missing, exit 2, the page still reported", () => {
+    const link = join(dir, "dangling.md");
+    symlinkSync(join(dir, "no-such-target.md"), link);
+    const run = cli([link, companion], 30_000);
+    expect(run.status).toBe(2);
+    resultsOf(run, [companion]);
+    expect(run.stderr).toContain("no such file or directory: ");
+    expect(run.stderr).toContain("dangling.md");
+  });
+
+  it("a folder with a symlink loop (`ln -s .. loop`) terminates", () => {
+    const folder = join(dir, "looped");
+    const page = write("looped/sub/page.md", "# Page\n\nTODO\n");
+    symlinkSync("..", join(folder, "sub", "loop"));
+    symlinkSync(".", join(folder, "self"));
+    const run = cli([folder], 30_000);
+    expect(run.status).toBe(1);
+    resultsOf(run, [page]);
+  });
+
+  it("an unreadable file: a clear message (as root, which reads it anyway: no crash)", () => {
+    const file = write("unreadable.md", "# Page\n\nTODO\n");
+    chmodSync(file, 0o000);
+    try {
+      const run = cli([file, companion], 30_000);
+      const results = resultsOf(run, [file, companion]);
+      if (process.getuid?.() === 0) {
+        // root reads a mode-000 file: it is linted like any other.
+        expect(run.status).toBe(1);
+      } else {
+        expect(run.status).toBe(2);
+        expect(results.find((r) => r.filePath === file)!.messages[0]!.message).toBe(
+          "Permission denied: the file cannot be read.",
+        );
+        expect(run.stderr).toContain("Permission denied");
+      }
+    } finally {
+      chmodSync(file, 0o644);
+    }
+  });
+});
+
+describe("nothing outside the page's data is executed or read", () => {
+  it("a discovered .graph-docs-lint.js / .mjs / .cjs is never executed", () => {
+    const project = join(dir, "js-config");
+    const marker = join(project, "executed.txt");
+    const payload = `process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nexport default { rules: { "no-todo-placeholder": "off" } };\n`;
+    write("js-config/.graph-docs-lint.js", payload);
+    write("js-config/.graph-docs-lint.mjs", payload);
+    write("js-config/.graph-docs-lint.cjs", payload.replace("export default", "module.exports ="));
+    const page = write("js-config/page.md", "# Page\n\nTODO\n");
+    const run = cli([page], 30_000, project);
+    expect(existsSync(marker)).toBe(false);
+    // The JavaScript configs were not loaded: the rule they turn off still reports.
+    expect(run.status).toBe(1);
+    expect(resultsOf(run, [page])[0]!.messages.map((m) => m.ruleId)).toEqual(["no-todo-placeholder"]);
+  });
+
+  it("a JavaScript file named by `extends` in a data config is refused, not executed", () => {
+    const project = join(dir, "js-extends");
+    const marker = join(project, "executed.txt");
+    write(
+      "js-extends/evil.js",
+      `process.getBuiltinModule("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nexport default {};\n`,
+    );
+    write("js-extends/.graph-docs-lint.json", JSON.stringify({ extends: "./evil.js" }));
+    const page = write("js-extends/page.md", "# Page\n");
+    const run = cli([page], 30_000, project);
+    expect(existsSync(marker)).toBe(false);
+    expect(run.status).toBe(2);
+    expectNoCrash(run);
+    expect(run.stderr).toContain("JavaScript configs are not loaded through extends");
+  });
+
+  it("a type link or [!INCLUDE] pointing outside the docs root is never read", () => {
+    // <dir>/outside/enums.md lists "evil" as a member of fooType; the docs root is <dir>/a/b/docs.
+    const outside = write(
+      "outside/enums.md",
+      "# Enums\n\n### fooType values\n\n| Member\n|:---\n| evil\n| good\n",
+    );
+    write("outside/secret.md", "TODO: never read\n");
+    const root = join(dir, "a", "b", "docs");
+    write("a/b/docs/resources/widget.md", "# widget resource type\n");
+    const page = write(
+      "a/b/docs/api/widget-post.md",
+      [
+        "# Create widget",
+        "",
+        "[!INCLUDE [secret](../../../../outside/secret.md)]",
+        "",
+        "## Request body",
+        "",
+        "| Property | Type | Description |",
+        "|:---|:---|:---|",
+        "| state | [fooType](../../../../outside/enums.md#footype-values) | The state. Possible values are: `good`. |",
+        "",
+        "## Example",
+        "",
+        '<!-- { "blockType": "request", "name": "create_widget" } -->',
+        "```http",
+        "POST https://graph.microsoft.com/v1.0/widgets",
+        "Content-Type: application/json",
+        "",
+        '{ "state": "evil" }',
+        "```",
+        "",
+      ].join("\n"),
+    );
+    clearDocsIndexes();
+    const result = lintFile(page);
+    const dependencies = [...docsIndexFor(root).dependencies];
+    expect(dependencies).not.toContain(outside);
+    expect(dependencies.every((f) => f.startsWith(root))).toBe(true);
+    // The enum did not resolve from the outside page: "evil" is checked against `good` alone.
+    const enumFindings = result.messages.filter((m) => m.ruleId === "enum-value-documented");
+    expect(enumFindings).toHaveLength(1);
+    expect(enumFindings[0]!.reason).toContain('"evil" is not a documented value');
+    // links-resolve names the link that leaves the docs root (without reading it).
+    expect(
+      result.messages.some((m) => m.ruleId === "links-resolve" && m.reason.includes("outside the docs root")),
+    ).toBe(true);
+    clearDocsIndexes();
+  });
+});
