@@ -100,11 +100,21 @@ class PageBuilder {
     return page;
   }
 
+  /**
+   * Visits the tree in document order with an explicit stack, not recursion: containers can nest
+   * thousands deep (`>>>>…`), which would overflow the call stack.
+   */
   private visitChildren(node: { children: Nodes[] }): void {
-    for (const child of node.children) this.visit(child);
+    const stack: Nodes[] = [...node.children].reverse();
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      const children = this.visit(next);
+      if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
   }
 
-  private visit(node: Nodes): void {
+  /** Handles one node; returns the children to visit next when the node is a plain container. */
+  private visit(node: Nodes): Nodes[] | undefined {
     switch (node.type) {
       case "yaml":
         this.onFrontMatter(node);
@@ -134,7 +144,7 @@ class PageBuilder {
         this.addLink("definition", node.url, this.range(node));
         return;
       default:
-        if ("children" in node) this.visitChildren(node);
+        return "children" in node ? node.children : undefined;
     }
   }
 
@@ -296,19 +306,24 @@ class PageBuilder {
    * Inline content (a paragraph, a heading, emphasis, link text): comments hide text, links and
    * images are link targets, `[!INCLUDE [x](path)]` is an include, `<a name="x">` an anchor.
    */
-  private visitInline(node: Nodes): void {
-    if (node.type === "html") {
-      if (node.value.startsWith("<!--")) this.page.comments.push(this.range(node));
-      else this.addHtmlAnchors(node.value, this.range(node).start);
-      return;
+  private visitInline(root: Nodes): void {
+    const stack: Nodes[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === "html") {
+        if (node.value.startsWith("<!--")) this.page.comments.push(this.range(node));
+        else this.addHtmlAnchors(node.value, this.range(node).start);
+        continue;
+      }
+      if (node.type === "link" || node.type === "image") {
+        const range = this.range(node);
+        const before = this.text.slice(Math.max(0, range.start - 12), range.start);
+        const kind = node.type === "image" ? "image" : /\[!INCLUDE\s*$/i.test(before) ? "include" : "link";
+        this.addLink(kind, node.url, range);
+      }
+      if ("children" in node)
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
-    if (node.type === "link" || node.type === "image") {
-      const range = this.range(node);
-      const before = this.text.slice(Math.max(0, range.start - 12), range.start);
-      const kind = node.type === "image" ? "image" : /\[!INCLUDE\s*$/i.test(before) ? "include" : "link";
-      this.addLink(kind, node.url, range);
-    }
-    if ("children" in node) for (const child of node.children) this.visitInline(child);
   }
 
   private addLink(kind: PageLink["kind"], url: string, range: Range): void {
