@@ -67,7 +67,14 @@ async function main() {
       left -= runs;
     }
   });
-  // Longest first would balance better, but property order keeps the log readable.
+  // Interleaved (the first job of each property, then the second…), so that the costlier properties
+  // do not all run at the end, on one worker.
+  const rank = new Map();
+  for (const job of jobs) {
+    const n = [...rank.values()].filter((r) => r.property === job.property).length;
+    rank.set(job, { property: job.property, n });
+  }
+  jobs.sort((a, b) => rank.get(a).n - rank.get(b).n || a.id - b.id);
   console.log(
     `fuzz: seed ${seed}, ${total} cases over ${holding.length} properties (+${fuzzProperties.length - holding.length} known-bug checks), ${jobs.length} jobs, ${workerCount} worker(s)`,
   );
@@ -86,7 +93,14 @@ async function main() {
       for (const w of workers) void w.worker.terminate();
       done();
     };
+    let lastReport = performance.now();
     const watchdog = setInterval(() => {
+      if (performance.now() - lastReport >= 30_000) {
+        lastReport = performance.now();
+        const done = workers.reduce((n, w) => n + Atomics.load(w.counter, 0), 0);
+        const elapsed = ((performance.now() - started) / 1000).toFixed(0);
+        console.log(`  … ${done} cases, job ${Math.min(next, jobs.length)}/${jobs.length}, ${elapsed} s`);
+      }
       for (const w of workers) {
         if (!w.job) continue;
         const progress = Atomics.load(w.counter, 0);
