@@ -4,7 +4,9 @@
  * is src/cli/run.ts. Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage,
  * a bad configuration, or a file that cannot be read.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { rules } from "../../rules/index.js";
 import { ConfigError } from "../engine/config.js";
@@ -44,11 +46,15 @@ Options:
 Exit codes: 0 no errors, 1 errors found, 2 bad usage, bad configuration or unreadable file.
 `;
 
+/** The package's version: package.json is up from dist/src/cli/ (tsc) or dist/bundle/ (the bundle). */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
+    const path = join(dir, "package.json");
+    if (!existsSync(path)) continue;
+    const pkg = JSON.parse(readFileSync(path, "utf8")) as { name?: string; version?: string };
+    if (pkg.name === "graph-docs-lint" && pkg.version) return pkg.version;
+  }
+  return "unknown";
 }
 
 /** Writes all of `text` to stdout, even when stdout is a pipe, before the process may exit. */

@@ -137,6 +137,7 @@ export class DocsTreeIndex implements DocsIndex {
   private enums = new Map<string, EnumDefinition[]>();
   private resources = new Map<string, ResourceDefinition | undefined>();
   private enumHeadings: Map<string, string[]> | undefined;
+  private filesByName: Map<string, string[]> | undefined;
   private tracking: Set<string> | undefined;
 
   beginTracking(): void {
@@ -233,17 +234,32 @@ export class DocsTreeIndex implements DocsIndex {
 
   /** Resource files whose name is the type's name, or ends with `-<name>` (namespaced pages). */
   private filesNamedFor(lowerName: string): string[] {
-    const exact = (f: string) => f.slice(0, -3).toLowerCase() === lowerName;
-    return (
-      this.listResources()
-        .filter((f) => {
-          const base = f.slice(0, -3).toLowerCase();
-          return base === lowerName || base.endsWith(`-${lowerName}`);
-        })
-        // The type's own page (`user.md`) before its namesakes (`intune-devices-user.md`).
-        .sort((a, b) => Number(exact(b)) - Number(exact(a)))
-        .map((f) => join(this.root, "resources", f))
-    );
+    return this.resourcesByName().get(lowerName) ?? [];
+  }
+
+  /**
+   * Resource files by every name they may be found under: `foo-bar-baz.md` under `foo-bar-baz`,
+   * `bar-baz` and `baz`; the type's own page (`user.md`) before its namesakes
+   * (`intune-devices-user.md`). Built once: a whole-tree run looks names up tens of thousands of times.
+   */
+  private resourcesByName(): Map<string, string[]> {
+    if (this.filesByName) return this.filesByName;
+    const byName = new Map<string, string[]>();
+    const add = (name: string, file: string, exact: boolean): void => {
+      const files = byName.get(name);
+      if (!files) byName.set(name, [file]);
+      else if (exact) files.unshift(file);
+      else files.push(file);
+    };
+    for (const f of this.listResources()) {
+      const base = f.slice(0, -3).toLowerCase();
+      const file = join(this.root, "resources", f);
+      add(base, file, true);
+      for (let dash = base.indexOf("-"); dash !== -1; dash = base.indexOf("-", dash + 1))
+        add(base.slice(dash + 1), file, false);
+    }
+    this.filesByName = byName;
+    return byName;
   }
 
   private readEnumPages(): void {

@@ -3,7 +3,6 @@
  * annotations, code blocks (and the HTTP examples among them), tables and the namespace line.
  */
 import type { Code, Heading as MdHeading, Html, Nodes, Paragraph, Root, Yaml } from "mdast";
-import { isMap, isScalar, parseDocument } from "yaml";
 import { type JsonDocument, type JsonValue, parseJson } from "../parse/json.js";
 import {
   type HttpBody,
@@ -13,6 +12,7 @@ import {
   parseHttpMessage,
 } from "../parse/http.js";
 import { readableText, readableTextWithCode } from "../parse/inline.js";
+import { parseBlocks } from "../parse/blocks.js";
 import { parseMarkdown } from "../parse/markdown.js";
 import { LineIndex, type Range } from "../parse/source.js";
 import { type PipeTable, type SourceLine, findPipeTables } from "../parse/table.js";
@@ -33,6 +33,7 @@ import type {
   PropertyRow,
   PropertyTable,
 } from "./model.js";
+import { readFrontMatter } from "./front-matter.js";
 import { documentedValues } from "./possible-values.js";
 
 const HTTP_LANGS = new Set(["http", "msgraph-interactive"]);
@@ -41,11 +42,17 @@ const TAB_HEADING = /^#{1,6}[ \t]+\[([^\]]*)\]\(#tab\/([^)]*)\)\s*$/;
 
 export interface BuildOptions {
   path?: string;
+  /**
+   * Parse with remark-parse's full tree instead of the builder's own reading of micromark's events
+   * (see parse/blocks.ts). The model is the same; tests compare the two.
+   */
+  fullTree?: boolean;
 }
 
 /** Builds the page model of a page's text (BOM already removed). */
 export function buildPage(text: string, options: BuildOptions = {}): Page {
-  return new PageBuilder(text, options.path).build(parseMarkdown(text));
+  const tree = options.fullTree ? parseMarkdown(text) : parseBlocks(text);
+  return new PageBuilder(text, options.path).build(tree);
 }
 
 class PageBuilder {
@@ -566,38 +573,6 @@ function toPlain(value: JsonValue | undefined): unknown {
     default:
       return value.value;
   }
-}
-
-function readFrontMatter(content: string, base: number, range: Range): FrontMatter {
-  // The yaml package knows LF and CRLF only; a lone CR becomes LF (same length, so offsets hold).
-  const doc = parseDocument(content.replace(/\r(?!\n)/g, "\n"), {
-    keepSourceTokens: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
-  const entries: FrontMatter["entries"] = [];
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      if (!isScalar(pair.key) || !pair.key.range) continue;
-      const key = String(pair.key.value);
-      const keyRange = { start: base + pair.key.range[0], end: base + pair.key.range[1] };
-      const value = isScalar(pair.value) ? pair.value : undefined;
-      entries.push({
-        key,
-        value: value && value.value !== null ? String(value.value) : undefined,
-        keyRange,
-        valueRange: value?.range ? { start: base + value.range[0], end: base + value.range[1] } : undefined,
-      });
-    }
-  }
-  const first = doc.errors[0];
-  const error = first
-    ? {
-        message: first.message.split("\n")[0]!,
-        range: { start: base + first.pos[0], end: base + first.pos[1] },
-      }
-    : undefined;
-  return { entries, error, ...range };
 }
 
 function frontMatterValue(frontMatter: FrontMatter | undefined, key: string): string | undefined {
