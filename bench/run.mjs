@@ -31,7 +31,7 @@ if (!existsSync(corpusRoot)) {
   process.exit(2);
 }
 const runs = Math.max(1, Number(values.runs));
-const cli = join(project, "dist/src/cli/main.js");
+const cli = join(project, "dist/bundle/cli.js");
 const mdl = join(project, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const clockTick = 100; // USER_HZ on Linux
 

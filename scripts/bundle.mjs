@@ -4,7 +4,11 @@
 // points (dist/src/index.js, dist/src/remark.js) stay as tsc writes them.
 // ajv, diff and globby are loaded on first use; ajv and diff through createRequire, which
 // stays a runtime require of the installed package; globby by import(), which becomes a chunk.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names change with their content: old chunks would pile up.
+rmSync("dist/bundle", { recursive: true, force: true });
 
 await build({
   entryPoints: {

@@ -4,7 +4,7 @@
  *
  *   node scripts/lsp-latency.mjs [page.md] [--debounce 150] [--edits 10] [--json]
  *
- * Starts `dist/src/lsp/main.js --stdio`, opens the page (by default the largest page of
+ * Starts `dist/bundle/lsp.js --stdio` (the bundled server the `graph-docs-lint-lsp` bin runs), opens the page (by default the largest page of
  * ../shared/corpus), then makes `--edits` one-character edits, each after the diagnostics of the
  * previous one, and times each from the didChange to the publishDiagnostics of that version. Prints
  * the median total and the median lint time (the total less the debounce), and the first lint on
@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from "vscode-jsonrpc/node";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SERVER = join(ROOT, "dist", "src", "lsp", "main.js");
+const SERVER = join(ROOT, "dist", "bundle", "lsp.js");
 const CORPUS = resolve(ROOT, "..", "shared", "corpus");
 const TIMEOUT_MS = 60_000;
 

@@ -21,8 +21,8 @@ import { createRequire } from "node:module";
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import ignore, { type Ignore } from "ignore";
 import { type ParseError, ParseErrorCode, parse as parseJsonc } from "jsonc-parser";
-import { parseDocument } from "yaml";
 import { rules as allRules } from "../../rules/index.js";
+import { yaml } from "../parse/yaml.js";
 import type { RuleSetting } from "./lint.js";
 
 export interface ResolvedConfig {
@@ -417,7 +417,7 @@ function parseJsonFile(file: string, text: string): unknown {
 }
 
 function parseYamlFile(file: string, text: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const detail = first.message.split("\n")[0] ?? "syntax error";

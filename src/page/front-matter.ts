@@ -2,8 +2,8 @@
  * Front matter → entries with their ranges. Nearly every page's front matter is a few
  * `key: value` lines, read here without the YAML parser; anything else goes to the \`yaml\` package.
  */
-import { isMap, isScalar, parseDocument } from "yaml";
 import type { Range } from "../parse/source.js";
+import { yaml } from "../parse/yaml.js";
 import type { FrontMatter } from "./model.js";
 
 export function readFrontMatter(content: string, base: number, range: Range): FrontMatter {
@@ -71,6 +71,7 @@ export function readSimpleFrontMatter(content: string, base: number, range: Rang
 
 export function readYamlFrontMatter(content: string, base: number, range: Range): FrontMatter {
   // The yaml package knows LF and CRLF only; a lone CR becomes LF (same length, so offsets hold).
+  const { isMap, isScalar, parseDocument } = yaml();
   const doc = parseDocument(content.replace(/\r(?!\n)/g, "\n"), {
     keepSourceTokens: false,
     uniqueKeys: false,
