@@ -4,8 +4,15 @@
  * results are returned in the original order.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import { type FileLintSettings, type FileOutcome, type PlainResult, fromPlainResult } from "./lint-one.js";
+import { type ResourceLimits, Worker } from "node:worker_threads";
+import { CacheKeys } from "./cache.js";
+import {
+  type FileLintSettings,
+  type FileOutcome,
+  type PlainResult,
+  fromPlainResult,
+  lintOneFile,
+} from "./lint-one.js";
 import { UsageError } from "./errors.js";
 import type { WorkerInput } from "./worker.js";
 
@@ -21,11 +28,14 @@ interface WorkerReply {
 }
 
 /**
- * A larger young generation than V8's default (16 MB semi-spaces on 64-bit): linting allocates many
- * short-lived objects per page (tokens, nodes, strings), and with the default a quarter of a
- * whole-tree run went to scavenges. Measured on the corpus: see bench/results.md.
+ * Each worker's heap: a young generation larger than V8's default (linting allocates many
+ * short-lived tokens, nodes and strings per page, and with the default a quarter of a whole-tree
+ * run went to scavenges), and an old generation capped near what a worker keeps (its docs index,
+ * under 100 MB on the whole Graph tree), so that V8 collects instead of growing the heap: together
+ * they keep a whole-tree run under 400 MB. A page too large for a worker's heap is linted again on
+ * the main thread, whose heap is not capped (see lintInWorkers). Figures: bench/results.md.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 128 };
 
 export function workerCount(files: number): number {
   if (files < MIN_FILES_FOR_WORKERS) return 1;
@@ -37,8 +47,9 @@ export async function lintInWorkers(
   settings: FileLintSettings,
   threads: number,
   options: { keepSource: boolean; withCacheKeys: boolean },
+  limits: ResourceLimits = WORKER_LIMITS,
 ): Promise<FileOutcome[]> {
-  const outcomes = new Array<FileOutcome>(files.length);
+  const outcomes = new Array<FileOutcome | undefined>(files.length);
   const shares = Array.from({ length: threads }, () => [] as WorkerInput["files"]);
   files.forEach((file, index) => shares[index % threads]!.push({ index, file }));
   const url = new URL("./worker.js", import.meta.url);
@@ -47,7 +58,7 @@ export async function lintInWorkers(
       (share) =>
         new Promise<void>((done, fail) => {
           const input: WorkerInput = { files: share, settings, ...options };
-          const worker = new Worker(url, { workerData: input, resourceLimits: WORKER_LIMITS });
+          const worker = new Worker(url, { workerData: input, resourceLimits: limits });
           worker.on("message", (reply: WorkerReply) => {
             if (reply.error) {
               // A bad configuration found by a worker is the user's error, as on the main thread.
@@ -65,10 +76,32 @@ export async function lintInWorkers(
               cacheKey: reply.cacheKey,
             };
           });
-          worker.on("error", fail);
+          // A worker that dies (out of memory on a huge page, most likely) leaves its remaining
+          // files to the main thread below; the run goes on.
+          worker.on("error", () => done());
           worker.on("exit", () => done());
         }),
     ),
   );
-  return outcomes;
+  return finishOnMainThread(files, outcomes, settings, options);
+}
+
+/** Lints, here, the files a worker did not answer for (it died); the others are kept. */
+async function finishOnMainThread(
+  files: string[],
+  outcomes: Array<FileOutcome | undefined>,
+  settings: FileLintSettings,
+  options: { keepSource: boolean; withCacheKeys: boolean },
+): Promise<FileOutcome[]> {
+  let keys: CacheKeys | undefined;
+  const finished: FileOutcome[] = [];
+  for (const [index, file] of files.entries()) {
+    let outcome = outcomes[index];
+    if (!outcome) {
+      keys ??= options.withCacheKeys ? new CacheKeys() : undefined;
+      outcome = await lintOneFile(file, settings, keys);
+    }
+    finished.push(outcome);
+  }
+  return finished;
 }
