@@ -9,7 +9,7 @@ import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { TypeResolver } from "../docset/resolve.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
-import { decodeSource } from "../parse/source.js";
+import { type Point, decodeSource } from "../parse/source.js";
 import { rulesById } from "../../rules/index.js";
 import { applyDirectives, readDirectives } from "./directives.js";
 import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
@@ -35,8 +35,12 @@ export interface LintOptions {
 export interface LintResult {
   filePath: string;
   messages: LintMessage[];
-  /** The page text linted (BOM removed), or undefined when the file could not be read. */
+  /**
+   * The page text that the messages' offsets index, or undefined when the file could not be read:
+   * for `lintFile`, the file's text without its byte order mark; for `lintText`, the text as given.
+   */
   source: string | undefined;
+  /** True when the page starts with a byte order mark (removed from `source` by `lintFile`). */
   bom: boolean;
   /** True when the file could not be read or decoded: the run exits 2. */
   unreadable: boolean;
@@ -169,8 +173,24 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
   return messages;
 }
 
-/** Lints page text (BOM already removed). */
+const BOM = "\uFEFF";
+
+/**
+ * Lints page text. A leading byte order mark is allowed: the page is parsed without it (micromark
+ * drops it, so mdast offsets would be one short of the text's) and every position is shifted back
+ * by one, so that ranges, points and fixes index the text as given.
+ */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  if (!text.startsWith(BOM)) return lintPageText(text, options);
+  const result = lintPageText(text.slice(BOM.length), options);
+  const messages = result.messages.map((m) => shiftedMessage(m, BOM.length));
+  const shifted = resultOf(result.filePath, messages, text, true, false);
+  if (result.dependencies) shifted.dependencies = result.dependencies;
+  return shifted;
+}
+
+/** Lints page text that has no byte order mark. */
+function lintPageText(text: string, options: LintOptions): LintResult {
   const page = buildPage(text, { path: options.path });
   const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
   docs.beginTracking?.();
@@ -184,6 +204,24 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const result = resultOf(options.path ?? "<text>", messages, text, false, false);
   if (dependencies.length > 0) result.dependencies = dependencies;
   return result;
+}
+
+/** A message moved `by` code units to the right, on line 1 (what a leading BOM does). */
+function shiftedMessage(m: LintMessage, by: number): LintMessage {
+  const point = (p: Point): Point => ({
+    line: p.line,
+    column: p.line === 1 ? p.column + by : p.column,
+    offset: p.offset + by,
+  });
+  return new LintMessage(m.reason, {
+    ruleId: m.ruleId ?? undefined,
+    severity: m.severity,
+    start: point(m.startPoint),
+    end: point(m.endPoint),
+    url: m.url ?? undefined,
+    fix: m.fix && { range: { start: m.fix.range.start + by, end: m.fix.range.end + by }, text: m.fix.text },
+    related: m.related.map((r) => ({ message: r.message, start: point(r.start), end: point(r.end) })),
+  });
 }
 
 /** Reads, decodes and lints a file; unreadable files give one fatal message instead of throwing. */
