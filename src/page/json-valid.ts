@@ -82,7 +82,9 @@ export function commentsIn(page: Page, range: Range, json: JsonDocument): Range[
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
     const start = range.start + scanner.getTokenOffset();
-    if (!found.has(start)) found.set(start, { start, end: start + scanner.getTokenLength() });
+    // Clamped: the scanner gives an unterminated `/*` at the very end a length one past it.
+    if (!found.has(start))
+      found.set(start, { start, end: Math.min(start + scanner.getTokenLength(), range.end) });
   }
   return [...found.values()]
     .filter((c) => !/[A-Za-z0-9]:$/.test(page.text.slice(Math.max(0, c.start - 2), c.start)))

@@ -143,8 +143,12 @@ export function parseJson(text: string, toSource: OffsetMap = identity): JsonDoc
   const rawErrors: ParseError[] = [];
   const tree = parseTree(text, rawErrors, { allowTrailingComma: true, disallowComments: false });
   const mapRange = (offset: number, length: number): Range => {
-    const start = toSource(offset);
-    return { start, end: length > 0 ? toSource(offset + length - 1) + 1 : start };
+    // Clamped to the text: jsonc-parser gives an unterminated `/*` at the very end (and the errors
+    // after it) a length one past the end, which would map into the page beyond the JSON text.
+    const from = Math.min(offset, text.length);
+    const to = Math.min(offset + length, text.length);
+    const start = toSource(from);
+    return { start, end: to > from ? toSource(to - 1) + 1 : start };
   };
   const truncations = findTruncations(text);
   // The errors a truncation mark causes are the mark's; it is reported once, as a truncation.
