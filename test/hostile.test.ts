@@ -189,27 +189,24 @@ describe("huge and deep pages", () => {
   }, 40_000);
 });
 
-describe("regular expressions that backtrack (scripts/check-regex.mjs) on page text", () => {
-  // Each input is 200-400 KB: a linear scan takes well under a second, these take 10-40 s.
+describe("regular expressions that backtracked (scripts/check-regex.mjs) on page text", () => {
+  // Each input is 200-400 KB: a linear scan takes well under a second, the old regexes 10-40 s.
 
-  // Reported bug: DELIMITER_ROW (src/parse/table.ts) is quadratic (recheck: 2nd degree) on a
-  // table line like "-|-:" + tabs + ":-x": 100 KB take ~8 s, 200 KB ~33 s.
-  // Skipped, not it.fails: the failure is a time bound, which a faster or idle machine may meet.
-  it.skip("a 200 KB table delimiter-like line", () => {
+  // Was a bug: DELIMITER_ROW (src/parse/table.ts) was quadratic (recheck: 2nd degree) on a table
+  // line like "-|-:" + tabs + ":-x": 100 KB took ~8 s, 200 KB ~33 s.
+  it("a 200 KB table delimiter-like line", () => {
     expectBounded(write("redos-table.md", "| a | b |\n|-|-:" + "\t".repeat(200_000) + ":-x\n"), 10_000);
   }, 30_000);
 
-  // Reported bug: isPlaceholderBody (src/page/json-valid.ts) is quadratic on a body "[<" + tabs + "[<]":
-  // 100 KB take ~7 s, 200 KB ~28 s.
-  // Skipped, not it.fails: the failure is a time bound, which a faster or idle machine may meet.
-  it.skip("a 200 KB placeholder-like JSON body", () => {
+  // Was a bug: isPlaceholderBody (src/page/json-valid.ts) was quadratic on a body "[<" + tabs + "[<]":
+  // 100 KB took ~7 s, 200 KB ~28 s.
+  it("a 200 KB placeholder-like JSON body", () => {
     expectBounded(write("redos-body.md", "```json\n[<" + "\t".repeat(200_000) + "[<]\n```\n"), 10_000);
   }, 30_000);
 
-  // Reported bug: repairJson's multi-line string regex (src/page/build.ts) is quadratic on a broken
-  // annotation holding '\x01\\"\\' runs: 100 KB take ~2 s, 400 KB ~35 s.
-  // Skipped, not it.fails: the failure is a time bound, which a faster or idle machine may meet.
-  it.skip("a 400 KB broken annotation", () => {
+  // Was a bug: repairJson's multi-line string regex (src/page/build.ts) was quadratic on a broken
+  // annotation holding '\x01\\"\\' runs: 100 KB took ~2 s, 400 KB ~35 s.
+  it("a 400 KB broken annotation", () => {
     const annotation = '<!-- {"a": ' + '\u0001\\"\\'.repeat(100_000) + '\r"\n"} -->\n';
     expectBounded(write("redos-annotation.md", annotation), 10_000);
   }, 30_000);

@@ -6,7 +6,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { placeholderParts } from "../src/page/json-valid.js";
 import { dropTranslations } from "../src/parse/inline.js";
+import { joinMultilineStrings } from "../src/parse/json.js";
+import { isSpaceCode } from "../src/parse/scan.js";
+import { isDelimiterRow } from "../src/parse/table.js";
 
 /** Random strings made of `pieces` (and so likely to hit the interesting cases). */
 const textOf = (pieces: string[], maxLength = 30) =>
@@ -36,6 +40,75 @@ describe("dropTranslations", () => {
     fc.assert(
       fc.property(raw, (text) => {
         expect(dropTranslations(text)).toBe(reference(text));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("isSpaceCode", () => {
+  it("is true exactly for the code units that \\s matches", () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) expect.fail(`U+${c.toString(16)}`);
+    }
+  });
+});
+
+describe("table delimiter rows", () => {
+  const OLD = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+  it("are recognized as before", () => {
+    const line = textOf(["|", " ", "\t", ":", "-", "--", "x", "\u00a0", "\r"], 20);
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(isDelimiterRow(text)).toBe(text.includes("-") && OLD.test(text.trim()));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("placeholder bodies", () => {
+  const OLD = /^\s*([{[])\s*([A-Za-z<][^"'{}[\]:,\r\n]*?)\s*([}\]])/;
+  it("are read as before", () => {
+    const body = textOf([
+      "{",
+      "[",
+      "}",
+      "]",
+      " ",
+      "\t",
+      "\n",
+      "\r",
+      "\u00a0",
+      "a",
+      "Raw",
+      "<",
+      '"',
+      "'",
+      ":",
+      ",",
+      "true",
+      "null",
+      "-",
+    ]);
+    fc.assert(
+      fc.property(body, (text) => {
+        const m = OLD.exec(text);
+        expect(placeholderParts(text)).toEqual(m ? { open: m[1], inner: m[2], close: m[3] } : undefined);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("multi-line strings in a broken annotation", () => {
+  const old = (text: string) =>
+    text.replace(/"(?:[^"\\\r\n]|\\.)*(?:\r?\n(?:[^"\\\r\n]|\\.)*)+"/g, (s) => s.replace(/\r?\n/g, " "));
+  it("are joined as before", () => {
+    const json = textOf(['"', '"', "\\", "\n", "\r", "\r\n", "a", " ", "\u2028", "{", ":"]);
+    fc.assert(
+      fc.property(json, (text) => {
+        expect(joinMultilineStrings(text)).toBe(old(text));
       }),
       RUNS,
     );
