@@ -58,9 +58,15 @@ export interface DocsIndex {
    */
   enumType(type: TypeRef, nearFiles?: string[]): EnumDefinition | undefined;
   resourceType(type: TypeRef): ResourceDefinition | undefined;
-  /** The files the answers given so far were read from (a cache keyed on them stays valid). */
+  /**
+   * The pages parsed for the answers given so far (not the pages the enum heading scan only read
+   * as text: a result's dependencies, from `endTracking`, include those).
+   */
   readonly dependencies: ReadonlySet<string>;
-  /** Starts recording the files the answers depend on, cached answers included. */
+  /**
+   * Starts recording the files the answers depend on, cached answers included: the pages they were
+   * read from, and for an enum looked up by heading, every page the heading scan read.
+   */
   beginTracking?(): void;
   /** Stops recording and returns the files recorded since beginTracking. */
   endTracking?(): string[];
@@ -137,6 +143,10 @@ export class DocsTreeIndex implements DocsIndex {
   private enums = new Map<string, EnumDefinition[]>();
   private resources = new Map<string, ResourceDefinition | undefined>();
   private enumHeadings: Map<string, string[]> | undefined;
+  /** The files the heading scan read: an answer it gave depends on all of them. */
+  private enumHeadingFiles: string[] = [];
+  /** Enum names (lower case) whose answer came from the heading scan. */
+  private scannedEnums = new Set<string>();
   private tracking: Set<string> | undefined;
 
   beginTracking(): void {
@@ -165,8 +175,13 @@ export class DocsTreeIndex implements DocsIndex {
       const files = [...this.filesNamedFor(key), ...(this.enumHeadingIndex().get(key) ?? [])];
       candidates = [...new Set(files)].flatMap((file) => this.enumsIn(file, type.name));
       this.enums.set(key, candidates);
+      this.scannedEnums.add(key);
     }
     for (const c of candidates) this.tracking?.add(c.file ?? "");
+    // Looked for by heading: a page that gains or loses a `### fooType values` heading changes the
+    // answer, so every page the scan read counts, the ones without the heading too.
+    if (this.tracking && this.scannedEnums.has(key))
+      for (const file of this.enumHeadingFiles) this.tracking.add(file);
     return pickByNamespace(candidates, type.namespace);
   }
 
@@ -190,6 +205,7 @@ export class DocsTreeIndex implements DocsIndex {
       } catch {
         continue;
       }
+      this.enumHeadingFiles.push(file);
       for (const m of text.matchAll(heading)) {
         const key = m[1]!.toLowerCase();
         const files = index.get(key) ?? [];
