@@ -2,7 +2,7 @@
  * Running the rules over one page: build the model once, give every enabled rule the same
  * context, and collect what they report as messages with line:column positions.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { rules as allRules } from "../../rules/index.js";
 import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
@@ -30,6 +30,21 @@ export interface LintOptions {
   docsRoot?: string;
   /** Report disable directives that suppress nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * Pages larger than this many bytes (of UTF-8) are not parsed: they get one fatal message instead
+   * (parsing takes ~80 times a page's size in memory). Default `DEFAULT_MAX_PAGE_BYTES`, 10 MiB.
+   */
+  maxPageBytes?: number;
+}
+
+/** The page size, in bytes, above which a page is not linted unless `maxPageBytes` says otherwise. */
+export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
+/** The message for a page of `bytes` bytes when it is over the limit, else undefined. */
+export function tooLargeReason(bytes: number, limit = DEFAULT_MAX_PAGE_BYTES): string | undefined {
+  if (bytes <= limit) return undefined;
+  const n = (b: number) => b.toLocaleString("en-US");
+  return `Page is too large to lint: ${n(bytes)} bytes, over the limit of ${n(limit)} (maxPageBytes); not linted.`;
 }
 
 export interface LintResult {
@@ -181,6 +196,11 @@ const BOM = "\uFEFF";
  * by one, so that ranges, points and fixes index the text as given.
  */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: only a long text needs counting.
+  const limit = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+  const tooLarge =
+    text.length > limit / 3 ? tooLargeReason(Buffer.byteLength(text, "utf8"), limit) : undefined;
+  if (tooLarge) return unreadable(options.path ?? "<text>", tooLarge);
   if (!text.startsWith(BOM)) return lintPageText(text, options);
   const result = lintPageText(text.slice(BOM.length), options);
   const messages = result.messages.map((m) => shiftedMessage(m, BOM.length));
@@ -229,10 +249,15 @@ export function lintFile(path: string, options: Omit<LintOptions, "path"> = {}):
   const filePath = resolve(path);
   let bytes: Buffer;
   try {
+    // A page over the size limit is not read at all.
+    const tooLarge = tooLargeReason(statSync(filePath).size, options.maxPageBytes);
+    if (tooLarge) return unreadable(filePath, tooLarge);
     bytes = readFileSync(filePath);
   } catch (error) {
     return unreadable(filePath, describeFsError(error));
   }
+  const tooLarge = tooLargeReason(bytes.length, options.maxPageBytes);
+  if (tooLarge) return unreadable(filePath, tooLarge);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(filePath, `File ${decoded.message}.`);
   const result = lintText(decoded.text, { ...options, path: filePath });
