@@ -161,10 +161,12 @@ function fileFinding(
       };
     }
     case "missing": {
+      // The last path segment replaced by the near name (not with `/[^/]*$/`, quadratic on a long
+      // segment, and whose replacement would read a `$` in the name as a pattern).
       const near =
         lookup.near === undefined
           ? ""
-          : ` Did you mean "${target.path.replace(/[^/]*$/, basename(lookup.near))}"?`;
+          : ` Did you mean "${target.path.slice(0, target.path.lastIndexOf("/") + 1)}${basename(lookup.near)}"?`;
       return { message: `${what} does not exist.${near}`, range: link.urlRange };
     }
   }

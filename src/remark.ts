@@ -58,6 +58,7 @@ const graphDocsLint: Plugin<[(GraphDocsLintOptions | null | undefined)?], Root> 
       rules: { ...config.rules, ...settings.rules },
       ruleOptions: { ...config.ruleOptions, ...settings.ruleOptions },
       docsRoot: settings.docsRoot !== undefined ? resolve(file.cwd, settings.docsRoot) : config.docsRoot,
+      maxPageBytes: config.maxPageBytes,
     };
     for (const finding of lintText(text, lintOptions).messages) {
       const message = file.message(finding.reason, {

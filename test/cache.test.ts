@@ -18,6 +18,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clearDocsIndexes } from "../src/docset/index.js";
+import { lintFile } from "../src/engine/lint.js";
 
 const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -302,5 +304,70 @@ describe("--cache", () => {
     expect(readFileSync(page, "utf8")).toBe('# Comma\n\n```json\n{\n  "a": 1\n}\n```\n');
     // The next cached run sees the fixed bytes.
     expect(messagesOf(cached(dir), page)).toEqual([]);
+  });
+});
+
+describe("the files a result depends on (what a cache keyed on them checks)", () => {
+  /** A page whose `color` property is typed `gadgetColor`, a type no enum page defines. */
+  const colorPage = (value: string) =>
+    [
+      "# Update gadget",
+      "",
+      "Namespace: microsoft.graph",
+      "",
+      "|Property|Type|Description|",
+      "|:---|:---|:---|",
+      "|color|gadgetColor|The color.|",
+      "",
+      "```http",
+      "PATCH https://graph.microsoft.com/v1.0/gadgets/g1",
+      "",
+      `{ "color": "${value}" }`,
+      "```",
+      "",
+    ].join("\n");
+
+  /** A key over a result's dependencies, by content (what a dependency-keyed cache would compare). */
+  const depsKey = (dependencies: string[] | undefined) =>
+    [...(dependencies ?? [])]
+      .sort()
+      .map((f) => `${f}\0${existsSync(f) ? readFileSync(f, "utf8") : "missing"}`)
+      .join("\n");
+
+  const enumFindingsOf = (page: string) =>
+    lintFile(page)
+      .messages.filter((m) => m.ruleId === "enum-value-documented")
+      .map((m) => m.reason.slice(0, m.reason.indexOf(" ", 1)));
+
+  // Was a bug: an enum not on an enum page is looked for by its `### fooType values` heading, on
+  // every page of resources/ read as text (src/docset/index.ts, enumHeadingIndex); only the page
+  // found was recorded, so a page that gains the heading left every dependency unchanged, and a
+  // cache keyed on them served the old result. (--cache also keys on all of resources/.)
+  it("an enum looked up by heading depends on every page the heading scan read", () => {
+    const dir = docsTree();
+    const page = join(dir, "api/gadget-update.md");
+    const other = join(dir, "api/gadget-update-other.md");
+    writeFileSync(page, colorPage("green"));
+    writeFileSync(other, colorPage("green"));
+    clearDocsIndexes();
+    try {
+      const before = lintFile(page);
+      // The second page asks the index's cached answer.
+      const beforeOther = lintFile(other);
+      expect(before.messages.filter((m) => m.ruleId === "enum-value-documented")).toEqual([]);
+      const scanned = join(dir, "resources/externalconnectors-externalgroupmember.md");
+      expect(before.dependencies).toContain(scanned);
+      expect(beforeOther.dependencies).toContain(scanned);
+      const keys = [depsKey(before.dependencies), depsKey(beforeOther.dependencies)];
+      // A resource page gains the enum's heading: the enum is documented now, without "green".
+      edit(scanned, (t) => `${t}\n### gadgetColor values\n\n| Member\n|:---\n| red\n| blue\n`);
+      clearDocsIndexes();
+      expect(enumFindingsOf(page)).toEqual(['"green"']);
+      // … and a cache keyed on the old results' dependencies misses.
+      expect(depsKey(before.dependencies)).not.toBe(keys[0]);
+      expect(depsKey(beforeOther.dependencies)).not.toBe(keys[1]);
+    } finally {
+      clearDocsIndexes();
+    }
   });
 });

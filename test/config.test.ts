@@ -426,6 +426,9 @@ describe("validation", () => {
     [{ ignores: "drafts/" }, "/ignores", "must be an array of gitignore-style patterns"],
     [{ ignores: ["ok", 3] }, "/ignores/1", "must be a string (a gitignore-style pattern)"],
     [{ docsRoot: 1 }, "/docsRoot", "must be a string (a folder path, relative to the config file)"],
+    [{ maxPageBytes: 0 }, "/maxPageBytes", "must be a whole number of bytes, at least 1"],
+    [{ maxPageBytes: 1.5 }, "/maxPageBytes", "must be a whole number of bytes, at least 1"],
+    [{ maxPageBytes: "10MB" }, "/maxPageBytes", "must be a whole number of bytes, at least 1"],
     [{ extends: 5 }, "/extends", "must be a preset"],
     [{ extends: ["graph-docs-lint:strict", ""] }, "/extends/1", "must be a non-empty string"],
     [{ $schema: true }, "/$schema", "must be a string"],
@@ -528,6 +531,24 @@ describe("docsRoot", () => {
   });
 });
 
+describe("maxPageBytes", () => {
+  it("is read from the configuration, and a later one overrides an extended one", async () => {
+    const dir = project({
+      "base/base.json": { maxPageBytes: 1000 },
+      "site/.graph-docs-lint.json": { extends: ["../base/base.json"] },
+      "other/.graph-docs-lint.json": { extends: ["../base/base.json"], maxPageBytes: 2000 },
+    });
+    expect((await configFor(join(dir, "site", "x.md"))).maxPageBytes).toBe(1000);
+    expect((await configFor(join(dir, "other", "x.md"))).maxPageBytes).toBe(2000);
+  });
+
+  it("is undefined when not set (the engine's default, 10 MiB, applies)", async () => {
+    const dir = project({ ".graph-docs-lint.json": {} });
+    expect((await configFor(join(dir, "x.md"))).maxPageBytes).toBeUndefined();
+    expect(defaultConfig.maxPageBytes).toBeUndefined();
+  });
+});
+
 describe("schema", () => {
   const schema = JSON.parse(
     readFileSync(fileURLToPath(new URL("../schemas/graph-docs-lint.schema.json", import.meta.url)), "utf8"),
@@ -563,6 +584,7 @@ describe("schema", () => {
       "docsRoot",
       "extends",
       "ignores",
+      "maxPageBytes",
       "rules",
     ]);
     const properties: Record<string, { description?: string; markdownDescription?: string }> =

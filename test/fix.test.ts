@@ -216,6 +216,34 @@ describe("fixText on the seed pages", () => {
     }
   });
 
+  // Was a bug: micromark drops a leading BOM, so every mdast offset was one short of the text's.
+  it("a byte order mark given to lintText/fixText: ranges index the text as given, and it is kept", () => {
+    const text = "\uFEFF```json\n[1,]\n```\n<!-- graph-docs-lint-disable -->\n";
+    const options = { reportUnusedDisableDirectives: true };
+    const linted = lintText(text, options);
+    expect(linted.source).toBe(text);
+    expect(linted.bom).toBe(true);
+    const places = linted.messages.map((m) => ({
+      rule: m.ruleId,
+      at: text.slice(m.range.start, m.range.end),
+      start: `${m.startPoint.line}:${m.startPoint.column}`,
+    }));
+    expect(places).toEqual([
+      { rule: "no-trailing-comma", at: ",", start: "2:3" },
+      { rule: undefined, at: "<!-- graph-docs-lint-disable -->", start: "4:1" },
+    ]);
+    // Line 1: one column further right than without the BOM.
+    expect(lintText("\uFEFF# T\n\nTODO here\n").messages[0]!.startPoint).toEqual({
+      line: 3,
+      column: 1,
+      offset: 6,
+    });
+    expect(lintText("\uFEFFTODO\n").messages[0]!.startPoint).toEqual({ line: 1, column: 2, offset: 1 });
+    const fixed = fixText(text, options);
+    expect(fixed.output).toBe("\uFEFF```json\n[1]\n```\n");
+    expect(fixed.messages).toEqual([]);
+  });
+
   it("a page with nothing to fix is returned as it is", () => {
     const text = "# Title\n\nTODO\n";
     const fixed = fixText(text);

@@ -2,10 +2,17 @@
  * The work done for one file of a run — configuration, ignore check, read, lint or fix, write —
  * shared by the main thread and the worker threads.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { type ResolvedConfig, configFor, isIgnored } from "../engine/config.js";
 import { fixText } from "../engine/fix.js";
-import { type LintOptions, type LintResult, describeFsError, lintText, resultOf } from "../engine/lint.js";
+import {
+  type LintOptions,
+  type LintResult,
+  describeFsError,
+  lintText,
+  resultOf,
+  tooLargeReason,
+} from "../engine/lint.js";
 import { LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
 import { encodePage, writeFileAtomic } from "../engine/write.js";
 import { decodeSource } from "../parse/source.js";
@@ -40,6 +47,7 @@ export function lintOptionsFor(
     ruleOptions: config.ruleOptions,
     docsRoot: settings.docsRoot ?? config.docsRoot,
     reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives,
+    maxPageBytes: config.maxPageBytes,
   };
 }
 
@@ -54,6 +62,9 @@ export async function lintOneFile(
   if (isIgnored(file, config)) return { result: undefined, notices: [], cacheKey: undefined };
   let bytes: Buffer;
   try {
+    // A page over the size limit is not read at all.
+    const tooLarge = tooLargeReason(statSync(file).size, config.maxPageBytes);
+    if (tooLarge) return { result: unreadableResult(file, tooLarge), notices: [], cacheKey: undefined };
     bytes = readFileSync(file);
   } catch (error) {
     return { result: unreadableResult(file, describeFsError(error)), notices: [], cacheKey: undefined };
@@ -76,6 +87,7 @@ export async function cachedOutcome(
   } catch {
     return undefined;
   }
+  if (tooLargeReason(bytes.length, config.maxPageBytes)) return undefined;
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return undefined;
   const hit = cache.get(file, keys.keyFor(file, bytes, config, lintOptionsFor(file, config, settings)));
@@ -92,6 +104,9 @@ export function lintBytes(
   keys?: CacheKeys,
   cache?: LintCache,
 ): FileOutcome {
+  // Like bytes that are not text: one message, exit 2, never parsed (nor cached).
+  const tooLarge = tooLargeReason(bytes.length, config.maxPageBytes);
+  if (tooLarge) return { result: unreadableResult(file, tooLarge), notices: [], cacheKey: undefined };
   const decoded = decodeSource(bytes);
   if (!decoded.ok)
     return { result: unreadableResult(file, `File ${decoded.message}.`), notices: [], cacheKey: undefined };

@@ -11,11 +11,13 @@
  * are followed.
  */
 import { readFileSync } from "node:fs";
+import { isBlankCode, skipWhile, trimEndWhile } from "../parse/scan.js";
 import type { DocsIndex, ResourceDefinition } from "./index.js";
 import { type TypeRef, parseTypeRef } from "./types.js";
 
+/** "Inherits from [", "derived from the [", "subclass of [": the link's text is read by `linkedName`. */
 const INHERITS =
-  /\b(?:(?:inherits?|inherited|derives?|derived)[ \t]+from|subclass[ \t]+of)[ \t]+(?:the[ \t]+)?\[[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(/i;
+  /\b(?:(?:inherits?|inherited|derives?|derived)[ \t]+from|subclass[ \t]+of)[ \t]+(?:the[ \t]+)?\[/gi;
 
 const perIndex = new WeakMap<DocsIndex, Map<string, string | undefined>>();
 
@@ -27,10 +29,61 @@ export function baseTypesOf(docs: DocsIndex, definition: ResourceDefinition): st
   const bases: string[] = [];
   for (const written of [definition.baseType, proseBaseType(docs, definition.file)]) {
     // A name read from a sentence may end with its full stop ("Inherits from entity.").
-    const base = written?.trim().replace(/\.+$/, "");
+    const base = written === undefined ? undefined : trimEndWhile(written.trim(), (c) => c === 46 /* . */);
     if (base && !bases.some((b) => sameWritten(b, base))) bases.push(base);
   }
   return bases;
+}
+
+/**
+ * The type name of the first "inherits from [name](…)" link of a text: what
+ * `/\b(?:(?:inherits?|inherited|derives?|derived)[ \t]+from|subclass[ \t]+of)[ \t]+(?:the[ \t]+)?\[[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(/i`
+ * captures. That regex backtracks in cubic time on a run of underscores (emphasis marks and name
+ * characters both), so the link's text is read by `linkedName`.
+ */
+export function inheritedName(text: string): string | undefined {
+  INHERITS.lastIndex = 0;
+  for (let m = INHERITS.exec(text); m; m = INHERITS.exec(text)) {
+    const name = linkedName(text, m.index + m[0].length);
+    if (name !== undefined) return name;
+    INHERITS.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
+const isMark = (c: number) => c === 42 /* * */ || c === 95 /* _ */ || c === 96; /* ` */
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 46; /* . */
+
+/**
+ * `[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(` at `from` (just after the `[`), as the regex
+ * matches it: the marks take as much as they can, giving back underscores one at a time for the
+ * name to start with; the name takes all the name characters after its start.
+ */
+function linkedName(text: string, from: number): string | undefined {
+  const marksStart = skipWhile(text, from, isBlankCode);
+  const marksEnd = skipWhile(text, marksStart, isMark);
+  // Whether "](" follows marks and spaces from `at`; from anywhere among the marks, that is from
+  // their end, so only two places are ever asked about.
+  const closes = new Map<number, boolean>();
+  const closesAt = (at: number): boolean => {
+    const key = Math.max(at, marksEnd);
+    let found = closes.get(key);
+    if (found === undefined) {
+      found = text.startsWith("](", skipWhile(text, skipWhile(text, key, isMark), isBlankCode));
+      closes.set(key, found);
+    }
+    return found;
+  };
+  // end: where a name starting at k ends (after its run of name characters), kept from k + 1.
+  let end = skipWhile(text, marksEnd + 1, isNameChar);
+  for (let k = marksEnd; k >= marksStart; k--) {
+    if (k < marksEnd && !isNameChar(text.charCodeAt(k + 1))) end = k + 1;
+    const c = text.charCodeAt(k);
+    const starts = k === marksEnd ? isNameStart(c) : c === 95; /* _ */
+    if (starts && closesAt(end)) return text.slice(k, end);
+  }
+  return undefined;
 }
 
 function sameWritten(a: string, b: string): boolean {
@@ -50,7 +103,7 @@ function proseBaseType(docs: DocsIndex, file: string): string | undefined {
   if (cache.has(file)) return cache.get(file);
   let base: string | undefined;
   try {
-    base = INHERITS.exec(readFileSync(file, "utf8"))?.[1];
+    base = inheritedName(readFileSync(file, "utf8"));
   } catch {
     base = undefined;
   }

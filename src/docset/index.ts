@@ -12,6 +12,7 @@ import { dirname, join, resolve, sep } from "node:path";
 import type { Page, PropertyRow } from "../page/model.js";
 import { buildPage } from "../page/build.js";
 import { decodeSource } from "../parse/source.js";
+import { FactsStore, type PageFacts } from "./facts-store.js";
 import { type TypeRef, parseTypeRef } from "./types.js";
 
 export interface EnumDefinition {
@@ -58,9 +59,15 @@ export interface DocsIndex {
    */
   enumType(type: TypeRef, nearFiles?: string[]): EnumDefinition | undefined;
   resourceType(type: TypeRef): ResourceDefinition | undefined;
-  /** The files the answers given so far were read from (a cache keyed on them stays valid). */
+  /**
+   * The pages parsed for the answers given so far (not the pages the enum heading scan only read
+   * as text: a result's dependencies, from `endTracking`, include those).
+   */
   readonly dependencies: ReadonlySet<string>;
-  /** Starts recording the files the answers depend on, cached answers included. */
+  /**
+   * Starts recording the files the answers depend on, cached answers included: the pages they were
+   * read from, and for an enum looked up by heading, every page the heading scan read.
+   */
   beginTracking?(): void;
   /** Stops recording and returns the files recorded since beginTracking. */
   endTracking?(): string[];
@@ -138,6 +145,10 @@ export class DocsTreeIndex implements DocsIndex {
   private resources = new Map<string, ResourceDefinition | undefined>();
   private enumHeadings: Map<string, string[]> | undefined;
   private filesByName: Map<string, string[]> | undefined;
+  /** The files the heading scan read: an answer it gave depends on all of them. */
+  private enumHeadingFiles: string[] = [];
+  /** Enum names (lower case) whose answer came from the heading scan. */
+  private scannedEnums = new Set<string>();
   private tracking: Set<string> | undefined;
 
   beginTracking(): void {
@@ -166,8 +177,13 @@ export class DocsTreeIndex implements DocsIndex {
       const files = [...this.filesNamedFor(key), ...(this.enumHeadingIndex().get(key) ?? [])];
       candidates = [...new Set(files)].flatMap((file) => this.enumsIn(file, type.name));
       this.enums.set(key, candidates);
+      this.scannedEnums.add(key);
     }
     for (const c of candidates) this.tracking?.add(c.file ?? "");
+    // Looked for by heading: a page that gains or loses a `### fooType values` heading changes the
+    // answer, so every page the scan read counts, the ones without the heading too.
+    if (this.tracking && this.scannedEnums.has(key))
+      for (const file of this.enumHeadingFiles) this.tracking.add(file);
     return pickByNamespace(candidates, type.namespace);
   }
 
@@ -191,6 +207,7 @@ export class DocsTreeIndex implements DocsIndex {
       } catch {
         continue;
       }
+      this.enumHeadingFiles.push(file);
       for (const m of text.matchAll(heading)) {
         const key = m[1]!.toLowerCase();
         const files = index.get(key) ?? [];
@@ -283,16 +300,30 @@ export class DocsTreeIndex implements DocsIndex {
     // A link may point anywhere; nothing outside the docs root is ever read.
     if (!file.startsWith(this.root + sep)) return undefined;
     let facts: PageFacts | undefined;
-    try {
-      const decoded = decodeSource(readFileSync(file));
-      facts = decoded.ok ? factsOf(buildPage(decoded.text, { path: file }), file) : undefined;
-      this.dependencies.add(file);
-    } catch {
-      facts = undefined;
+    const stamp = FactsStore.stamp(file);
+    facts = stamp ? factsStore().get(file, stamp) : undefined;
+    if (facts) this.dependencies.add(file);
+    else {
+      try {
+        const decoded = decodeSource(readFileSync(file));
+        facts = decoded.ok ? factsOf(buildPage(decoded.text, { path: file }), file) : undefined;
+        this.dependencies.add(file);
+        if (facts && stamp) factsStore().set(file, stamp, facts);
+      } catch {
+        facts = undefined;
+      }
     }
     this.facts.set(file, facts);
     return facts;
   }
+}
+
+let sharedFactsStore: FactsStore | undefined;
+
+/** The store of page facts kept between runs (see facts-store.ts). */
+function factsStore(): FactsStore {
+  sharedFactsStore ??= new FactsStore();
+  return sharedFactsStore;
 }
 
 function pickByNamespace<T extends { namespace: string | undefined }>(
@@ -301,12 +332,6 @@ function pickByNamespace<T extends { namespace: string | undefined }>(
 ): T | undefined {
   if (candidates.length <= 1 || !namespace) return candidates[0];
   return candidates.find((c) => sameName(c.namespace, namespace)) ?? candidates[0];
-}
-
-interface PageFacts {
-  enums: EnumDefinition[];
-  /** The resource the page defines, and the names it answers to (title, `resource` annotation). */
-  resource: { names: string[]; definition: ResourceDefinition } | undefined;
 }
 
 function factsOf(page: Page, file: string): PageFacts {

@@ -32,6 +32,7 @@ import { createRequire } from "node:module";
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import type { Exchange, HttpExample, Page } from "../page/model.js";
 import type { JsonObject, JsonProperty, JsonValue } from "../parse/json.js";
+import { isSpaceCode } from "../parse/scan.js";
 import type { Range } from "../parse/source.js";
 import { baseTypesOf } from "./base-type.js";
 import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
@@ -59,12 +60,66 @@ export interface SchemaFinding {
 export function documentedTypeRef(text: string): TypeRef | undefined {
   const direct = parseTypeRef(text);
   if (direct) return direct;
-  const cleaned = text
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)?/g, "$1")
-    .replace(/\s+\([^()]*\)\s*$/, "")
-    .trim();
+  const cleaned = withoutFinalNote(unwrapLinks(text)).trim();
   return cleaned !== text ? parseTypeRef(cleaned) : undefined;
+}
+
+/**
+ * Links replaced by their text: first reference-style links, `[text][label]`, then inline and
+ * half-closed ones, `[text](target)` and `[text](target`. What `.replace(/\[([^\]]+)\]\[[^\]]*\]/g,
+ * "$1").replace(/\[([^\]]+)\]\([^)]*\)?/g, "$1")` gives, in linear time: from every `[`, those
+ * regexes scan to the next `]`, which many `[` before one `]` make quadratic.
+ */
+export function unwrapLinks(text: string): string {
+  return replaceBracketed(replaceBracketed(text, "["), "(");
+}
+
+/**
+ * Each `[text]` (text not empty, up to the first `]`) followed by `opener` and its part up to the
+ * next closing bracket (`[label]`: the `]` is required; `(target)`: the `)` is optional), replaced
+ * by its text, left to right as a global regex replaces.
+ */
+function replaceBracketed(text: string, opener: "[" | "("): string {
+  const closer = opener === "[" ? "]" : ")";
+  let out = "";
+  let last = 0;
+  // The first "]" after the current "[" (kept while it still is: each "]" is looked for once).
+  let close = -1;
+  for (let open = text.indexOf("["); open !== -1;) {
+    if (close <= open) close = text.indexOf("]", open + 1);
+    if (close === -1) break;
+    if (close > open + 1 && text.charAt(close + 1) === opener) {
+      let end = text.indexOf(closer, close + 2);
+      if (end === -1) {
+        // `[label]` needs its "]": none is left for this or any later link.
+        if (opener === "[") break;
+        end = text.length;
+      } else end++;
+      out += text.slice(last, open) + text.slice(open + 1, close);
+      last = end;
+      open = text.indexOf("[", end);
+      continue;
+    }
+    open = text.indexOf("[", open + 1);
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * The text without a final note in parentheses after white space (`string (url)`), and the spaces
+ * around it: what `.replace(/\s+\([^()]*\)\s*$/, "")` removes, read from the end of the text (the
+ * regex tries every space of a long run, each time scanning to the run's end).
+ */
+export function withoutFinalNote(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === 0 || text.charAt(end - 1) !== ")") return text;
+  let open = end - 2;
+  while (open >= 0 && text.charAt(open) !== "(" && text.charAt(open) !== ")") open--;
+  if (open < 0 || text.charAt(open) !== "(") return text;
+  let start = open;
+  while (start > 0 && isSpaceCode(text.charCodeAt(start - 1))) start--;
+  return start === open ? text : text.slice(0, start);
 }
 
 const STRINGS = new Set([

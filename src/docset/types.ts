@@ -2,6 +2,7 @@
  * Type references as the docs write them: `microsoft.graph.externalConnectors.identityType`,
  * `identityType`, `Collection(microsoft.graph.user)`, `String collection`, `Edm.String`.
  */
+import { isSpaceCode } from "../parse/scan.js";
 
 export interface TypeRef {
   /** The short name (`identityType`). */
@@ -61,9 +62,9 @@ export function parseTypeRef(text: string): TypeRef | undefined {
     t = wrapped[1]!.trim();
     collection = true;
   }
-  const suffixed = /^(.*?)\s+collection$/i.exec(t);
-  if (suffixed) {
-    t = suffixed[1]!.trim();
+  const suffixed = beforeCollectionSuffix(t);
+  if (suffixed !== undefined) {
+    t = suffixed.trim();
     collection = true;
   }
   if (!/^[A-Za-z_][\w.]*$/.test(t)) return undefined;
@@ -78,4 +79,19 @@ export function parseTypeRef(text: string): TypeRef | undefined {
 export function isTypePlaceholder(value: string): boolean {
   const m = /^([A-Za-z][\w.]*)(?: \([^()]*\))?$/.exec(value.trim());
   return m !== null && isPrimitiveName(m[1]!);
+}
+
+/**
+ * The text before a final ` collection` (white space, then "collection" in any case): what
+ * `/^(.*?)\s+collection$/i` captures, without its backtracking (quadratic on a long run of spaces).
+ * The captured part holds no line terminator (`.` does not match one).
+ */
+function beforeCollectionSuffix(text: string): string | undefined {
+  const suffix = text.length - "collection".length;
+  if (suffix < 1 || !/^collection$/i.test(text.slice(suffix))) return undefined;
+  let start = suffix;
+  while (start > 0 && isSpaceCode(text.charCodeAt(start - 1))) start--;
+  if (start === suffix) return undefined;
+  const before = text.slice(0, start);
+  return /[\n\r\u2028\u2029]/.test(before) ? undefined : before;
 }

@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   ignores: Array<{ base: string; patterns: string[] }>;
   /** Absolute docs root, or undefined to find it from each page. */
   docsRoot: string | undefined;
+  /** Pages larger than this many bytes are not linted; undefined for the default (10 MiB). */
+  maxPageBytes: number | undefined;
   /** Absolute paths of the config files that made this config (the file itself, then what it extends). */
   files: string[];
 }
@@ -81,6 +83,7 @@ export const defaultConfig: ResolvedConfig = Object.freeze({
   ruleOptions: Object.freeze({}),
   ignores: Object.freeze([]) as unknown as ResolvedConfig["ignores"],
   docsRoot: undefined,
+  maxPageBytes: undefined,
   files: Object.freeze([]) as unknown as string[],
 }) as ResolvedConfig;
 
@@ -214,6 +217,7 @@ interface Layer {
   ruleOptions: Record<string, unknown>;
   ignores: Array<{ base: string; patterns: string[] }>;
   docsRoot: string | undefined;
+  maxPageBytes?: number;
   files: string[];
 }
 
@@ -223,6 +227,7 @@ interface RawConfig {
   rules?: Record<string, RuleSetting | [RuleSetting] | [RuleSetting, unknown]>;
   ignores?: string[];
   docsRoot?: string;
+  maxPageBytes?: number;
 }
 
 async function loadExplicit(file: string): Promise<ResolvedConfig> {
@@ -320,6 +325,7 @@ function loadLayer(source: Source, chain: readonly string[]): Layer {
   }
   if (raw.ignores && raw.ignores.length > 0) own.ignores.push({ base: dir, patterns: [...raw.ignores] });
   if (raw.docsRoot !== undefined) own.docsRoot = resolve(dir, raw.docsRoot);
+  if (raw.maxPageBytes !== undefined) own.maxPageBytes = raw.maxPageBytes;
   merge(layer, own);
   fileCache.set(source.file, layer);
   return layer;
@@ -363,6 +369,7 @@ function merge(base: Layer, top: Layer): void {
   for (const [id, options] of Object.entries(top.ruleOptions)) base.ruleOptions[id] = options;
   base.ignores.push(...top.ignores);
   if (top.docsRoot !== undefined) base.docsRoot = top.docsRoot;
+  if (top.maxPageBytes !== undefined) base.maxPageBytes = top.maxPageBytes;
   for (const f of top.files) if (!base.files.includes(f)) base.files.push(f);
 }
 
@@ -373,6 +380,7 @@ function complete(layer: Layer): ResolvedConfig {
     ruleOptions: { ...layer.ruleOptions },
     ignores: layer.ignores.map((g) => ({ base: g.base, patterns: [...g.patterns] })),
     docsRoot: layer.docsRoot,
+    maxPageBytes: layer.maxPageBytes,
     files: [...layer.files],
   };
 }
@@ -551,6 +559,8 @@ function describeError(error: ErrorObject | undefined, data: unknown): { pointer
       return { pointer: `/ignores/${index}`, detail: "must be a string (a gitignore-style pattern)" };
     case "docsRoot":
       return { pointer, detail: "must be a string (a folder path, relative to the config file)" };
+    case "maxPageBytes":
+      return { pointer, detail: "must be a whole number of bytes, at least 1" };
     default:
       if (error.keyword === "additionalProperties" && segments.length === 1)
         return {

@@ -2,14 +2,14 @@
  * Running the rules over one page: build the model once, give every enabled rule the same
  * context, and collect what they report as messages with line:column positions.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { rules as allRules } from "../../rules/index.js";
 import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { TypeResolver } from "../docset/resolve.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
-import { decodeSource } from "../parse/source.js";
+import { type Point, decodeSource } from "../parse/source.js";
 import { rulesById } from "../../rules/index.js";
 import { applyDirectives, readDirectives } from "./directives.js";
 import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
@@ -30,13 +30,32 @@ export interface LintOptions {
   docsRoot?: string;
   /** Report disable directives that suppress nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * Pages larger than this many bytes (of UTF-8) are not parsed: they get one fatal message instead
+   * (parsing takes ~80 times a page's size in memory). Default `DEFAULT_MAX_PAGE_BYTES`, 10 MiB.
+   */
+  maxPageBytes?: number;
+}
+
+/** The page size, in bytes, above which a page is not linted unless `maxPageBytes` says otherwise. */
+export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
+
+/** The message for a page of `bytes` bytes when it is over the limit, else undefined. */
+export function tooLargeReason(bytes: number, limit = DEFAULT_MAX_PAGE_BYTES): string | undefined {
+  if (bytes <= limit) return undefined;
+  const n = (b: number) => b.toLocaleString("en-US");
+  return `Page is too large to lint: ${n(bytes)} bytes, over the limit of ${n(limit)} (maxPageBytes); not linted.`;
 }
 
 export interface LintResult {
   filePath: string;
   messages: LintMessage[];
-  /** The page text linted (BOM removed), or undefined when the file could not be read. */
+  /**
+   * The page text that the messages' offsets index, or undefined when the file could not be read:
+   * for `lintFile`, the file's text without its byte order mark; for `lintText`, the text as given.
+   */
   source: string | undefined;
+  /** True when the page starts with a byte order mark (removed from `source` by `lintFile`). */
   bom: boolean;
   /** True when the file could not be read or decoded: the run exits 2. */
   unreadable: boolean;
@@ -169,8 +188,29 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
   return messages;
 }
 
-/** Lints page text (BOM already removed). */
+const BOM = "\uFEFF";
+
+/**
+ * Lints page text. A leading byte order mark is allowed: the page is parsed without it (micromark
+ * drops it, so mdast offsets would be one short of the text's) and every position is shifted back
+ * by one, so that ranges, points and fixes index the text as given.
+ */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: only a long text needs counting.
+  const limit = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+  const tooLarge =
+    text.length > limit / 3 ? tooLargeReason(Buffer.byteLength(text, "utf8"), limit) : undefined;
+  if (tooLarge) return unreadable(options.path ?? "<text>", tooLarge);
+  if (!text.startsWith(BOM)) return lintPageText(text, options);
+  const result = lintPageText(text.slice(BOM.length), options);
+  const messages = result.messages.map((m) => shiftedMessage(m, BOM.length));
+  const shifted = resultOf(result.filePath, messages, text, true, false);
+  if (result.dependencies) shifted.dependencies = result.dependencies;
+  return shifted;
+}
+
+/** Lints page text that has no byte order mark. */
+function lintPageText(text: string, options: LintOptions): LintResult {
   const page = buildPage(text, { path: options.path });
   const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
   docs.beginTracking?.();
@@ -186,15 +226,38 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   return result;
 }
 
+/** A message moved `by` code units to the right, on line 1 (what a leading BOM does). */
+function shiftedMessage(m: LintMessage, by: number): LintMessage {
+  const point = (p: Point): Point => ({
+    line: p.line,
+    column: p.line === 1 ? p.column + by : p.column,
+    offset: p.offset + by,
+  });
+  return new LintMessage(m.reason, {
+    ruleId: m.ruleId ?? undefined,
+    severity: m.severity,
+    start: point(m.startPoint),
+    end: point(m.endPoint),
+    url: m.url ?? undefined,
+    fix: m.fix && { range: { start: m.fix.range.start + by, end: m.fix.range.end + by }, text: m.fix.text },
+    related: m.related.map((r) => ({ message: r.message, start: point(r.start), end: point(r.end) })),
+  });
+}
+
 /** Reads, decodes and lints a file; unreadable files give one fatal message instead of throwing. */
 export function lintFile(path: string, options: Omit<LintOptions, "path"> = {}): LintResult {
   const filePath = resolve(path);
   let bytes: Buffer;
   try {
+    // A page over the size limit is not read at all.
+    const tooLarge = tooLargeReason(statSync(filePath).size, options.maxPageBytes);
+    if (tooLarge) return unreadable(filePath, tooLarge);
     bytes = readFileSync(filePath);
   } catch (error) {
     return unreadable(filePath, describeFsError(error));
   }
+  const tooLarge = tooLargeReason(bytes.length, options.maxPageBytes);
+  if (tooLarge) return unreadable(filePath, tooLarge);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(filePath, `File ${decoded.message}.`);
   const result = lintText(decoded.text, { ...options, path: filePath });

@@ -475,7 +475,13 @@ function dataOf(
 }
 
 function lintOptionsFor(path: string | undefined, config: ResolvedConfig): LintOptions {
-  return { path, rules: config.rules, ruleOptions: config.ruleOptions, docsRoot: config.docsRoot };
+  return {
+    path,
+    rules: config.rules,
+    ruleOptions: config.ruleOptions,
+    docsRoot: config.docsRoot,
+    maxPageBytes: config.maxPageBytes,
+  };
 }
 
 function withoutBom(text: string): { text: string; shift: number } {

@@ -3,7 +3,7 @@
  * annotations, code blocks (and the HTTP examples among them), tables and the namespace line.
  */
 import type { Code, Heading as MdHeading, Html, Nodes, Paragraph, Root, Yaml } from "mdast";
-import { type JsonDocument, type JsonValue, parseJson } from "../parse/json.js";
+import { type JsonDocument, type JsonValue, joinMultilineStrings, parseJson } from "../parse/json.js";
 import {
   type HttpBody,
   isRequestLine,
@@ -549,9 +549,7 @@ function readAnnotation(comment: string, commentStart: number): Annotation | und
 
 /** Best-effort repair of hand-written JSON, to read an annotation's values (positions are not used). */
 function repairJson(text: string): string {
-  return text
-    .replace(/([{,][ \t\r\n]*)([A-Za-z_@$][\w.@$-]*)([ \t]*:)/g, '$1"$2"$3')
-    .replace(/"(?:[^"\\\r\n]|\\.)*(?:\r?\n(?:[^"\\\r\n]|\\.)*)+"/g, (s) => s.replace(/\r?\n/g, " "));
+  return joinMultilineStrings(text.replace(/([{,][ \t\r\n]*)([A-Za-z_@$][\w.@$-]*)([ \t]*:)/g, '$1"$2"$3'));
 }
 
 function toPlainObject(value: JsonValue | undefined): Record<string, unknown> | undefined {

@@ -5,6 +5,7 @@
  */
 import { SyntaxKind, createScanner } from "jsonc-parser";
 import type { JsonDocument, JsonProblem } from "../parse/json.js";
+import { isSpaceCode, skipWhile } from "../parse/scan.js";
 import type { Range } from "../parse/source.js";
 import type { Annotation, HttpExample, Page } from "./model.js";
 
@@ -63,10 +64,35 @@ export function headerValue(example: HttpExample, name: string): string | undefi
  * bracket and a word, and its first bracketed part holds no quotes, colons, commas or brackets.
  */
 export function isPlaceholderBody(text: string): boolean {
-  const m = /^\s*([{[])\s*([A-Za-z<][^"'{}[\]:,\r\n]*?)\s*([}\]])/.exec(text);
+  const m = placeholderParts(text);
   if (!m) return false;
-  const pairs = (m[1] === "{" && m[3] === "}") || (m[1] === "[" && m[3] === "]");
-  return pairs && !/^(true|false|null)$/.test(m[2]!);
+  const pairs = (m.open === "{" && m.close === "}") || (m.open === "[" && m.close === "]");
+  return pairs && !/^(true|false|null)$/.test(m.inner);
+}
+
+/** Characters a placeholder's bracketed part may not hold: `"'{}[]:,` and line breaks. */
+const NOT_PLACEHOLDER = new Set([..."\"'{}[]:,\r\n"].map((c) => c.charCodeAt(0)));
+
+/**
+ * What `/^\s*([{[])\s*([A-Za-z<][^"'{}[\]:,\r\n]*?)\s*([}\]])/` matches, scanned without backtracking
+ * (the regex is quadratic on a long run of spaces inside the brackets): the opening bracket, the
+ * shortest inner text after which only white space stands before a closing bracket, and that bracket.
+ */
+export function placeholderParts(text: string): { open: string; inner: string; close: string } | undefined {
+  const openAt = skipWhile(text, 0, isSpaceCode);
+  const open = text.charAt(openAt);
+  if (open !== "{" && open !== "[") return undefined;
+  const innerAt = skipWhile(text, openAt + 1, isSpaceCode);
+  if (!/[A-Za-z<]/.test(text.charAt(innerAt))) return undefined;
+  // For each end of the inner text, the first non-space character after it (one scan per run).
+  let spacesEnd = -1;
+  for (let end = innerAt + 1; end <= text.length; end++) {
+    if (spacesEnd < end) spacesEnd = skipWhile(text, end, isSpaceCode);
+    const close = text.charAt(spacesEnd);
+    if (close === "}" || close === "]") return { open, inner: text.slice(innerAt, end), close };
+    if (end === text.length || NOT_PLACEHOLDER.has(text.charCodeAt(end))) return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -82,7 +108,9 @@ export function commentsIn(page: Page, range: Range, json: JsonDocument): Range[
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
     const start = range.start + scanner.getTokenOffset();
-    if (!found.has(start)) found.set(start, { start, end: start + scanner.getTokenLength() });
+    // Clamped: the scanner gives an unterminated `/*` at the very end a length one past it.
+    if (!found.has(start))
+      found.set(start, { start, end: Math.min(start + scanner.getTokenLength(), range.end) });
   }
   return [...found.values()]
     .filter((c) => !/[A-Za-z0-9]:$/.test(page.text.slice(Math.max(0, c.start - 2), c.start)))

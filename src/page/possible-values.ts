@@ -54,9 +54,12 @@ function codeSpanValues(text: string): string[] {
  * the end of the sentence, so that prose ("Possible values are described in the following table")
  * is not read as values.
  */
-function plainValues(text: string): string[] {
+export function plainValues(text: string): string[] {
   const sentence = (text.split(/\.(?:\s|$)/, 1)[0] ?? "").replace(/\*\*|["']/g, "").trim();
-  const items = sentence.split(/\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+/);
+  // White space runs are folded first: splitting on `\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+`
+  // tried both alternatives at every space of a long run, each scanning to its end (quadratic).
+  // An item holding white space is not a value either way, so the result is the same.
+  const items = sentence.replace(/\s+/g, " ").split(/ ?, ?(?:(?:or|and) )?| (?:or|and) /);
   if (items.length < 2 || !items.every((item) => /^[A-Za-z_][\w.-]*$/.test(item))) return [];
   return items;
 }

@@ -3,6 +3,7 @@
  * the same text found in a plain-text page.
  */
 import { type JsonDocument, type OffsetMap, parseJson } from "./json.js";
+import { isBlankCode, skipWhile, trimEndWhile } from "./scan.js";
 import type { Range, SourceLine } from "./types.js";
 
 export interface RequestLine extends Range {
@@ -48,7 +49,7 @@ const METHODS = "GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|MERGE";
 const REQUEST_LINE = new RegExp(
   `^(${METHODS})[ \\t]+(https?://[^ \\t]+|/[^ \\t]*|\\{[^ \\t]*)(?:[ \\t]+HTTP/\\d(?:\\.\\d)?)?[ \\t]*$`,
 );
-const STATUS_LINE = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})(?:[ \t]+([^\r\n]*?))?[ \t]*$/;
+const STATUS_START = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})/;
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]?(.*)$/;
 const VERSION_SEGMENT = /^\/(v1\.0|beta|v2\.0|stagingbeta)(?=\/|\?|$)/i;
 
@@ -57,7 +58,21 @@ export function isRequestLine(text: string): boolean {
 }
 
 export function isStatusLine(text: string): boolean {
-  return STATUS_LINE.test(text.trim());
+  return matchStatusLine(text.trim()) !== undefined;
+}
+
+/**
+ * The code and reason phrase of a status line: what
+ * `/^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})(?:[ \t]+([^\r\n]*?))?[ \t]*$/` captures, read after the code by
+ * hand (that regex backtracks polynomially on a long run of spaces before a line break).
+ */
+export function matchStatusLine(text: string): { code: string; reason: string | undefined } | undefined {
+  const m = STATUS_START.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  if (rest === "") return { code: m[1]!, reason: undefined };
+  if (!isBlankCode(rest.charCodeAt(0)) || rest.includes("\r") || rest.includes("\n")) return undefined;
+  return { code: m[1]!, reason: trimEndWhile(rest.slice(skipWhile(rest, 0, isBlankCode)), isBlankCode) };
 }
 
 /** Parses one line as a request line, with page ranges. */
@@ -102,15 +117,15 @@ export function parseRequestLine(line: SourceLine): RequestLine | undefined {
 
 function parseStatusLine(line: SourceLine): StatusLine | undefined {
   const trimmed = line.text.trim();
-  const m = STATUS_LINE.exec(trimmed);
+  const m = matchStatusLine(trimmed);
   if (!m) return undefined;
   const lead = line.text.length - line.text.trimStart().length;
   const start = line.start + lead;
-  const codeAt = start + trimmed.indexOf(m[1]!, 5);
-  const reason = m[2] ?? "";
+  const codeAt = start + trimmed.indexOf(m.code, 5);
+  const reason = m.reason ?? "";
   const reasonAt = reason ? start + trimmed.indexOf(reason, codeAt - start + 3) : codeAt + 3;
   return {
-    code: Number(m[1]),
+    code: Number(m.code),
     reason,
     codeRange: { start: codeAt, end: codeAt + 3 },
     reasonRange: { start: reasonAt, end: reasonAt + reason.length },

@@ -18,10 +18,17 @@ export function dropTranslations(raw: string): string {
   if (!raw.includes(SXS_OPEN)) return raw;
   let out = "";
   let cursor = 0;
+  // The next translated span at or after `cursor`, found by a forward scan that never goes back
+  // (a lastIndexOf from each sxs span would rescan the text before it: quadratic on a long line).
+  let translation = raw.indexOf(TRANSLATION_OPEN);
   for (let sxs = raw.indexOf(SXS_OPEN); sxs !== -1; sxs = raw.indexOf(SXS_OPEN, sxs + SXS_OPEN.length)) {
-    const translation = raw.lastIndexOf(TRANSLATION_OPEN, sxs);
-    const keepUntil = translation >= cursor ? translation : sxs;
-    out += raw.slice(cursor, keepUntil);
+    // The last translated span between the previous sxs span and this one, if any.
+    let last = -1;
+    while (translation !== -1 && translation < sxs) {
+      last = translation;
+      translation = raw.indexOf(TRANSLATION_OPEN, translation + 1);
+    }
+    out += raw.slice(cursor, last >= cursor ? last : sxs);
     cursor = sxs;
   }
   return out + raw.slice(cursor);

@@ -143,8 +143,12 @@ export function parseJson(text: string, toSource: OffsetMap = identity): JsonDoc
   const rawErrors: ParseError[] = [];
   const tree = parseTree(text, rawErrors, { allowTrailingComma: true, disallowComments: false });
   const mapRange = (offset: number, length: number): Range => {
-    const start = toSource(offset);
-    return { start, end: length > 0 ? toSource(offset + length - 1) + 1 : start };
+    // Clamped to the text: jsonc-parser gives an unterminated `/*` at the very end (and the errors
+    // after it) a length one past the end, which would map into the page beyond the JSON text.
+    const from = Math.min(offset, text.length);
+    const to = Math.min(offset + length, text.length);
+    const start = toSource(from);
+    return { start, end: to > from ? toSource(to - 1) + 1 : start };
   };
   const truncations = findTruncations(text);
   // The errors a truncation mark causes are the mark's; it is reported once, as a truncation.
@@ -257,4 +261,56 @@ function convert(node: Node, mapRange: (offset: number, length: number) => Range
 /** The value of a property of an object, by exact key. */
 export function getProperty(object: JsonObject, key: string): JsonProperty | undefined {
   return object.properties.find((p) => p.key === key);
+}
+
+/** `.` in a regular expression: anything but a line terminator. */
+const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * Joins the lines of each double-quoted string that spans lines (LF or CRLF) with spaces: what
+ * `text.replace(/"(?:[^"\\\r\n]|\\.)*(?:\r?\n(?:[^"\\\r\n]|\\.)*)+"/g, (s) => s.replace(/\r?\n/g, " "))`
+ * does, in linear time. That regex starts again at every quote after a failed attempt, and each
+ * attempt may run to the end of the text (quadratic on runs of `\"`); here where a string scanned
+ * from each offset would end is computed once, from the end of the text back.
+ */
+export function joinMultilineStrings(text: string): string {
+  if (!text.includes("\n")) return text;
+  const n = text.length;
+  // From offset j inside a string, the offset of the quote that closes it: before any line break
+  // (`single`, which does not count) or after one (`multi`); -1 where the string breaks off.
+  const single = new Int32Array(n + 2).fill(-1);
+  const multi = new Int32Array(n + 2).fill(-1);
+  for (let j = n - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 34 /* " */) {
+      multi[j] = j;
+    } else if (c === 92 /* \ */) {
+      // An escape: the backslash and any character but a line terminator.
+      if (j + 1 < n && !isLineTerminator(text.charCodeAt(j + 1))) {
+        single[j] = single[j + 2]!;
+        multi[j] = multi[j + 2]!;
+      }
+    } else if (c === 10) {
+      single[j] = multi[j] = multi[j + 1]!;
+    } else if (c === 13) {
+      if (text.charCodeAt(j + 1) === 10) single[j] = multi[j] = multi[j + 2]!;
+    } else {
+      single[j] = single[j + 1]!;
+      multi[j] = multi[j + 1]!;
+    }
+  }
+  let out = "";
+  let last = 0;
+  let quote = text.indexOf('"');
+  while (quote !== -1) {
+    const close = single[quote + 1]!;
+    if (close === -1) {
+      quote = text.indexOf('"', quote + 1);
+      continue;
+    }
+    out += text.slice(last, quote) + text.slice(quote, close + 1).replace(/\r?\n/g, " ");
+    last = close + 1;
+    quote = text.indexOf('"', last);
+  }
+  return out + text.slice(last);
 }

@@ -24,7 +24,10 @@ export interface PipeTable extends Range {
   rows: TableCell[][];
 }
 
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+// Cells `:?-+:?` between pipes, the first and last pipe optional. Written so that no two `[ \t]*`
+// can take the same spaces (a pipe stands between them): as `:?-+:?[ \t]*(?:\|…)*\|?[ \t]*`, the
+// spaces after the last cell could be split between two of them, which backtracks quadratically.
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)*(?:[ \t]*\|)?[ \t]*$/;
 
 export function isDelimiterRow(text: string): boolean {
   return text.includes("-") && DELIMITER_ROW.test(text.trim());

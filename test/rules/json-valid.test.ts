@@ -144,6 +144,30 @@ runExplicitRuleTests(jsonValid, {
       ],
     },
     {
+      // Was a bug: jsonc-parser gives a "/*" at the very end a length one past the text, and the
+      // range ran into the line break (3:1-4:1; with CRLF it ended between "\r" and "\n").
+      name: "an unterminated comment at the end of a JSON block ends where the text ends",
+      code: md("```json", "[1,", "/*", "```", "", "```json", "[1,", "  /*", "```").replace(/\n/g, "\r\n"),
+      errors: [
+        { line: 3, column: 1, endLine: 3, endColumn: 3, message: block("Unterminated comment") },
+        {
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 3,
+          message: "Comment in JSON block: JSON does not allow comments.",
+        },
+        { line: 8, column: 3, endLine: 8, endColumn: 5, message: block("Unterminated comment") },
+        {
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 5,
+          message: "Comment in JSON block: JSON does not allow comments.",
+        },
+      ],
+    },
+    {
       name: 'truncation without "truncated": true',
       code: response(
         '<!-- { "blockType": "response", "truncated": false } -->',

@@ -57,6 +57,17 @@ function mismatch(requestId: string, responseId: string) {
 }
 
 /**
+ * Like `exchange`, but each id is written as `requestId` / `responseId` (quotes included, or not) and
+ * ends its JSON text (no closing brace): an unterminated string there runs to the end of the text.
+ */
+function openEndedExchange(requestId: string, responseId: string, eol = "\n"): string {
+  return exchange("POST", "REQUEST", "RESPONSE")
+    .replace('"REQUEST"\n}', requestId)
+    .replace('"RESPONSE"\n}', responseId)
+    .replace(/\n/g, eol);
+}
+
+/**
  * Two requests, then one response. `responseName` is the response annotation's "name" (or none):
  * request "one" has id "1" (line 5), request "two" id "2" (line 11), the response id "1" (line 17).
  */
@@ -99,6 +110,14 @@ runRuleTests(RULE, {
       name: "a schema extension id prefixed by the service",
       code: exchange("POST", "courses", "extk9eruy7c_courses"),
     },
+    {
+      name: "unterminated id strings with the same text",
+      code: openEndedExchange('"w1', '"w1'),
+    },
+    {
+      name: "an unterminated id string that ends in a backslash, CRLF",
+      code: openEndedExchange('"w1\\', '"w1\\', "\r\n"),
+    },
     { name: "GET is not a create or update", code: exchange("GET", "w1", "w2") },
     { name: "DELETE is not a create or update", code: exchange("DELETE", "w1", "w2") },
     {
@@ -139,6 +158,21 @@ runRuleTests(RULE, {
       name: "POST with a different response id",
       code: exchange("POST", "w1", "w2"),
       errors: [mismatch("w1", "w2")],
+    },
+    {
+      // Each string runs to the end of its JSON text (and of its line): reported there, not past it.
+      name: "unterminated id strings that differ: reported at the strings, inside their lines",
+      code: openEndedExchange('"w1', '"w2\\', "\r\n"),
+      errors: [
+        {
+          line: 18,
+          column: 9,
+          endLine: 18,
+          endColumn: 13,
+          message: msg("w2", "w1"),
+          related: [{ message: "The request's id", line: 9, column: 9, endLine: 9, endColumn: 12 }],
+        },
+      ],
     },
     {
       name: "PATCH with a different response id",

@@ -1,0 +1,168 @@
+/**
+ * What the docs index learned from each page it read (its enums and resource definition), kept
+ * between runs so that linting one page does not parse the same resource pages again in every
+ * process (a pre-commit hook runs one process per commit, an editor one per start).
+ *
+ * One small file per page, in `<tmpdir>/graph-docs-lint/facts-<linter>/`, reused while the page's
+ * size and modification time are unchanged (ESLint's "metadata" cache strategy) and the linter is
+ * the same build: `<linter>` names the built code by its files' sizes and times, so a rebuilt
+ * linter starts afresh. A page rewritten with the same size and time is the one change missed.
+ * Reading one stored file costs a `stat` and a small JSON parse instead of a markdown parse of the
+ * page; a store that cannot be read or written is ignored.
+ */
+import { createHash } from "node:crypto";
+import {
+  type Dirent,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
+import type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./index.js";
+
+/** Bump when what is stored changes shape. */
+const STORE_VERSION = 1;
+
+export interface PageFacts {
+  enums: EnumDefinition[];
+  /** The resource the page defines, and the names it answers to (title, `resource` annotation). */
+  resource: { names: string[]; definition: ResourceDefinition } | undefined;
+}
+
+interface StoredFacts {
+  version: number;
+  file: string;
+  size: number;
+  mtimeMs: number;
+  enums: EnumDefinition[];
+  resource:
+    | {
+        names: string[];
+        definition: Omit<ResourceDefinition, "properties"> & { properties: PropertyDefinition[] };
+      }
+    | undefined;
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export class FactsStore {
+  /** The store of this build of the linter; `dir` overrides the folder (tests). */
+  constructor(private readonly dir: string = defaultStoreDir()) {}
+
+  /** The stamp of a file, or undefined when it cannot be read. */
+  static stamp(file: string): FileStamp | undefined {
+    try {
+      const stats = statSync(file);
+      return { size: stats.size, mtimeMs: stats.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The stored facts of `file` when stored for this stamp; undefined when not stored. */
+  get(file: string, stamp: FileStamp): PageFacts | undefined {
+    let stored: StoredFacts;
+    try {
+      stored = JSON.parse(readFileSync(this.pathOf(file), "utf8")) as StoredFacts;
+    } catch {
+      return undefined;
+    }
+    if (
+      stored.version !== STORE_VERSION ||
+      stored.file !== file ||
+      stored.size !== stamp.size ||
+      stored.mtimeMs !== stamp.mtimeMs
+    )
+      return undefined;
+    const resource = stored.resource && {
+      names: stored.resource.names,
+      definition: {
+        ...stored.resource.definition,
+        properties: new Map(stored.resource.definition.properties.map((p) => [p.name, p])),
+      },
+    };
+    return { enums: stored.enums, resource };
+  }
+
+  /** Stores the facts of `file` read at `stamp` (atomically; errors are ignored). */
+  set(file: string, stamp: FileStamp, facts: PageFacts): void {
+    const stored: StoredFacts = {
+      version: STORE_VERSION,
+      file,
+      ...stamp,
+      enums: facts.enums,
+      resource: facts.resource && {
+        names: facts.resource.names,
+        definition: {
+          ...facts.resource.definition,
+          properties: [...facts.resource.definition.properties.values()],
+        },
+      },
+    };
+    const path = this.pathOf(file);
+    const temporary = `${path}.${process.pid}.${threadId}.tmp`;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(temporary, JSON.stringify(stored));
+      renameSync(temporary, path);
+    } catch {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The folder itself is not usable: nothing to clean.
+      }
+    }
+  }
+
+  private pathOf(file: string): string {
+    return join(this.dir, `${createHash("sha256").update(file).digest("hex").slice(0, 32)}.json`);
+  }
+}
+
+let defaultDir: string | undefined;
+
+function defaultStoreDir(): string {
+  defaultDir ??= join(tmpdir(), "graph-docs-lint", `facts-${linterStamp()}`);
+  return defaultDir;
+}
+
+/**
+ * This build of the linter, named by the sizes and times of its code files (the folder this module
+ * was loaded from: dist/ when built, src/ under a test runner): a `stat` per file, no reading.
+ */
+function linterStamp(): string {
+  const here = fileURLToPath(import.meta.url);
+  let root = dirname(here);
+  // Up to the package: the folder that holds `dist/` or `src/`.
+  while (!/^(dist|src)$/.test(relative(dirname(root), root)) && dirname(root) !== root) root = dirname(root);
+  const hash = createHash("sha256").update(String(STORE_VERSION));
+  stampCode(root, hash);
+  return hash.digest("hex").slice(0, 16);
+}
+
+function stampCode(dir: string, hash: ReturnType<typeof createHash>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) stampCode(path, hash);
+    else if (/\.(js|ts)$/.test(entry.name)) {
+      const stamp = FactsStore.stamp(path);
+      hash.update(`${path.split(sep).slice(-3).join("/")}:${stamp?.size}:${stamp?.mtimeMs}\n`);
+    }
+  }
+}

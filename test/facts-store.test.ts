@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FactsStore, type PageFacts } from "../src/docset/facts-store.js";
+import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
+import { parseTypeRef } from "../src/docset/types.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "gdl-facts-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const FACTS: PageFacts = {
+  enums: [{ name: "colorType", namespace: "microsoft.graph", members: ["red", "blue"], file: "/docs/a.md" }],
+  resource: {
+    names: ["widget"],
+    definition: {
+      name: "widget",
+      namespace: "microsoft.graph",
+      properties: new Map([
+        [
+          "color",
+          {
+            name: "color",
+            type: "colorType",
+            typeLink: "colortype.md",
+            description: "The color.",
+            required: false,
+            documentedValues: undefined,
+            file: "/docs/a.md",
+          },
+        ],
+      ]),
+      baseType: "entity",
+      openType: false,
+      jsonProperties: ["color"],
+      optionalProperties: [],
+      file: "/docs/a.md",
+    },
+  },
+};
+
+describe("FactsStore", () => {
+  it("gives back what was stored for the same size and time, Maps included", () => {
+    const store = new FactsStore(join(tmp, "a"));
+    store.set("/docs/a.md", { size: 10, mtimeMs: 5.5 }, FACTS);
+    const got = store.get("/docs/a.md", { size: 10, mtimeMs: 5.5 });
+    expect(got).toEqual(FACTS);
+    expect(got?.resource?.definition.properties.get("color")?.type).toBe("colorType");
+  });
+
+  it("gives nothing for another size, time or file", () => {
+    const store = new FactsStore(join(tmp, "b"));
+    store.set("/docs/a.md", { size: 10, mtimeMs: 5.5 }, FACTS);
+    expect(store.get("/docs/a.md", { size: 11, mtimeMs: 5.5 })).toBeUndefined();
+    expect(store.get("/docs/a.md", { size: 10, mtimeMs: 6 })).toBeUndefined();
+    expect(store.get("/docs/b.md", { size: 10, mtimeMs: 5.5 })).toBeUndefined();
+  });
+
+  it("ignores a store folder it cannot use", () => {
+    const blocked = join(tmp, "blocked");
+    writeFileSync(blocked, "a file, not a folder");
+    const store = new FactsStore(blocked);
+    expect(() => store.set("/docs/a.md", { size: 1, mtimeMs: 1 }, FACTS)).not.toThrow();
+    expect(store.get("/docs/a.md", { size: 1, mtimeMs: 1 })).toBeUndefined();
+  });
+
+  it("stamps existing files only", () => {
+    const file = join(tmp, "page.md");
+    writeFileSync(file, "# Page\n");
+    expect(FactsStore.stamp(file)?.size).toBe(7);
+    expect(FactsStore.stamp(join(tmp, "missing.md"))).toBeUndefined();
+  });
+});
+
+describe("the docs index keeps page facts between runs", () => {
+  const enumPage = (members: string[]) =>
+    [
+      "---",
+      'title: "dialModeType enum type"',
+      "doc_type: enumPageType",
+      "---",
+      "",
+      "# dialModeType enum type",
+      "",
+      "Namespace: microsoft.graph",
+      "",
+      "## Members",
+      "|Member|Value|Description|",
+      "|:---|:---|:---|",
+      ...members.map((m, i) => `|${m}|${i}|${m}.|`),
+      "",
+    ].join("\n");
+
+  it("reuses a page's facts while its size and time are unchanged, and reads it again after a change", () => {
+    const root = join(tmp, "tree");
+    mkdirSync(join(root, "resources"), { recursive: true });
+    mkdirSync(join(root, "api"), { recursive: true });
+    const file = join(root, "resources", "intune-deviceconfig-dialmodetype.md");
+    const members = () => {
+      clearDocsIndexes();
+      return docsIndexFor(root).enumType(parseTypeRef("microsoft.graph.dialModeType")!)?.members;
+    };
+    const time = new Date(2026, 0, 2);
+    writeFileSync(file, enumPage(["rotary", "touchTone"]));
+    utimesSync(file, time, time);
+    expect(members()).toEqual(["rotary", "touchTone"]);
+    // Same size and time: a new index (a new process) answers from the store, without parsing.
+    writeFileSync(file, enumPage(["rotarx", "touchTone"]));
+    utimesSync(file, time, time);
+    expect(members()).toEqual(["rotary", "touchTone"]);
+    // Another size: read again.
+    writeFileSync(file, enumPage(["rotary", "touchTone", "pulse"]));
+    expect(members()).toEqual(["rotary", "touchTone", "pulse"]);
+  });
+});
