@@ -10,7 +10,16 @@
 // all pages (linearity), and the language server's edit-to-diagnostics time on the largest page.
 // Peak RSS and CPU come from /proc/<pid> (Linux), polled while the process runs.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -111,6 +120,15 @@ const listFile = (name, files) => {
   writeFileSync(path, files.join("\n"));
   return path;
 };
+// graph-docs-lint keeps what it learned about the tree between runs in the temporary folder
+// (request names and page facts, see src/docset/facts-store.ts): a cold run gets an empty one.
+let tmpCount = 0;
+const freshTmp = () => {
+  const dir = join(work, `tmp-${tmpCount++}`);
+  mkdirSync(dir);
+  return { ...process.env, TMPDIR: dir };
+};
+const storedTmp = freshTmp();
 const parseFloorScript = join(work, "parse-floor.mjs");
 writeFileSync(
   parseFloorScript,
@@ -150,7 +168,7 @@ try {
       measure(
         process.execPath,
         [cli, "--format", "json", "--output-file", join(work, "out.json"), ...GLOBS],
-        { cwd: corpusRoot },
+        { cwd: corpusRoot, env: freshTmp() },
       ),
     ),
   );
@@ -168,7 +186,7 @@ try {
       join(work, "out.json"),
       ...GLOBS,
     ],
-    { cwd: corpusRoot },
+    { cwd: corpusRoot, env: storedTmp },
   );
   rows.push(
     await repeat("graph-docs-lint, full tree, warm cache", runs, all.length, () =>
@@ -185,7 +203,7 @@ try {
           join(work, "out.json"),
           ...GLOBS,
         ],
-        { cwd: corpusRoot },
+        { cwd: corpusRoot, env: storedTmp },
       ),
     ),
   );
@@ -195,7 +213,7 @@ try {
         measure(
           process.execPath,
           [cli, "--format", "json", "--output-file", join(work, "out.json"), ...all.slice(0, n)],
-          { cwd: corpusRoot },
+          { cwd: corpusRoot, env: freshTmp() },
         ),
       ),
     );
@@ -210,8 +228,15 @@ try {
     ),
   );
   rows.push(
-    await repeat("graph-docs-lint, one page in the tree, cold", small, 1, () =>
-      measure(process.execPath, [cli, onePage], { cwd: corpusRoot }),
+    await repeat("graph-docs-lint, one page in the tree, cold (nothing stored)", small, 1, () =>
+      measure(process.execPath, [cli, onePage], { cwd: corpusRoot, env: freshTmp() }),
+    ),
+  );
+  // The pre-commit steady state: a new process, with what earlier runs stored about the tree.
+  await measure(process.execPath, [cli, onePage], { cwd: corpusRoot, env: storedTmp });
+  rows.push(
+    await repeat("graph-docs-lint, one page in the tree, tree facts stored", small, 1, () =>
+      measure(process.execPath, [cli, onePage], { cwd: corpusRoot, env: storedTmp }),
     ),
   );
 } finally {

@@ -2,10 +2,11 @@
 // findings by rule, the pages that crashed, and (with --sample N) N findings of each rule picked
 // evenly across the corpus. All findings are written to .cache/corpus-findings.tsv for review.
 // Not part of `npm test`: the corpus is not in the repository.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { lintFile } from "../dist/src/engine/lint.js";
+import { corpusPages } from "./lib/corpus-pages.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -19,19 +20,7 @@ if (!existsSync(corpus)) {
   process.exit(2);
 }
 
-function pagesUnder(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name === "includes" || entry.name === "node_modules") continue;
-      out.push(...pagesUnder(path));
-    } else if (entry.name.endsWith(".md") && /[\\/](api|resources)$/.test(dir)) out.push(path);
-  }
-  return out;
-}
-
-const pages = pagesUnder(corpus).sort();
+const pages = corpusPages(corpus);
 const counts = new Map();
 const findings = [];
 const crashes = [];

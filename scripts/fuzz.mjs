@@ -1,7 +1,12 @@
 // The fuzz run: the properties of test/fuzz.test.ts, 100,000+ cases against the build (dist/).
 //
 //   npm run fuzz                       (builds first)
-//   node scripts/fuzz.mjs [--runs N] [--seed S|random] [--workers W] [--stall-seconds T]
+//   node scripts/fuzz.mjs [--cases N] [--time-budget SECONDS] [--seed S|random] [--workers W]
+//                         [--stall-seconds T]
+//
+// --cases N (or --runs N): how many cases, 100,000 by default. --time-budget SECONDS: start no job
+// after that long (the jobs under way finish), for a CI run of bounded time; the count of cases run
+// is printed either way.
 //
 // The generators and invariants are test/fuzz/arbitraries.ts (one source of truth), loaded through
 // tsx. The runs are cut into jobs of one property each, with their own seed (printed), spread over
@@ -28,19 +33,28 @@ else await worker();
 async function main() {
   const { values } = parseArgs({
     options: {
-      runs: { type: "string", default: "100000" },
+      cases: { type: "string" },
+      runs: { type: "string" },
+      "time-budget": { type: "string" },
       seed: { type: "string", default: "20251124" },
       workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
       "stall-seconds": { type: "string", default: "120" },
     },
   });
-  const total = Number(values.runs);
+  if (values.cases !== undefined && values.runs !== undefined && values.cases !== values.runs) {
+    console.error("fuzz: --cases and --runs are the same option: give one");
+    process.exit(2);
+  }
+  const total = Number(values.cases ?? values.runs ?? "100000");
+  const budgetMs = values["time-budget"] === undefined ? Infinity : Number(values["time-budget"]) * 1000;
   const seed =
     values.seed === "random" ? (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0 : Number(values.seed);
   const workerCount = Math.max(1, Number(values.workers));
   const stallMs = Number(values["stall-seconds"]) * 1000;
-  if (!Number.isInteger(total) || total < 1 || !Number.isInteger(seed)) {
-    console.error("fuzz: --runs takes a positive whole number and --seed a whole number or 'random'");
+  if (!Number.isInteger(total) || total < 1 || !Number.isInteger(seed) || !(budgetMs > 0)) {
+    console.error(
+      "fuzz: --cases takes a positive whole number, --seed a whole number or 'random', --time-budget a positive number of seconds",
+    );
     process.exit(2);
   }
 
@@ -76,7 +90,7 @@ async function main() {
   }
   jobs.sort((a, b) => rank.get(a).n - rank.get(b).n || a.id - b.id);
   console.log(
-    `fuzz: seed ${seed}, ${total} cases over ${holding.length} properties (+${fuzzProperties.length - holding.length} known-bug checks), ${jobs.length} jobs, ${workerCount} worker(s)`,
+    `fuzz: seed ${seed}, ${total} cases${budgetMs < Infinity ? ` (time budget ${values["time-budget"]} s)` : ""} over ${holding.length} properties (+${fuzzProperties.length - holding.length} known-bug checks), ${jobs.length} jobs, ${workerCount} worker(s)`,
   );
 
   const started = performance.now();
@@ -85,6 +99,7 @@ async function main() {
   const knownBugResults = [];
   let failure;
   let next = 0;
+  let outOfTime = false;
 
   await new Promise((done) => {
     let running = 0;
@@ -125,7 +140,8 @@ async function main() {
       }
     }, 1000);
     const dispatch = (w) => {
-      if (failure || next >= jobs.length) {
+      if (next < jobs.length && performance.now() - started > budgetMs) outOfTime = true;
+      if (failure || outOfTime || next >= jobs.length) {
         w.job = undefined;
         if (running === 0 || failure) {
           clearInterval(watchdog);
@@ -198,10 +214,14 @@ async function main() {
         : `  known bug ${p.knownBug}: NO LONGER REPRODUCES in ${result.numRuns} cases: flip its it.fails in test/fuzz.test.ts`,
     );
   }
+  if (outOfTime && !failure)
+    console.log(
+      `fuzz: time budget of ${values["time-budget"]} s reached after ${next} of ${jobs.length} jobs: ${cases} of ${total} cases run`,
+    );
   console.log(`fuzz: ${cases} cases checked, seed ${seed}, ${seconds.toFixed(1)} s`);
   if (failure) {
     console.error(`\nfuzz: FAILED (${failure.kind}): ${failure.text}`);
-    console.error(`\nReplay: node scripts/fuzz.mjs --seed ${seed} --runs ${total} --workers ${workerCount}`);
+    console.error(`\nReplay: node scripts/fuzz.mjs --seed ${seed} --cases ${total} --workers ${workerCount}`);
     process.exit(1);
   }
 }

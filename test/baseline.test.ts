@@ -2,60 +2,31 @@
  * Baselines through the CLI: `--write-baseline` records today's findings, `--baseline` reports only
  * new ones — robust to lines moving, counting identical findings, refusing a bad baseline file.
  */
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SpawnSyncReturns } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SEEDS, requireBuiltCli, runCli as cli, tempFolder, writeFile as write } from "./helpers.js";
 
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
 /** Six trailing commas (lines 60, 72, 84, 96, 108, 120) and an id mismatch (line 119). */
 const SEED_001 = readFileSync(join(SEEDS, "001_7f39b981a4c00286.txt"), "utf8");
 /** 13 findings: TODOs, paths without /external, enum placeholders. */
 const SEED_000 = readFileSync(join(SEEDS, "000_82e58b59bc3cad7b.txt"), "utf8");
 
-let root: string;
-let counter = 0;
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
-  root = mkdtempSync(join(tmpdir(), "gdl-baseline-"));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+requireBuiltCli();
+const root = tempFolder("gdl-baseline-");
 
 /** A fresh project with two legacy pages. */
 function project(): string {
-  const dir = join(root, `p${++counter}`);
+  const dir = root.fresh("p");
   write(dir, "api/create-member.md", SEED_001);
   write(dir, "api/legacy.md", SEED_000);
   return dir;
 }
 
-function write(dir: string, path: string, content: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
-
 function edit(dir: string, path: string, change: (text: string) => string): void {
   const file = join(dir, path);
   writeFileSync(file, change(readFileSync(file, "utf8")));
-}
-
-function cli(args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
-  if (result.error) throw result.error;
-  return result;
 }
 
 interface JsonResult {
@@ -139,7 +110,7 @@ describe("--write-baseline", () => {
   });
 
   it("a clean project gives an empty baseline", () => {
-    const dir = join(root, `p${++counter}`);
+    const dir = root.fresh("p");
     write(dir, "api/clean.md", "# Clean\n\nNothing here.\n");
     const result = cli(["--write-baseline", "b.json", "api"], dir);
     expect(result.status).toBe(0);

@@ -3,48 +3,27 @@
  * are unchanged. Reuse is proven by planting a sentinel message in the cache file: when the next run
  * reports the sentinel, it read the cache instead of linting.
  */
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import type { SpawnSyncReturns } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clearDocsIndexes } from "../src/docset/index.js";
 import { lintFile } from "../src/engine/lint.js";
+import { FIXTURES, requireBuiltCli, runCli as cli, tempFolder } from "./helpers.js";
 
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const PAGE = "api/externalconnectors-externalgroup-post-members.md";
 const ENUMS = "resources/enums-externalconnectors.md";
 const SENTINEL = "SENTINEL: this message came from the cache file";
 
-let root: string;
-let counter = 0;
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
-  root = mkdtempSync(join(tmpdir(), "gdl-cache-"));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+requireBuiltCli();
+const root = tempFolder("gdl-cache-");
 
 /**
  * A docs tree (api/ and resources/) with the externalConnectors demo page, whose enum findings come
  * from resources/enums-externalconnectors.md, and a small page with one TODO.
  */
 function docsTree(): string {
-  const dir = join(root, `t${++counter}`);
+  const dir = root.fresh();
   mkdirSync(join(dir, "api"), { recursive: true });
   mkdirSync(join(dir, "resources"), { recursive: true });
   copyFileSync(join(FIXTURES, PAGE), join(dir, PAGE));
@@ -52,16 +31,6 @@ function docsTree(): string {
     copyFileSync(join(FIXTURES, "resources", name), join(dir, "resources", name));
   writeFileSync(join(dir, "api/small.md"), "# Small\n\nTODO\n");
   return dir;
-}
-
-function cli(args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
-  if (result.error) throw result.error;
-  return result;
 }
 
 function cached(dir: string, ...args: string[]): SpawnSyncReturns<string> {

@@ -4,15 +4,12 @@
  * `addedLines()` on a literal diff.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { addedLines } from "../src/cli/git.js";
+import { SEEDS, requireBuiltCli, runCli, tempFolder, writeFile as write } from "./helpers.js";
 
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
 /** Six trailing commas (lines 60, 72, 84, 96, 108, 120) and an id mismatch (line 119). */
 const SEED_001 = readFileSync(join(SEEDS, "001_7f39b981a4c00286.txt"), "utf8");
 
@@ -21,29 +18,13 @@ const ENV: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries({ ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }).filter(([k]) => !k.startsWith("GIT_")),
 );
 
-let root: string;
-let counter = 0;
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
-  root = mkdtempSync(join(tmpdir(), "gdl-changed-"));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+requireBuiltCli();
+const root = tempFolder("gdl-changed-");
 
 function git(args: string[], cwd: string): string {
   const r = spawnSync("git", args, { cwd, encoding: "utf8", env: ENV });
   if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr}`);
   return r.stdout;
-}
-
-function write(dir: string, path: string, content: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
 }
 
 function edit(dir: string, path: string, change: (text: string) => string): void {
@@ -60,8 +41,7 @@ function insertLine(text: string, after: number, line: string): string {
 
 /** A scratch repository with a committed legacy page (seed 001) and a committed page with a TODO. */
 function repository(): string {
-  const dir = join(root, `r${++counter}`);
-  mkdirSync(dir, { recursive: true });
+  const dir = root.fresh("r");
   git(["init", "-q"], dir);
   git(["config", "user.email", "test@example.com"], dir);
   git(["config", "user.name", "Test"], dir);
@@ -74,9 +54,7 @@ function repository(): string {
 }
 
 function cli(args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: ENV });
-  if (result.error) throw result.error;
-  return result;
+  return runCli(args, cwd, { env: ENV });
 }
 
 interface JsonResult {
@@ -207,7 +185,7 @@ describe("--changed-since", () => {
   });
 
   it("outside a git repository exits 2 with a clear message", () => {
-    const dir = join(root, `plain${++counter}`);
+    const dir = root.fresh("plain");
     write(dir, "page.md", "TODO\n");
     const result = changed(dir);
     expect(result.status).toBe(2);

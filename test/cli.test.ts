@@ -1,45 +1,33 @@
 /**
  * The command line, run as a child process from the build (`npm test` builds first).
  */
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { describe, expect, it } from "vitest";
 import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { md, offsetAt } from "./helpers.js";
+  SEEDS,
+  expectNoStackTrace,
+  md,
+  offsetAt,
+  requireBuiltCli,
+  runCli,
+  tempFolder,
+  writeFile,
+} from "./helpers.js";
 
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
 const SEED_000 = join(SEEDS, "000_82e58b59bc3cad7b.txt");
 const SEED_002 = join(SEEDS, "002_d3c81949af1b7bd8.txt");
 
-let dir: string;
+requireBuiltCli();
+const tmp = tempFolder("gdl-cli-");
 
 function write(path: string, content: string | Uint8Array): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
+  return writeFile(tmp.path, path, content);
 }
 
-function cli(args: string[], cwd = dir): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
-  if (result.error) throw result.error;
-  return result;
+function cli(args: string[], cwd = tmp.path): SpawnSyncReturns<string> {
+  return runCli(args, cwd);
 }
 
 interface JsonMessage {
@@ -65,12 +53,6 @@ interface JsonResult {
 
 function json(result: SpawnSyncReturns<string>): JsonResult[] {
   return JSON.parse(result.stdout) as JsonResult[];
-}
-
-/** No stack trace: a user-facing message, not a crash. */
-function expectNoStackTrace(stderr: string): void {
-  expect(stderr).not.toMatch(/^\s+at /m);
-  expect(stderr).not.toContain("internal error");
 }
 
 const CLEAN = md(
@@ -114,15 +96,6 @@ const NO_ANNOTATIONS = md(
   "```",
 );
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
-  dir = mkdtempSync(join(tmpdir(), "gdl-cli-"));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe("exit codes", () => {
   it("exits 0 on a clean page", () => {
     write("clean.md", CLEAN);
@@ -133,7 +106,7 @@ describe("exit codes", () => {
   });
 
   it("exits 1 when a page has errors, and lists them", () => {
-    copyFileSync(SEED_002, join(dir, "seed-002.md"));
+    copyFileSync(SEED_002, join(tmp.path, "seed-002.md"));
     const result = cli(["seed-002.md"]);
     expect(result.status).toBe(1);
     expect(result.stdout.split("\n")).toEqual([
@@ -181,8 +154,8 @@ describe("files that are missing or cannot be linted", () => {
     expect(result.stderr).toBe("graph-docs-lint: no such file or directory: missing.md\n");
     const results = json(result);
     expect(results.map((r) => [r.filePath, r.errorCount])).toEqual([
-      [join(dir, "errors.md"), 2],
-      [join(dir, "clean.md"), 0],
+      [join(tmp.path, "errors.md"), 2],
+      [join(tmp.path, "clean.md"), 0],
     ]);
   });
 
@@ -193,7 +166,7 @@ describe("files that are missing or cannot be linted", () => {
     expect(result.stderr).toBe("");
     expect(json(result)).toEqual([
       {
-        filePath: join(dir, "empty.md"),
+        filePath: join(tmp.path, "empty.md"),
         messages: [],
         errorCount: 0,
         warningCount: 0,
@@ -258,7 +231,7 @@ describe("files that are missing or cannot be linted", () => {
 
 describe("--format json", () => {
   it("gives ESLint's result shape with absolute paths", () => {
-    copyFileSync(SEED_002, join(dir, "seed-002.md"));
+    copyFileSync(SEED_002, join(tmp.path, "seed-002.md"));
     const text = readFileSync(SEED_002, "utf8");
     const result = cli(["--format", "json", "seed-002.md"]);
     expect(result.status).toBe(1);
@@ -267,7 +240,7 @@ describe("--format json", () => {
     const [only] = results;
     expect(isAbsolute(only!.filePath)).toBe(true);
     expect(only).toEqual({
-      filePath: join(dir, "seed-002.md"),
+      filePath: join(tmp.path, "seed-002.md"),
       messages: [
         {
           ruleId: "no-trailing-comma",
@@ -297,7 +270,7 @@ describe("--format json", () => {
   });
 
   it("writes large output through a pipe completely", () => {
-    const big = join(dir, "big");
+    const big = join(tmp.path, "big");
     mkdirSync(big);
     const copies = 300;
     for (let i = 0; i < copies; i++)
@@ -314,7 +287,7 @@ describe("--format json", () => {
 
 describe("folder search", () => {
   it("finds *.md only, skips node_modules and .gitignore'd files", () => {
-    const tree = join(dir, "tree");
+    const tree = join(tmp.path, "tree");
     const page = md("# Page", "", "TODO");
     for (const f of [
       "a.md",
@@ -343,7 +316,7 @@ describe("folder search", () => {
     const result = cli(["--format", "json", "named/notes.txt"]);
     expect(result.status).toBe(1);
     expect(json(result).map((r) => [r.filePath, r.messages.map((m) => m.ruleId)])).toEqual([
-      [join(dir, "named", "notes.txt"), ["no-todo-placeholder"]],
+      [join(tmp.path, "named", "notes.txt"), ["no-todo-placeholder"]],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
@@ -14,6 +14,7 @@ import {
   loadConfigFile,
   schemaPath,
 } from "../src/engine/config.js";
+import { writeFile } from "./helpers.js";
 
 const root = mkdtempSync(join(tmpdir(), "graph-docs-lint-config-"));
 let counter = 0;
@@ -21,11 +22,8 @@ let counter = 0;
 /** A fresh folder with the given files (paths relative to it; objects are written as JSON). */
 function project(files: Record<string, string | object>): string {
   const dir = join(root, `p${++counter}`);
-  for (const [path, content] of Object.entries(files)) {
-    const file = join(dir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
-  }
+  for (const [path, content] of Object.entries(files))
+    writeFile(dir, path, typeof content === "string" ? content : JSON.stringify(content, null, 2));
   mkdirSync(dir, { recursive: true });
   return dir;
 }

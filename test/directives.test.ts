@@ -5,30 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { fixText } from "../src/engine/fix.js";
 import { type LintOptions, lintText } from "../src/engine/lint.js";
+import { type SimpleMessage, md as page, simplify } from "./helpers.js";
 
-/** Joins lines with LF and ends the text with one. */
-function page(...lines: string[]): string {
-  return lines.join("\n") + "\n";
-}
-
-interface Found {
-  ruleId: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
-
-function findings(text: string, options: LintOptions = {}): Found[] {
-  return lintText(text, options).messages.map((m) => ({
-    ruleId: m.ruleId ?? null,
-    line: m.startPoint.line,
-    column: m.startPoint.column,
-    endLine: m.endPoint.line,
-    endColumn: m.endPoint.column,
-    message: m.reason,
-  }));
+function findings(text: string, options: LintOptions = {}): SimpleMessage[] {
+  return simplify(lintText(text, options));
 }
 
 /** `[ruleId, line]` of each finding, in the linter's order. */

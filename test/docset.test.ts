@@ -1,22 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearDocsIndexes, docsIndexFor, findDocsRoot } from "../src/docset/index.js";
 import { lintFile } from "../src/engine/lint.js";
-import { md, onlyRule } from "./helpers.js";
+import { md, onlyRule, writeFile as write } from "./helpers.js";
 
 const RULE = "enum-value-documented";
 
 let root: string;
 let elsewhere: string;
-
-function write(base: string, path: string, text: string): string {
-  const file = join(base, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
 
 function resourcePage(name: string, rows: string[], annotation: Record<string, string> = {}): string {
   return md(

@@ -2,30 +2,15 @@
  * Autofix: `applyFixes`, `fixText` on the seed pages (LF, CRLF), the CLI's `--fix` and
  * `--fix-dry-run`, and the atomic write behind `--fix`.
  */
-import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import * as realFs from "node:fs";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { applyFixes, fixText } from "../src/engine/fix.js";
 import { lintText } from "../src/engine/lint.js";
 import { type WriteFs, encodePage, writeFileAtomic } from "../src/engine/write.js";
+import { SEEDS, requireBuiltCli, runCli as cli, tempFolder, writeFile } from "./helpers.js";
 
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
 /** Six trailing commas (lines 60, 72, 84, 96, 108, 120) and an id mismatch (line 119). */
 const SEED_001 = readFileSync(join(SEEDS, "001_7f39b981a4c00286.txt"), "utf8");
 /** TODOs, `/connections` paths missing `/external` (lines 33 and 67), enum placeholders. */
@@ -34,40 +19,9 @@ const SEED_000 = readFileSync(join(SEEDS, "000_82e58b59bc3cad7b.txt"), "utf8");
 const COMMA_LINES = [60, 72, 84, 96, 108, 120];
 const PATH_LINES = [33, 67];
 
-let dir: string;
-let counter = 0;
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
-  dir = mkdtempSync(join(tmpdir(), "gdl-fix-"));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh folder for one test. */
-function scratch(): string {
-  const path = join(dir, `t${++counter}`);
-  mkdirSync(path, { recursive: true });
-  return path;
-}
-
-function write(file: string, content: string | Uint8Array): string {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
-
-function cli(args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
-  if (result.error) throw result.error;
-  return result;
-}
+requireBuiltCli();
+/** `tmp.fresh()`: a fresh folder for one test. */
+const tmp = tempFolder("gdl-fix-");
 
 function crlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");
@@ -254,8 +208,8 @@ describe("fixText on the seed pages", () => {
 
 describe("--fix", () => {
   it("writes the fixed page, reports what remains, and keeps the file's mode", () => {
-    const cwd = scratch();
-    const page = write(join(cwd, "page.md"), SEED_001);
+    const cwd = tmp.fresh();
+    const page = writeFile(cwd, "page.md", SEED_001);
     chmodSync(page, 0o640);
     const result = cli(["--fix", "--format", "json", "page.md"], cwd);
     expect(result.stderr).toBe("");
@@ -271,9 +225,9 @@ describe("--fix", () => {
   });
 
   it("touches only the files it changes: a clean page keeps its bytes and modification time", () => {
-    const cwd = scratch();
-    const dirty = write(join(cwd, "docs", "dirty.md"), SEED_001);
-    const clean = write(join(cwd, "docs", "clean.md"), fixText(SEED_001).output);
+    const cwd = tmp.fresh();
+    const dirty = writeFile(cwd, "docs/dirty.md", SEED_001);
+    const clean = writeFile(cwd, "docs/clean.md", fixText(SEED_001).output);
     utimesSync(clean, PAST, PAST);
     utimesSync(dirty, PAST, PAST);
     const result = cli(["--fix", "docs"], cwd);
@@ -285,8 +239,8 @@ describe("--fix", () => {
   });
 
   it("a second --fix changes nothing", () => {
-    const cwd = scratch();
-    const page = write(join(cwd, "page.md"), SEED_000);
+    const cwd = tmp.fresh();
+    const page = writeFile(cwd, "page.md", SEED_000);
     const first = cli(["--fix", "page.md"], cwd);
     expect(first.status).toBe(1);
     const afterFirst = readFileSync(page);
@@ -302,9 +256,9 @@ describe("--fix", () => {
   });
 
   it("keeps a byte order mark: the fixed file starts with EF BB BF and is otherwise the fixed text", () => {
-    const cwd = scratch();
+    const cwd = tmp.fresh();
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const page = write(join(cwd, "page.md"), Buffer.concat([bom, Buffer.from(SEED_001, "utf8")]));
+    const page = writeFile(cwd, "page.md", Buffer.concat([bom, Buffer.from(SEED_001, "utf8")]));
     const result = cli(["--fix", "page.md"], cwd);
     expect(result.status).toBe(1);
     const bytes = readFileSync(page);
@@ -315,8 +269,8 @@ describe("--fix", () => {
   });
 
   it("keeps CRLF line endings on disk", () => {
-    const cwd = scratch();
-    const page = write(join(cwd, "page.md"), crlf(SEED_001));
+    const cwd = tmp.fresh();
+    const page = writeFile(cwd, "page.md", crlf(SEED_001));
     expect(cli(["--fix", "page.md"], cwd).status).toBe(1);
     const text = readFileSync(page, "utf8");
     expect(text).toBe(fixText(crlf(SEED_001)).output);
@@ -325,8 +279,8 @@ describe("--fix", () => {
   });
 
   it("exits 0 when the fixes remove every finding", () => {
-    const cwd = scratch();
-    const page = write(join(cwd, "page.md"), '# Title\n\n```json\n{\n  "a": 1,\n}\n```\n');
+    const cwd = tmp.fresh();
+    const page = writeFile(cwd, "page.md", '# Title\n\n```json\n{\n  "a": 1,\n}\n```\n');
     const result = cli(["--fix", "page.md"], cwd);
     expect(result.status).toBe(0);
     expect(readFileSync(page, "utf8")).toBe('# Title\n\n```json\n{\n  "a": 1\n}\n```\n');
@@ -335,8 +289,8 @@ describe("--fix", () => {
 
 describe("--fix-dry-run", () => {
   it("does not write, and prints a unified diff before the stylish report", () => {
-    const cwd = scratch();
-    const page = write(join(cwd, "page.md"), SEED_001);
+    const cwd = tmp.fresh();
+    const page = writeFile(cwd, "page.md", SEED_001);
     utimesSync(page, PAST, PAST);
     const result = cli(["--fix-dry-run", "page.md"], cwd);
     expect(result.status).toBe(1);
@@ -356,9 +310,9 @@ describe("--fix-dry-run", () => {
   });
 
   it("gives the fixed text as `output` in --format json, and no diff", () => {
-    const cwd = scratch();
-    const page = write(join(cwd, "page.md"), SEED_000);
-    const clean = write(join(cwd, "clean.md"), "# Clean\n");
+    const cwd = tmp.fresh();
+    const page = writeFile(cwd, "page.md", SEED_000);
+    const clean = writeFile(cwd, "clean.md", "# Clean\n");
     const result = cli(["--fix-dry-run", "--format", "json", "page.md", "clean.md"], cwd);
     expect(result.status).toBe(1);
     expect(readFileSync(page, "utf8")).toBe(SEED_000);
@@ -375,8 +329,8 @@ describe("--fix-dry-run", () => {
   });
 
   it("--quiet still shows the diff and the json `output` (it only drops warnings)", () => {
-    const cwd = scratch();
-    write(join(cwd, "page.md"), SEED_001);
+    const cwd = tmp.fresh();
+    writeFile(cwd, "page.md", SEED_001);
     const stylish = cli(["--fix-dry-run", "--quiet", "page.md"], cwd);
     const json = cli(["--fix-dry-run", "--quiet", "--format", "json", "page.md"], cwd);
     expect(stylish.stdout).toContain("+++ b/page.md");
@@ -402,8 +356,8 @@ describe("writeFileAtomic", () => {
   }
 
   it("writes the new bytes and keeps the file's mode", () => {
-    const folder = scratch();
-    const file = write(join(folder, "page.md"), "old\n");
+    const folder = tmp.fresh();
+    const file = writeFile(folder, "page.md", "old\n");
     chmodSync(file, 0o640);
     expect(writeFileAtomic(file, Buffer.from("new\n"), Buffer.from("old\n"))).toBe("written");
     expect(readFileSync(file, "utf8")).toBe("new\n");
@@ -412,9 +366,9 @@ describe("writeFileAtomic", () => {
   });
 
   it("a crash mid-write leaves the original intact and no temporary file, and the error propagates", () => {
-    const folder = scratch();
+    const folder = tmp.fresh();
     const original = encodePage(SEED_001, true);
-    const file = write(join(folder, "page.md"), original);
+    const file = writeFile(folder, "page.md", original);
     const data = encodePage(fixText(SEED_001).output, true);
     let writes = 0;
     const fs = fsWith({
@@ -432,8 +386,8 @@ describe("writeFileAtomic", () => {
   });
 
   it("a failing rename leaves the original intact and no temporary file", () => {
-    const folder = scratch();
-    const file = write(join(folder, "page.md"), "old\n");
+    const folder = tmp.fresh();
+    const file = writeFile(folder, "page.md", "old\n");
     const fs = fsWith({
       renameSync() {
         throw new Error("EXDEV: cross-device link not permitted");
@@ -445,8 +399,8 @@ describe("writeFileAtomic", () => {
   });
 
   it("writes nothing when the file no longer holds the bytes that were linted", () => {
-    const folder = scratch();
-    const file = write(join(folder, "page.md"), "edited by someone else\n");
+    const folder = tmp.fresh();
+    const file = writeFile(folder, "page.md", "edited by someone else\n");
     utimesSync(file, PAST, PAST);
     expect(writeFileAtomic(file, Buffer.from("fixed\n"), Buffer.from("as linted\n"))).toBe("changed-on-disk");
     expect(readFileSync(file, "utf8")).toBe("edited by someone else\n");
@@ -455,8 +409,8 @@ describe("writeFileAtomic", () => {
   });
 
   it("writes nothing when the file changes while the temporary file is written", () => {
-    const folder = scratch();
-    const file = write(join(folder, "page.md"), "as linted\n");
+    const folder = tmp.fresh();
+    const file = writeFile(folder, "page.md", "as linted\n");
     let renamed = false;
     const fs = fsWith({
       fsyncSync(fd) {
@@ -478,8 +432,8 @@ describe("writeFileAtomic", () => {
   });
 
   it("writes nothing when the new bytes equal the file's", () => {
-    const folder = scratch();
-    const file = write(join(folder, "page.md"), "same\n");
+    const folder = tmp.fresh();
+    const file = writeFile(folder, "page.md", "same\n");
     let opened = false;
     const fs = fsWith({
       openSync(p, f, m) {

@@ -11,7 +11,6 @@ import {
   chmodSync,
   closeSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -20,20 +19,16 @@ import {
   rmSync,
   symlinkSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectFiles } from "../src/cli/files.js";
 import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
 import { fixText } from "../src/engine/fix.js";
 import { lintFile, lintText } from "../src/engine/lint.js";
-
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
+import { CLI, SEEDS, writeFile } from "./helpers.js";
 
 let dir: string;
 /** An ordinary page linted beside each hostile one: one TODO, so one error. */
@@ -55,10 +50,7 @@ afterAll(() => {
 });
 
 function write(path: string, content: string | Uint8Array): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
+  return writeFile(dir, path, content);
 }
 
 interface JsonResult {

@@ -3,9 +3,9 @@
  * to over stdio, as an editor does.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -24,9 +24,9 @@ import type {
   TextEdit,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { md } from "./helpers.js";
+import { md, writeFile } from "./helpers.js";
 
-const SERVER = fileURLToPath(new URL("../dist/src/lsp/main.js", import.meta.url));
+const SERVER = fileURLToPath(new URL("../dist/bundle/lsp.js", import.meta.url));
 const DOCS_URL = "https://github.com/graph-docs-lint/graph-docs-lint/blob/main/docs/rules/";
 const TIMEOUT = 20_000;
 
@@ -164,10 +164,7 @@ let client: Client;
 let initializeResult: InitializeResult;
 
 function write(path: string, text: string): string {
-  const file = join(workspace, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
+  return writeFile(workspace, path, text);
 }
 
 const uriOf = (path: string) => pathToFileURL(join(workspace, path)).href;

@@ -21,7 +21,7 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import graphDocsLint, { type GraphDocsLintOptions } from "../src/remark.js";
-import { md } from "./helpers.js";
+import { md, writeFile } from "./helpers.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PLUGIN = join(ROOT, "dist", "src", "remark.js");
@@ -34,10 +34,7 @@ const DOCS_URL = "https://github.com/graph-docs-lint/graph-docs-lint/blob/main/d
 let dir: string;
 
 function write(path: string, text: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
+  return writeFile(dir, path, text);
 }
 
 async function run(path: string, options?: GraphDocsLintOptions, before?: () => (tree: Root) => void) {

@@ -3,51 +3,24 @@
  * warning limits, standard input, and ignore files. Runs the built CLI as a child process.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectNoStackTrace, requireBuiltCli, runCli, tempFolder, writeFile as write } from "./helpers.js";
 
-const CLI = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
-
-let root: string;
-let counter = 0;
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does) first`);
-  root = mkdtempSync(join(tmpdir(), "gdl-workflow-"));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
+requireBuiltCli();
+const root = tempFolder("gdl-workflow-");
 
 /** A fresh folder for one test, made a git repository so ignore files above it are not read. */
 function project(): string {
-  const dir = join(root, `p${++counter}`);
-  mkdirSync(dir, { recursive: true });
+  const dir = root.fresh("p");
   const init = spawnSync("git", ["init", "-q"], { cwd: dir, encoding: "utf8" });
   if (init.status !== 0) throw new Error(`git init failed: ${init.stderr}`);
   return dir;
 }
 
-function write(dir: string, path: string, content: string): string {
-  const file = join(dir, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
-
 function cli(args: string[], cwd: string, input?: string): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: "utf8",
-    input,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
-  if (result.error) throw result.error;
-  return result;
+  return runCli(args, cwd, { input });
 }
 
 interface JsonResult {
@@ -59,11 +32,6 @@ interface JsonResult {
 
 function json(result: SpawnSyncReturns<string>): JsonResult[] {
   return JSON.parse(result.stdout) as JsonResult[];
-}
-
-function expectNoStackTrace(stderr: string): void {
-  expect(stderr).not.toMatch(/^\s+at /m);
-  expect(stderr).not.toContain("internal error");
 }
 
 /** Two TODOs (lines 3 and 5). */

@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { annotationValid, editDistance, nearMiss } from "../../rules/annotation-valid.js";
 import { docsIndexFor } from "../../src/docset/index.js";
 import { requestNamesOf, scanRequestNames, snippetKey } from "../../src/docset/request-names.js";
 import { lintPage } from "../../src/engine/lint.js";
 import { buildPage } from "../../src/page/build.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests, tempDocsTree } from "../helpers.js";
 
 const request = (name: string, url = "https://graph.microsoft.com/v1.0/me") => [
   `<!-- { "blockType": "request", "name": "${name}" } -->`,
@@ -364,18 +361,22 @@ runExplicitRuleTests(annotationValid, {
 });
 
 describe("annotation-valid: request names across the docs tree", () => {
-  const root = mkdtempSync(join(tmpdir(), "annotation-valid-"));
-  mkdirSync(join(root, "api"));
-  mkdirSync(join(root, "resources"));
   const page = (name: string) => md(...request(name), "", ...response());
-  writeFileSync(join(root, "api", "user-get.md"), page("get_user"));
-  writeFileSync(
-    join(root, "api", "user-list.md"),
-    md(...request("list_users"), "", ...response(), "", ...request("Get-User"), "", ...response()),
-  );
-  for (const file of ["me-get.md", "me-get-2.md", "me-get-3.md"])
-    writeFileSync(join(root, "api", file), page("get_me"));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempDocsTree("annotation-valid-", {
+    "api/user-get.md": page("get_user"),
+    "api/user-list.md": md(
+      ...request("list_users"),
+      "",
+      ...response(),
+      "",
+      ...request("Get-User"),
+      "",
+      ...response(),
+    ),
+    "api/me-get.md": page("get_me"),
+    "api/me-get-2.md": page("get_me"),
+    "api/me-get-3.md": page("get_me"),
+  });
 
   const lint = (file: string, text: string) => {
     const path = join(root, "api", file);

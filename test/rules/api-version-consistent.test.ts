@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiVersionConsistent, folderVersion } from "../../rules/api-version-consistent.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests } from "../helpers.js";
 
 const V1 = "docs/api-reference/v1.0/api/widget-get.md";
 const BETA = "docs/api-reference/beta/api/widget-get.md";

@@ -1,6 +1,5 @@
 import { contentLengthValid } from "../../rules/content-length-valid.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests } from "../helpers.js";
 
 const notInteger = (value: string) =>
   `Content-Length "${value}" is not a byte count: the value must be a non-negative integer.`;

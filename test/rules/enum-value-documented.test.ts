@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { clearDocsIndexes } from "../../src/docset/index.js";
+import { describe, expect, it } from "vitest";
 import { isTypePlaceholder } from "../../src/docset/types.js";
-import { lintWithRule, md, runRuleTests } from "../helpers.js";
+import { lintWithRule, md, runRuleTests, tempDocsTree } from "../helpers.js";
 
 const RULE = "enum-value-documented";
 const notDocumented = (value: string, type: string, property: string, members: string[]) =>
@@ -88,12 +85,8 @@ const ENUM_TABLE = [
 ];
 
 // A docs tree for nested objects: widget.settings is a widgetSettings whose mode is a widgetMode.
-const root = mkdtempSync(join(tmpdir(), "gdl-enum-"));
-mkdirSync(join(root, "api"));
-mkdirSync(join(root, "resources"));
-writeFileSync(
-  join(root, "resources", "enums.md"),
-  md(
+const root = tempDocsTree("gdl-enum-", {
+  "resources/enums.md": md(
     "# Enums",
     "",
     "Namespace: microsoft.graph",
@@ -105,10 +98,7 @@ writeFileSync(
     "|auto|",
     "|manual|",
   ),
-);
-writeFileSync(
-  join(root, "resources", "widgetsettings.md"),
-  md(
+  "resources/widgetsettings.md": md(
     "---",
     'title: "widgetSettings resource type"',
     "---",
@@ -123,12 +113,8 @@ writeFileSync(
     "|:---|:---|:---|",
     "|mode|widgetMode|The mode.|",
   ),
-);
-const inTree = join(root, "api", "widget-post.md");
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-  clearDocsIndexes();
 });
+const inTree = join(root, "api", "widget-post.md");
 /** A request whose body nests a settings object; the mode value is on line 8. */
 function nestedPage(mode: string): string {
   return md(

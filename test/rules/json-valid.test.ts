@@ -1,6 +1,5 @@
 import { jsonValid } from "../../rules/json-valid.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests } from "../helpers.js";
 
 const body = (detail: string) => `Example body is not valid JSON: ${detail}.`;
 const block = (detail: string) => `JSON block is not valid JSON: ${detail}.`;

@@ -1,56 +1,55 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clearDocsIndexes } from "../../src/docset/index.js";
 import { parseLinkTarget } from "../../src/docset/links.js";
 import { linksResolve } from "../../rules/links-resolve.js";
-import { md } from "../helpers.js";
-import { lintInTree, runTreeRuleTests } from "./docs-tree-tester.js";
-
-function write(path: string, text: string): void {
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text);
-}
+import { lintInTree, md, runTreeRuleTests, tempDocsTree, writeFile } from "../helpers.js";
 
 // A tree in the Graph layout: docfx.json at the top, shared includes beside v1.0.
-const tree = mkdtempSync(join(tmpdir(), "gdl-links-"));
-write(join(tree, "docfx.json"), "{}\n");
-write(join(tree, "includes", "shared.md"), md("## Shared heading"));
-write(join(tree, "v1.0", "api", "widget-list.md"), md("# List widgets"));
-write(
-  join(tree, "v1.0", "resources", "widget.md"),
-  md(
-    "# widget resource type",
-    "",
-    "## Properties",
-    "",
-    '<a name="custom-anchor"></a>',
-    "",
-    "## JSON representation",
-  ),
+const tree = tempDocsTree(
+  "gdl-links-",
+  {
+    "docfx.json": "{}\n",
+    "includes/shared.md": md("## Shared heading"),
+    "v1.0/api/widget-list.md": md("# List widgets"),
+    "v1.0/resources/widget.md": md(
+      "# widget resource type",
+      "",
+      "## Properties",
+      "",
+      '<a name="custom-anchor"></a>',
+      "",
+      "## JSON representation",
+    ),
+    "v1.0/resources/Gadget.md": md("# gadget resource type"),
+    "v1.0/media/pic.png": "png",
+    "v1.0/includes/snippet.md": md("### Included heading"),
+  },
+  [],
 );
-write(join(tree, "v1.0", "resources", "Gadget.md"), md("# gadget resource type"));
-write(join(tree, "v1.0", "media", "pic.png"), "png");
-write(join(tree, "v1.0", "includes", "snippet.md"), md("### Included heading"));
 const page = join(tree, "v1.0", "api", "widget-get.md");
 
 // The Graph layout without docfx.json: the folder above beta/ still holds the shared includes.
-const graph = mkdtempSync(join(tmpdir(), "gdl-links-graph-"));
-write(join(graph, "beta", "api", "widget-get.md"), md("# Get widget"));
-write(join(graph, "beta", "resources", "widget.md"), md("# widget resource type"));
-write(join(graph, "includes", "beta-note.md"), md("Beta."));
+const graph = tempDocsTree(
+  "gdl-links-graph-",
+  {
+    "beta/api/widget-get.md": md("# Get widget"),
+    "beta/resources/widget.md": md("# widget resource type"),
+    "includes/beta-note.md": md("Beta."),
+  },
+  [],
+);
 
 // Any other docs root without docfx.json: the docs root is the boundary.
-const other = mkdtempSync(join(tmpdir(), "gdl-links-other-"));
-write(join(other, "docs", "api", "widget-get.md"), md("# Get widget"));
-write(join(other, "docs", "resources", "widget.md"), md("# widget resource type"));
-write(join(other, "includes", "note.md"), md("Note."));
-
-afterAll(() => {
-  for (const dir of [tree, graph, other]) rmSync(dir, { recursive: true, force: true });
-  clearDocsIndexes();
-});
+const other = tempDocsTree(
+  "gdl-links-other-",
+  {
+    "docs/api/widget-get.md": md("# Get widget"),
+    "docs/resources/widget.md": md("# widget resource type"),
+    "includes/note.md": md("Note."),
+  },
+  [],
+);
 
 const missing = (kind: string, target: string, near?: string) =>
   `${kind} target "${target}" does not exist.${near ? ` Did you mean "${near}"?` : ""}`;
@@ -292,7 +291,7 @@ describe("caching", () => {
   it("reads a directory once: a file created after the first lookup is not seen until the indexes are cleared", () => {
     const code = md("[late](../resources/late.md)");
     expect(lintInTree(linksResolve, code, page)).toHaveLength(1);
-    write(join(tree, "v1.0", "resources", "late.md"), md("# late"));
+    writeFile(tree, "v1.0/resources/late.md", md("# late"));
     expect(lintInTree(linksResolve, code, page)).toHaveLength(1);
     clearDocsIndexes();
     expect(lintInTree(linksResolve, code, page)).toEqual([]);

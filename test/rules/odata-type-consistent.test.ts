@@ -1,15 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { odataTypeConsistent } from "../../rules/odata-type-consistent.js";
 import { derivesFrom } from "../../src/docset/base-type.js";
 import { docsIndexFor } from "../../src/docset/index.js";
 import { parseTypeRef } from "../../src/docset/types.js";
 import { lintPage } from "../../src/engine/lint.js";
 import { buildPage } from "../../src/page/build.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests, tempDocsTree, writeFile } from "../helpers.js";
 
 /**
  * A response whose annotation (line 1) is `annotation` and whose body starts on line 6; the body's
@@ -181,13 +178,12 @@ runExplicitRuleTests(odataTypeConsistent, {
 });
 
 describe("odata-type-consistent with a docs tree", () => {
-  const root = mkdtempSync(join(tmpdir(), "odata-type-consistent-"));
-  mkdirSync(join(root, "api"));
-  mkdirSync(join(root, "resources"));
+  const root = tempDocsTree("odata-type-consistent-");
   /** A resource page: `base` in the annotation, `prose` as "Inherits from [x](x.md)." */
   const resource = (name: string, options: { base?: string; prose?: string } = {}) =>
-    writeFileSync(
-      join(root, "resources", `${name.toLowerCase()}.md`),
+    writeFile(
+      root,
+      `resources/${name.toLowerCase()}.md`,
       md(
         `# ${name} resource type`,
         "",
@@ -216,7 +212,6 @@ describe("odata-type-consistent with a docs tree", () => {
   resource("temporaryAccessPassAuthenticationMethodConfiguration", {
     prose: "authenticationMethodConfiguration",
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const docs = () => docsIndexFor(root);
   const lint = (text: string) => {

@@ -1,12 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { clearDocsIndexes } from "../../src/docset/index.js";
+import { describe, expect, it } from "vitest";
 import { documentedTypeRef, isRequired } from "../../src/docset/json-schema.js";
 import { schemaConformance } from "../../rules/schema-conformance.js";
-import { md } from "../helpers.js";
-import { runTreeRuleTests } from "./docs-tree-tester.js";
+import { md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
 
 /** A resource page: title, namespace, property rows, and its `resource` annotation's extra fields. */
 function resourcePage(name: string, rows: string[], annotation = "", json = '{ "id": "String" }'): string {
@@ -34,12 +30,9 @@ function resourcePage(name: string, rows: string[], annotation = "", json = '{ "
   );
 }
 
-const root = mkdtempSync(join(tmpdir(), "gdl-schema-"));
-mkdirSync(join(root, "api"));
-mkdirSync(join(root, "resources"));
-const resources: Record<string, string> = {
-  "entity.md": resourcePage("entity", ["|id|String|The identifier.|"]),
-  "widget.md": md(
+const root = tempDocsTree("gdl-schema-", {
+  "resources/entity.md": resourcePage("entity", ["|id|String|The identifier.|"]),
+  "resources/widget.md": md(
     resourcePage(
       "widget",
       [
@@ -62,27 +55,31 @@ const resources: Record<string, string> = {
     "|small|S|",
     "|large|L|",
   ),
-  "widgetsettings.md": resourcePage(
+  "resources/widgetsettings.md": resourcePage(
     "widgetSettings",
     ["|mode|String|The mode.|", "|level|Int32|The level.|"],
     "",
     '{ "mode": "String" }',
   ),
-  "widgetpart.md": resourcePage("widgetPart", ["|label|String|The label.|"], "", '{ "label": "String" }'),
-  "fancywidget.md": resourcePage(
+  "resources/widgetpart.md": resourcePage(
+    "widgetPart",
+    ["|label|String|The label.|"],
+    "",
+    '{ "label": "String" }',
+  ),
+  "resources/fancywidget.md": resourcePage(
     "fancyWidget",
     ["|sparkle|Boolean|Whether it sparkles.|"],
     ', "baseType": "microsoft.graph.widget"',
   ),
-  "openwidget.md": resourcePage("openWidget", [], ', "baseType": "microsoft.graph.widget", "openType": true'),
-  "gadget.md": resourcePage("gadget", ["|color|String|The color.|"], "", '{ "color": "String" }'),
-};
-for (const [file, text] of Object.entries(resources)) writeFileSync(join(root, "resources", file), text);
-const path = join(root, "api", "widget-get.md");
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-  clearDocsIndexes();
+  "resources/openwidget.md": resourcePage(
+    "openWidget",
+    [],
+    ', "baseType": "microsoft.graph.widget", "openType": true',
+  ),
+  "resources/gadget.md": resourcePage("gadget", ["|color|String|The color.|"], "", '{ "color": "String" }'),
 });
+const path = join(root, "api", "widget-get.md");
 
 /** A response example of `type`; the body starts on line 10. */
 function response(body: string[], annotation = '"@odata.type": "microsoft.graph.widget"'): string {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statusCodeConsistent } from "../../rules/status-code-consistent.js";
 import { reasonMatches } from "../../src/page/status-codes.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests } from "../helpers.js";
 
 const mismatch = (code: number, documented: string) =>
   `Status line says ${code} but the Response section says "${documented}".`;

@@ -1,6 +1,5 @@
 import { tabGroupStructure } from "../../rules/tab-group-structure.js";
-import { md } from "../helpers.js";
-import { runExplicitRuleTests } from "./explicit-rule-tester.js";
+import { md, runExplicitRuleTests } from "../helpers.js";
 
 const HTTP = ["# [HTTP](#tab/http)", "```http", "GET https://graph.microsoft.com/v1.0/me", "```", ""];
 const tab = (title: string, id: string) => [

@@ -1,0 +1,20 @@
+// The pages of a corpus snapshot that the corpus scripts check: the `.md` files directly in an
+// `api/` or `resources/` folder, `includes/` and `node_modules/` left out, sorted. Only reads.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+export function corpusPages(dir) {
+  return pagesUnder(dir).sort();
+}
+
+function pagesUnder(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === "includes" || entry.name === "node_modules") continue;
+      out.push(...pagesUnder(path));
+    } else if (entry.name.endsWith(".md") && /[\\/](api|resources)$/.test(dir)) out.push(path);
+  }
+  return out;
+}
