@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FactsStore, type PageFacts } from "../src/docset/facts-store.js";
 import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
 import { parseTypeRef } from "../src/docset/types.js";
+import { buildPage } from "../src/page/build.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "gdl-facts-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -111,5 +112,48 @@ describe("the docs index keeps page facts between runs", () => {
     // Another size: read again.
     writeFileSync(file, enumPage(["rotary", "touchTone", "pulse"]));
     expect(members()).toEqual(["rotary", "touchTone", "pulse"]);
+  });
+});
+
+describe("DocsIndex.learnFrom", () => {
+  it("keeps the facts of a resource page linted from disk, so a lookup does not parse it again", () => {
+    const root = join(tmp, "learn");
+    mkdirSync(join(root, "resources"), { recursive: true });
+    mkdirSync(join(root, "api"), { recursive: true });
+    const file = join(root, "resources", "intune-deviceconfig-dialmodetype.md");
+    writeFileSync(file, "# empty for now\n");
+    clearDocsIndexes();
+    const text = [
+      "---",
+      'title: "dialModeType enum type"',
+      "doc_type: enumPageType",
+      "---",
+      "",
+      "# dialModeType enum type",
+      "",
+      "Namespace: microsoft.graph",
+      "",
+      "## Members",
+      "|Member|Value|Description|",
+      "|:---|:---|:---|",
+      "|rotary|0|Rotary.|",
+      "",
+    ].join("\n");
+    const docs = docsIndexFor(root);
+    // The page as linted (the file on disk says something else: the learned facts are used).
+    docs.learnFrom?.(file, buildPage(text, { path: file }));
+    expect(docs.enumType(parseTypeRef("microsoft.graph.dialModeType")!)?.members).toEqual(["rotary"]);
+  });
+
+  it("learns nothing from pages outside resources/ or outside the docs root", () => {
+    const root = join(tmp, "learn-not");
+    mkdirSync(join(root, "resources"), { recursive: true });
+    mkdirSync(join(root, "api"), { recursive: true });
+    clearDocsIndexes();
+    const docs = docsIndexFor(root);
+    const page = buildPage("# dialModeType enum type\n\n## Members\n|Member|Value|\n|:---|:---|\n|a|0|\n");
+    docs.learnFrom?.(join(root, "api", "intune-deviceconfig-dialmodetype.md"), page);
+    docs.learnFrom?.(join(tmp, "elsewhere", "resources", "intune-deviceconfig-dialmodetype.md"), page);
+    expect(docs.enumType(parseTypeRef("microsoft.graph.dialModeType")!)).toBeUndefined();
   });
 });

@@ -49,7 +49,7 @@ function contentHash(file: string): string {
 }
 
 /** `resources/` pages are covered by the tree signature of the key; other files are listed. */
-function outsideResources(file: string): boolean {
+export function outsideResources(file: string): boolean {
   return basename(dirname(file)) !== "resources";
 }
 

@@ -16,7 +16,7 @@ import {
 import { LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
 import { encodePage, writeFileAtomic } from "../engine/write.js";
 import { decodeSource } from "../parse/source.js";
-import type { CacheKeys, LintCache } from "./cache.js";
+import { type CacheKeys, type LintCache, outsideResources } from "./cache.js";
 
 /** The options of a run that matter for one file (plain data: it is sent to worker threads). */
 export interface FileLintSettings {
@@ -69,7 +69,7 @@ export async function lintOneFile(
   } catch (error) {
     return { result: unreadableResult(file, describeFsError(error)), notices: [], cacheKey: undefined };
   }
-  return lintBytes(file, bytes, config, settings, keys, cache);
+  return lintBytes(file, bytes, config, settings, keys, cache, true);
 }
 
 /** The cached outcome of a file, when the cache holds one for its current bytes and settings. */
@@ -103,6 +103,8 @@ export function lintBytes(
   settings: FileLintSettings,
   keys?: CacheKeys,
   cache?: LintCache,
+  /** The bytes were just read from `file` (not standard input): see LintOptions.textIsFile. */
+  fromDisk = false,
 ): FileOutcome {
   // Like bytes that are not text: one message, exit 2, never parsed (nor cached).
   const tooLarge = tooLargeReason(bytes.length, config.maxPageBytes);
@@ -121,7 +123,11 @@ export function lintBytes(
         notices: [],
         cacheKey: undefined,
       };
-    const result = { ...lintText(decoded.text, options), filePath: file, bom: decoded.bom };
+    const result = {
+      ...lintText(decoded.text, { ...options, textIsFile: fromDisk }),
+      filePath: file,
+      bom: decoded.bom,
+    };
     return { result, notices: [], cacheKey };
   }
   const fixed = fixText(decoded.text, options);
@@ -155,9 +161,17 @@ export interface PlainResult extends Omit<LintResult, "messages"> {
   messages: PlainMessage[];
 }
 
-export function toPlainResult(result: LintResult, keepSource: boolean): PlainResult {
+/**
+ * A result as plain data for the way back from a worker thread, with only what the run uses: the
+ * source only when kept (baselines) or fixed, and of the dependencies only those the cache stores
+ * (none without a cache). A page whose enum was found by the heading scan depends on every
+ * `resources/` page, thousands of paths: copied back for each page, they took 600 MB.
+ */
+export function toPlainResult(result: LintResult, keepSource: boolean, forCache: boolean): PlainResult {
   const plain: PlainResult = { ...result, messages: result.messages.map(toPlainMessage) };
   if (!keepSource && plain.output === undefined) plain.source = undefined;
+  plain.dependencies = forCache ? plain.dependencies?.filter(outsideResources) : undefined;
+  if (plain.dependencies?.length === 0) plain.dependencies = undefined;
   return plain;
 }
 

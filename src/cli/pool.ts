@@ -4,6 +4,7 @@
  * results are returned in the original order.
  */
 import { availableParallelism } from "node:os";
+import { basename, dirname } from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import { CacheKeys } from "./cache.js";
 import {
@@ -35,7 +36,7 @@ interface WorkerReply {
  * they keep a whole-tree run under 400 MB. A page too large for a worker's heap is linted again on
  * the main thread, whose heap is not capped (see lintInWorkers). Figures: bench/results.md.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 128 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 128 };
 
 export function workerCount(files: number): number {
   if (files < MIN_FILES_FOR_WORKERS) return 1;
@@ -52,6 +53,10 @@ export async function lintInWorkers(
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   const shares = Array.from({ length: threads }, () => [] as WorkerInput["files"]);
   files.forEach((file, index) => shares[index % threads]!.push({ index, file }));
+  // Each worker lints its resource pages first: the docs index learns their facts from those lints
+  // (DocsIndex.learnFrom) instead of parsing them again when API pages look their types up.
+  for (const share of shares)
+    share.sort((a, b) => Number(isResourcePage(b.file)) - Number(isResourcePage(a.file)));
   const url = new URL("./worker.js", import.meta.url);
   await Promise.all(
     shares.map(
@@ -84,6 +89,10 @@ export async function lintInWorkers(
     ),
   );
   return finishOnMainThread(files, outcomes, settings, options);
+}
+
+function isResourcePage(file: string): boolean {
+  return basename(dirname(file)) === "resources";
 }
 
 /** Lints, here, the files a worker did not answer for (it died); the others are kept. */

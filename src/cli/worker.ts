@@ -20,7 +20,9 @@ for (const { index, file } of input.files) {
     const outcome = await lintOneFile(file, input.settings, keys);
     parentPort!.postMessage({
       index,
-      result: outcome.result ? toPlainResult(outcome.result, input.keepSource) : undefined,
+      result: outcome.result
+        ? toPlainResult(outcome.result, input.keepSource, input.withCacheKeys)
+        : undefined,
       notices: outcome.notices,
       cacheKey: outcome.cacheKey,
     });

@@ -8,7 +8,7 @@
  * and answers are cached for the life of the index, which a whole-tree run shares across pages.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import type { Page, PropertyRow } from "../page/model.js";
 import { buildPage } from "../page/build.js";
 import { decodeSource } from "../parse/source.js";
@@ -71,6 +71,11 @@ export interface DocsIndex {
   beginTracking?(): void;
   /** Stops recording and returns the files recorded since beginTracking. */
   endTracking?(): string[];
+  /**
+   * Keeps the facts of a `resources/` page just built from `file` as it is on disk, so that a later
+   * lookup does not parse it again (a whole-tree run lints every resource page anyway).
+   */
+  learnFrom?(file: string, page: Page): void;
 }
 
 /** An index with no tree behind it: a page linted on its own uses its own tables. */
@@ -292,6 +297,15 @@ export class DocsTreeIndex implements DocsIndex {
         this.enums.set(key, list);
       }
     }
+  }
+
+  learnFrom(file: string, page: Page): void {
+    if (this.facts.has(file) || !file.startsWith(this.root + sep)) return;
+    if (basename(dirname(file)) !== "resources") return;
+    const facts = factsOf(page, file);
+    this.facts.set(file, facts);
+    const stamp = FactsStore.stamp(file);
+    if (stamp) factsStore().set(file, stamp, facts);
   }
 
   private pageFacts(file: string): PageFacts | undefined {

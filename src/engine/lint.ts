@@ -35,6 +35,12 @@ export interface LintOptions {
    * (parsing takes ~80 times a page's size in memory). Default `DEFAULT_MAX_PAGE_BYTES`, 10 MiB.
    */
   maxPageBytes?: number;
+  /**
+   * The text is the file at `path` as it is on disk (not an editor's unsaved buffer): the docs index
+   * may keep what it learns from the page for other pages' lookups instead of parsing it again.
+   * `lintFile` and the command line set it.
+   */
+  textIsFile?: boolean;
 }
 
 /** The page size, in bytes, above which a page is not linted unless `maxPageBytes` says otherwise. */
@@ -146,6 +152,7 @@ function wholeLinesOf(page: Page, range: { start: number; end: number }): { star
 
 function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): LintMessage[] {
   const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
+  if (options.textIsFile && options.path) docs.learnFrom?.(resolve(options.path), page);
   const types = new TypeResolver(page, docs);
   const messages: LintMessage[] = [];
   for (const rule of rules) {
@@ -260,7 +267,7 @@ export function lintFile(path: string, options: Omit<LintOptions, "path"> = {}):
   if (tooLarge) return unreadable(filePath, tooLarge);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return unreadable(filePath, `File ${decoded.message}.`);
-  const result = lintText(decoded.text, { ...options, path: filePath });
+  const result = lintText(decoded.text, { ...options, path: filePath, textIsFile: true });
   return { ...result, bom: decoded.bom };
 }
 
