@@ -3,7 +3,7 @@
  * between runs so that linting one page does not parse the same resource pages again in every
  * process (a pre-commit hook runs one process per commit, an editor one per start).
  *
- * One small file per page, in `<tmpdir>/graph-docs-lint/facts-<linter>/`, reused while the page's
+ * One small file per page, in `<tmpdir>/graph-docs-lint-<uid>/facts-<linter>/`, reused while the page's
  * size and modification time are unchanged (ESLint's "metadata" cache strategy) and the linter is
  * the same build: `<linter>` names the built code by its files' sizes and times, so a rebuilt
  * linter starts afresh. A page rewritten with the same size and time is the one change missed.
@@ -21,11 +21,11 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 import type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./index.js";
+import { storeDir } from "./store-dir.js";
 
 /** Bump when what is stored changes shape. */
 const STORE_VERSION = 1;
@@ -112,7 +112,7 @@ export class FactsStore {
     const path = this.pathOf(file);
     const temporary = `${path}.${process.pid}.${threadId}.tmp`;
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       writeFileSync(temporary, JSON.stringify(stored));
       renameSync(temporary, path);
     } catch {
@@ -132,7 +132,7 @@ export class FactsStore {
 let defaultDir: string | undefined;
 
 function defaultStoreDir(): string {
-  defaultDir ??= join(tmpdir(), "graph-docs-lint", `facts-${linterStamp()}`);
+  defaultDir ??= join(storeDir(), `facts-${linterStamp()}`);
   return defaultDir;
 }
 

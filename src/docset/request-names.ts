@@ -12,10 +12,10 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
 import type { DocsIndex } from "./index.js";
+import { storeDir } from "./store-dir.js";
 
 export interface RequestNameUse {
   /** The name as written. */
@@ -121,7 +121,7 @@ interface StoredNames {
 const STORE_VERSION = 1;
 
 /**
- * The request names of each `api/` page, kept between runs in the temporary folder and reused
+ * The request names of each `api/` page, kept between runs (see store-dir.ts) and reused
  * while a file's size and modification time are unchanged (ESLint's "metadata" cache strategy).
  * Why: linting one page must not read the whole tree, and reading the 5,000 `api/` pages of a
  * version as text is most of a cold one-page run (0.15 s); a `stat` of each is a tenth of that.
@@ -140,11 +140,11 @@ export class RequestNameStore {
     this.entries = entries;
   }
 
-  /** The store of one `api/` folder, in `storeDir` (default: the temporary folder). */
-  static open(apiDir: string, storeDir: string | undefined = defaultStoreDir()): RequestNameStore {
-    if (storeDir === undefined) return new RequestNameStore(apiDir, undefined, new Map());
+  /** The store of one `api/` folder, in `folder` (default: see store-dir.ts). */
+  static open(apiDir: string, folder: string | undefined = storeDir()): RequestNameStore {
+    if (folder === undefined) return new RequestNameStore(apiDir, undefined, new Map());
     const key = createHash("sha256").update(apiDir).digest("hex").slice(0, 16);
-    const path = join(storeDir, `request-names-${key}.json`);
+    const path = join(folder, `request-names-${key}.json`);
     let entries = new Map<string, StoredNames>();
     try {
       const data = JSON.parse(readFileSync(path, "utf8")) as {
@@ -193,7 +193,7 @@ export class RequestNameStore {
     const dir = dirname(this.path);
     const temporary = `${this.path}.${process.pid}.${threadId}.tmp`;
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       writeFileSync(temporary, JSON.stringify({ version: STORE_VERSION, dir: this.apiDir, files }));
       renameSync(temporary, this.path);
     } catch {
@@ -205,8 +205,4 @@ export class RequestNameStore {
       }
     }
   }
-}
-
-function defaultStoreDir(): string {
-  return join(tmpdir(), "graph-docs-lint");
 }
