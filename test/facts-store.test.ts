@@ -73,33 +73,43 @@ describe("FactsStore", () => {
   });
 });
 
-describe("the docs index keeps page facts between runs", () => {
-  const enumPage = (members: string[]) =>
-    [
-      "---",
-      'title: "dialModeType enum type"',
-      "doc_type: enumPageType",
-      "---",
-      "",
-      "# dialModeType enum type",
-      "",
-      "Namespace: microsoft.graph",
-      "",
-      "## Members",
-      "|Member|Value|Description|",
-      "|:---|:---|:---|",
-      ...members.map((m, i) => `|${m}|${i}|${m}.|`),
-      "",
-    ].join("\n");
+/** The enum page of `dialModeType` with these members, as an Intune enum page is written. */
+const enumPage = (members: string[]) =>
+  [
+    "---",
+    'title: "dialModeType enum type"',
+    "doc_type: enumPageType",
+    "---",
+    "",
+    "# dialModeType enum type",
+    "",
+    "Namespace: microsoft.graph",
+    "",
+    "## Members",
+    "|Member|Value|Description|",
+    "|:---|:---|:---|",
+    ...members.map((m, i) => `|${m}|${i}|${m}.|`),
+    "",
+  ].join("\n");
 
+/** An empty docs tree (`api/`, `resources/`) named `name`, with no index cached for it. */
+function docsTree(name: string): string {
+  const root = join(tmp, name);
+  mkdirSync(join(root, "resources"), { recursive: true });
+  mkdirSync(join(root, "api"), { recursive: true });
+  clearDocsIndexes();
+  return root;
+}
+
+const DIAL_MODE = "microsoft.graph.dialModeType";
+
+describe("the docs index keeps page facts between runs", () => {
   it("reuses a page's facts while its size and time are unchanged, and reads it again after a change", () => {
-    const root = join(tmp, "tree");
-    mkdirSync(join(root, "resources"), { recursive: true });
-    mkdirSync(join(root, "api"), { recursive: true });
+    const root = docsTree("tree");
     const file = join(root, "resources", "intune-deviceconfig-dialmodetype.md");
     const members = () => {
       clearDocsIndexes();
-      return docsIndexFor(root).enumType(parseTypeRef("microsoft.graph.dialModeType")!)?.members;
+      return docsIndexFor(root).enumType(parseTypeRef(DIAL_MODE)!)?.members;
     };
     const time = new Date(2026, 0, 2);
     writeFileSync(file, enumPage(["rotary", "touchTone"]));
@@ -117,43 +127,22 @@ describe("the docs index keeps page facts between runs", () => {
 
 describe("DocsIndex.learnFrom", () => {
   it("keeps the facts of a resource page linted from disk, so a lookup does not parse it again", () => {
-    const root = join(tmp, "learn");
-    mkdirSync(join(root, "resources"), { recursive: true });
-    mkdirSync(join(root, "api"), { recursive: true });
+    const root = docsTree("learn");
     const file = join(root, "resources", "intune-deviceconfig-dialmodetype.md");
     writeFileSync(file, "# empty for now\n");
-    clearDocsIndexes();
-    const text = [
-      "---",
-      'title: "dialModeType enum type"',
-      "doc_type: enumPageType",
-      "---",
-      "",
-      "# dialModeType enum type",
-      "",
-      "Namespace: microsoft.graph",
-      "",
-      "## Members",
-      "|Member|Value|Description|",
-      "|:---|:---|:---|",
-      "|rotary|0|Rotary.|",
-      "",
-    ].join("\n");
+    const text = enumPage(["rotary"]);
     const docs = docsIndexFor(root);
     // The page as linted (the file on disk says something else: the learned facts are used).
     docs.learnFrom?.(file, buildPage(text, { path: file }));
-    expect(docs.enumType(parseTypeRef("microsoft.graph.dialModeType")!)?.members).toEqual(["rotary"]);
+    expect(docs.enumType(parseTypeRef(DIAL_MODE)!)?.members).toEqual(["rotary"]);
   });
 
   it("learns nothing from pages outside resources/ or outside the docs root", () => {
-    const root = join(tmp, "learn-not");
-    mkdirSync(join(root, "resources"), { recursive: true });
-    mkdirSync(join(root, "api"), { recursive: true });
-    clearDocsIndexes();
+    const root = docsTree("learn-not");
     const docs = docsIndexFor(root);
     const page = buildPage("# dialModeType enum type\n\n## Members\n|Member|Value|\n|:---|:---|\n|a|0|\n");
     docs.learnFrom?.(join(root, "api", "intune-deviceconfig-dialmodetype.md"), page);
     docs.learnFrom?.(join(tmp, "elsewhere", "resources", "intune-deviceconfig-dialmodetype.md"), page);
-    expect(docs.enumType(parseTypeRef("microsoft.graph.dialModeType")!)).toBeUndefined();
+    expect(docs.enumType(parseTypeRef(DIAL_MODE)!)).toBeUndefined();
   });
 });

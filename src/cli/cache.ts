@@ -9,19 +9,12 @@
  * content, not modification time, so a fresh checkout in CI still hits a restored cache.
  */
 import { createHash } from "node:crypto";
-import {
-  type Dirent,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { requestNamesOf } from "../docset/request-names.js";
+import { filesBelow } from "../docset/store-dir.js";
 import type { ResolvedConfig } from "../engine/config.js";
 import type { LintOptions } from "../engine/lint.js";
 import { type LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
@@ -53,21 +46,6 @@ export function outsideResources(file: string): boolean {
   return basename(dirname(file)) !== "resources";
 }
 
-/** Hashes the `.js` files below a folder (the built linter), in a stable order. */
-function hashCode(dir: string, hash: ReturnType<typeof createHash>): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) hashCode(path, hash);
-    else if (entry.name.endsWith(".js")) hash.update(entry.name).update(readFileSync(path));
-  }
-}
-
 /** The linter's identity: its package version and a hash of its built code. */
 function linterIdentity(): string {
   const here = fileURLToPath(import.meta.url);
@@ -80,7 +58,8 @@ function linterIdentity(): string {
       if (pkg.name !== "graph-docs-lint") continue;
       const hash = createHash("sha256").update(pkg.version ?? "");
       // The folder this module was loaded from: dist/ when built, src/ under a test runner.
-      hashCode(join(dir, relative(dir, here).split(sep)[0]!), hash);
+      for (const file of filesBelow(join(dir, relative(dir, here).split(sep)[0]!), [".js"]))
+        hash.update(basename(file)).update(readFileSync(file));
       return hash.digest("hex");
     } catch {
       // keep walking up

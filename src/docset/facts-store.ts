@@ -11,21 +11,11 @@
  * page; a store that cannot be read or written is ignored.
  */
 import { createHash } from "node:crypto";
-import {
-  type Dirent,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { threadId } from "node:worker_threads";
 import type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./index.js";
-import { storeDir } from "./store-dir.js";
+import { filesBelow, storeDir, writeStoreFile } from "./store-dir.js";
 
 /** Bump when what is stored changes shape. */
 const STORE_VERSION = 1;
@@ -109,19 +99,7 @@ export class FactsStore {
         },
       },
     };
-    const path = this.pathOf(file);
-    const temporary = `${path}.${process.pid}.${threadId}.tmp`;
-    try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      writeFileSync(temporary, JSON.stringify(stored));
-      renameSync(temporary, path);
-    } catch {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // The folder itself is not usable: nothing to clean.
-      }
-    }
+    writeStoreFile(this.pathOf(file), stored);
   }
 
   private pathOf(file: string): string {
@@ -146,23 +124,9 @@ function linterStamp(): string {
   // Up to the package: the folder that holds `dist/` or `src/`.
   while (!/^(dist|src)$/.test(relative(dirname(root), root)) && dirname(root) !== root) root = dirname(root);
   const hash = createHash("sha256").update(String(STORE_VERSION));
-  stampCode(root, hash);
+  for (const path of filesBelow(root, [".js", ".ts"])) {
+    const stamp = FactsStore.stamp(path);
+    hash.update(`${path.split(sep).slice(-3).join("/")}:${stamp?.size}:${stamp?.mtimeMs}\n`);
+  }
   return hash.digest("hex").slice(0, 16);
-}
-
-function stampCode(dir: string, hash: ReturnType<typeof createHash>): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) stampCode(path, hash);
-    else if (/\.(js|ts)$/.test(entry.name)) {
-      const stamp = FactsStore.stamp(path);
-      hash.update(`${path.split(sep).slice(-3).join("/")}:${stamp?.size}:${stamp?.mtimeMs}\n`);
-    }
-  }
 }

@@ -11,11 +11,10 @@
  * `clearDocsIndexes` after a change in the tree also drops it.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { threadId } from "node:worker_threads";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { DocsIndex } from "./index.js";
-import { storeDir } from "./store-dir.js";
+import { storeDir, writeStoreFile } from "./store-dir.js";
 
 export interface RequestNameUse {
   /** The name as written. */
@@ -190,19 +189,6 @@ export class RequestNameStore {
       const entry = this.entries.get(name);
       if (entry) files[name] = entry;
     }
-    const dir = dirname(this.path);
-    const temporary = `${this.path}.${process.pid}.${threadId}.tmp`;
-    try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(temporary, JSON.stringify({ version: STORE_VERSION, dir: this.apiDir, files }));
-      renameSync(temporary, this.path);
-    } catch {
-      // Not writable here: the next run scans again.
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // The folder itself is not usable.
-      }
-    }
+    writeStoreFile(this.path, { version: STORE_VERSION, dir: this.apiDir, files });
   }
 }

@@ -1,13 +1,50 @@
 /**
- * The folder where the docs index keeps what it learned between runs (request names, page facts):
- * `<tmp>/graph-docs-lint-<uid>/`, one per user, so that on a shared machine nobody else's files are
- * read as this user's (a planted entry could only change findings, but should not be able to).
- * Deleting it is always safe.
+ * Where and how the docs index keeps what it learned between runs (request names, page facts):
+ * `<tmp>/graph-docs-lint-<uid>/`, one folder per user, so that on a shared machine nobody else's
+ * files are read as this user's (a planted entry could only change findings, but should not be
+ * able to). Deleting it is always safe.
  */
+import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { threadId } from "node:worker_threads";
 
 export function storeDir(): string {
   const user = typeof process.getuid === "function" ? String(process.getuid()) : "user";
   return join(tmpdir(), `graph-docs-lint-${user}`);
+}
+
+/**
+ * Writes a store file atomically (a temporary file renamed over it: a reader in another process or
+ * thread sees the old file or the new one, never half of one). A folder that cannot be written is
+ * not an error: the store is a cache, and the next run reads the pages again.
+ */
+export function writeStoreFile(path: string, data: unknown): void {
+  const temporary = `${path}.${process.pid}.${threadId}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, JSON.stringify(data));
+    renameSync(temporary, path);
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is not usable: nothing to clean.
+    }
+  }
+}
+
+/** The files below `dir` whose names end with one of `extensions`, in a stable order. */
+export function filesBelow(dir: string, extensions: readonly string[]): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesBelow(path, extensions);
+    return extensions.some((e) => entry.name.endsWith(e)) ? [path] : [];
+  });
 }
