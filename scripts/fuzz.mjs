@@ -22,6 +22,7 @@ import { register } from "tsx/esm/api";
 register();
 const ARBITRARIES = new URL("../test/fuzz/arbitraries.ts", import.meta.url).href;
 const DIST = new URL("../dist/src/index.js", import.meta.url).href;
+const DIST_BLOCKS = new URL("../dist/src/parse/blocks.js", import.meta.url).href;
 /** Bytes of shared memory per worker for the case it is on (for hang reports). */
 const SLOT_BYTES = 1 << 20;
 const JOB_RUNS = 2_500;
@@ -230,7 +231,8 @@ async function worker() {
   const fc = (await import("fast-check")).default;
   const arbitraries = await import(ARBITRARIES);
   const { lintText, fixText, applyFixes, buildPage } = await import(DIST);
-  const api = { lintText, fixText, applyFixes, buildPage };
+  const { parseBlocks, parseBlocksWhole } = await import(DIST_BLOCKS);
+  const api = { lintText, fixText, applyFixes, buildPage, parseBlocks, parseBlocksWhole };
   const counter = new Int32Array(workerData.slot, 0, 2);
   const slot = new Uint8Array(workerData.slot, 8);
   const encoder = new TextEncoder();

@@ -9,9 +9,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyFixes, buildPage, fixText, lintText } from "../src/index.js";
+import { parseBlocks, parseBlocksWhole } from "../src/parse/blocks.js";
 import { type FuzzApi, type FuzzProperty, describeCase, fuzzProperties } from "./fuzz/arbitraries.js";
 
-const api: FuzzApi = { lintText, fixText, applyFixes, buildPage };
+const api: FuzzApi = { lintText, fixText, applyFixes, buildPage, parseBlocks, parseBlocksWhole };
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_251_124);
 /** Cases over all the properties that are expected to hold (the known-bug ones run a few more). */

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPage } from "../src/page/build.js";
-import { parseBlocks } from "../src/parse/blocks.js";
-import { FIXTURES_ROOT, fuzzCase, renderCase } from "./fuzz/arbitraries.js";
+import { parseBlocks, parseBlocksWhole } from "../src/parse/blocks.js";
+import { FIXTURES_ROOT, blockStructureCase, fuzzCase, renderCase } from "./fuzz/arbitraries.js";
 import { md } from "./helpers.js";
 
 /** The model without the text and line index it was built from. */
@@ -124,6 +124,92 @@ describe("parseBlocks: the page model equals the one built from remark-parse's t
         expect(model(text, false)).toEqual(model(text, true));
       }),
       { numRuns: 300, seed: 20261124 },
+    );
+  });
+});
+
+/** A tree as plain data (positions and all), to compare two readings. */
+const plain = (tree: unknown): unknown => JSON.parse(JSON.stringify(tree)) as unknown;
+
+/**
+ * Pages where reading top-level blocks apart could go wrong, each found by the fuzz run or made
+ * for a rule of src/parse/top-level.ts.
+ */
+const SPLIT_CASES: Record<string, string> = {
+  "a block in a list ends where the column-0 line after it closes the list (fuzz)": md(
+    "1. <!-- x",
+    "   ",
+    "``` js meta  ",
+    "",
+    "```",
+  ),
+  "a container prefix on the last line before a fast block (fuzz)": md(
+    '<!-- { "blockType": "request" } -->',
+    "",
+    "> > <!-- open",
+    "> > ",
+    "<!-- closed -->",
+  ),
+  "a blank line before a fast block, inside an open list item (fuzz)": md("- <!-- x --!>", "", "Plain text"),
+  "a processing instruction after a paragraph runs past blank lines (fuzz)": md(
+    "---",
+    "title: T",
+    "---",
+    " | a |",
+    "</pre>",
+    "<?php",
+    "",
+    "",
+    "| [x](y.md) | `[z](w)` |",
+  ),
+  "a reference defined after its use, with fast blocks between": md(
+    "[foo][bar](x) and [baz]",
+    "",
+    "```",
+    "code",
+    "```",
+    "",
+    "| [foo][bar](x) | [baz] |",
+    "",
+    "[bar]: /u",
+    "[baz]: /v",
+  ),
+  "a fence inside a list item closed by a column-0 fence": md("- item", "  ```", "```", "| a |", "```"),
+  "fence info and meta with entities, escapes and trailing white space": md(
+    "~~~ a&amp;b \\_c  ",
+    "x",
+    "~~~ ",
+  ),
+  "tab headings, links in headings and tables, a closing fence indented by 3": md(
+    "# [HTTP](#tab/http)",
+    "| [a](b.md) | `[c](d)` | [e [f](g) h](i) |",
+    "```json",
+    "{}",
+    "   ```",
+    "---",
+  ),
+};
+
+describe("parseBlocks: reading fast blocks apart gives micromark's tree for the whole page", () => {
+  for (const [name, text] of Object.entries({ ...SPLIT_CASES, ...CASES }))
+    it(name, () => expect(plain(parseBlocks(text))).toEqual(plain(parseBlocksWhole(text))));
+
+  it("with LF, CRLF and CR line endings", () => {
+    for (const text of Object.values(SPLIT_CASES)) {
+      for (const eol of ["\r\n", "\r"]) {
+        const other = text.replace(/\n/g, eol);
+        expect(plain(parseBlocks(other))).toEqual(plain(parseBlocksWhole(other)));
+      }
+    }
+  });
+
+  it("on generated pages of structural lines", () => {
+    fc.assert(
+      fc.property(blockStructureCase, (c) => {
+        const text = renderCase(c);
+        expect(plain(parseBlocks(text))).toEqual(plain(parseBlocksWhole(text)));
+      }),
+      { numRuns: 1_000, seed: 20261124 },
     );
   });
 });

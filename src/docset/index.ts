@@ -155,14 +155,21 @@ export class DocsTreeIndex implements DocsIndex {
   /** Enum names (lower case) whose answer came from the heading scan. */
   private scannedEnums = new Set<string>();
   private tracking: Set<string> | undefined;
+  /** Whether an answer given since beginTracking came from the heading scan (see enumType). */
+  private trackedHeadingScan = false;
 
   beginTracking(): void {
     this.tracking = new Set();
+    this.trackedHeadingScan = false;
   }
 
   endTracking(): string[] {
+    // The heading scan's files are added once here, not at each answer: a page with a hundred
+    // enum properties would otherwise add the same thousands of paths a hundred times.
+    if (this.trackedHeadingScan) for (const file of this.enumHeadingFiles) this.tracking?.add(file);
     const files = [...(this.tracking ?? [])];
     this.tracking = undefined;
+    this.trackedHeadingScan = false;
     return files;
   }
 
@@ -187,8 +194,7 @@ export class DocsTreeIndex implements DocsIndex {
     for (const c of candidates) this.tracking?.add(c.file ?? "");
     // Looked for by heading: a page that gains or loses a `### fooType values` heading changes the
     // answer, so every page the scan read counts, the ones without the heading too.
-    if (this.tracking && this.scannedEnums.has(key))
-      for (const file of this.enumHeadingFiles) this.tracking.add(file);
+    if (this.tracking && this.scannedEnums.has(key)) this.trackedHeadingScan = true;
     return pickByNamespace(candidates, type.namespace);
   }
 

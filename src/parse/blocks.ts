@@ -21,6 +21,8 @@ import { parse, postprocess, preprocess } from "micromark";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { decodeString } from "micromark-util-decode-string";
 import type { Event, Extension, ParseOptions, Token } from "micromark-util-types";
+import { plainInlineLinks } from "./plain-inline.js";
+import { indexLines, type LineIndex, type TopLevelBlock, topLevelBlocks } from "./top-level.js";
 
 /** Inline constructs no rule reads (by name); links, autolinks, images, code spans, escapes and inline HTML stay on. */
 const UNREAD_CONSTRUCTS: Extension = { disable: { null: ["hardBreakEscape"] } };
@@ -35,32 +37,166 @@ const UNREAD_MARKERS = [42, 95, 38] as const;
 
 const parseOptions: ParseOptions = { extensions: [frontmatter(["yaml"]), UNREAD_CONSTRUCTS] };
 
-/** A micromark parser for one document, without the constructs of UNREAD_MARKERS. */
+let sharedParser: ReturnType<typeof parse> | undefined;
+
+/**
+ * The micromark parser, without the constructs of UNREAD_MARKERS, reset for a new document.
+ * Building one (combining the construct maps) cost more than reading a small page; its only
+ * per-document state is the reference definitions seen and the lines found lazy.
+ */
 function parser(): ReturnType<typeof parse> {
-  const context = parse(parseOptions);
-  // parse() builds fresh construct maps for each call: deleting from them touches nothing shared.
-  for (const code of UNREAD_MARKERS) {
-    delete context.constructs.text[code];
-    delete context.constructs.string[code];
+  if (!sharedParser) {
+    sharedParser = parse(parseOptions);
+    // parse() builds fresh construct maps for each call: deleting from them touches nothing shared.
+    for (const code of UNREAD_MARKERS) {
+      delete sharedParser.constructs.text[code];
+      delete sharedParser.constructs.string[code];
+    }
   }
-  return context;
+  sharedParser.defined = [];
+  sharedParser.lazy = {};
+  return sharedParser;
 }
 
 type InlineNode = Link | Image | Html;
+type LinePoint = { line: number; column: number; offset: number };
 type InlineParent = Paragraph | Heading;
+/** micromark's events for a range of lines, and the offset where the range's own nodes end. */
+type MicromarkRange = { events: Event[]; boundary: number };
 
-/** Parses `text` into the flat tree described above. */
+/**
+ * Parses `text` into the flat tree described above. Top-level fenced code, comments, ATX headings
+ * and plain paragraphs are read directly (src/parse/top-level.ts, src/parse/plain-inline.ts);
+ * micromark reads the ranges between them, each from its own start point, with one shared list of
+ * reference definitions.
+ */
 export function parseBlocks(text: string): Root {
+  // micromark drops a byte order mark and turns NUL into U+FFFD: leave those pages to it whole.
+  if (text.charCodeAt(0) === 0xfeff || text.includes("\0")) return parseBlocksWhole(text);
+  const lines = indexLines(text);
+  const blocks = topLevelBlocks(text, lines);
+  if (blocks.length === 1 && blocks[0]!.kind === "prose") return parseBlocksWhole(text);
+  const context = parser();
+  const pointAt = (line: number): LinePoint => ({ line: line + 1, column: 1, offset: lines.starts[line]! });
+  /**
+   * micromark's reading of lines `first`–`last`, followed by the next line (the first line of a
+   * fast block), as in the whole page: that line closes any list item or block quote still open,
+   * and where micromark ends a block inside one depends on it. Nodes it starts are dropped.
+   */
+  const tokenize = (first: number, last: number): MicromarkRange => {
+    const boundary = lines.starts[last + 1] ?? text.length;
+    const end = lines.starts[last + 2] ?? text.length;
+    // Which lines are lazy is flow-time state keyed by line number, and the next line is read twice.
+    context.lazy = {};
+    const events = context
+      .document(pointAt(first))
+      .write(preprocess()(text.slice(lines.starts[first], end), undefined, true));
+    return { events, boundary };
+  };
+
+  // First every prose range's block structure, which registers the reference definitions; links
+  // are resolved afterwards (postprocess), as in one document.
+  const parts: (MicromarkRange | RootContent)[] = [];
+  const inlineBlocks: { index: number; block: TopLevelBlock }[] = [];
+  for (const block of blocks) {
+    if (block.kind === "prose") parts.push(tokenize(block.firstLine, block.lastLine));
+    else if (block.kind === "fence")
+      parts.push(fencedCode(text, lines, block.firstLine, block.lastLine, block.marker));
+    else if (block.kind === "html") {
+      const start = lines.starts[block.firstLine]!;
+      const end = lines.ends[block.lastLine]!;
+      parts.push({
+        type: "html",
+        value: text.slice(start, end),
+        position: positionBetween(lines, start, end),
+      });
+    } else {
+      inlineBlocks.push({ index: parts.length, block });
+      parts.push({ events: [], boundary: 0 });
+    }
+  }
+  const referencesDefined = context.defined.length > 0;
+  for (const { index, block } of inlineBlocks) {
+    const start = lines.starts[block.firstLine]!;
+    const end = lines.ends[block.lastLine]!;
+    const links = plainInlineLinks(text, start, end, referencesDefined);
+    if (!links) {
+      parts[index] = tokenize(block.firstLine, block.lastLine);
+      continue;
+    }
+    const children: Link[] = links.map((link) => ({
+      type: "link",
+      url: link.url,
+      title: null,
+      children: [],
+      position: positionBetween(lines, link.start, link.end),
+    }));
+    const position = positionBetween(lines, start, end);
+    parts[index] =
+      block.kind === "heading"
+        ? { type: "heading", depth: block.depth as Heading["depth"], children, position }
+        : { type: "paragraph", children, position };
+  }
+  const reader = new EventReader(text);
+  for (const part of parts) {
+    if ("events" in part) {
+      reader.read(postprocess(part.events));
+      reader.dropFrom(part.boundary);
+    } else reader.add(part);
+  }
+  return reader.root;
+}
+
+/** The micromark-only reading of the whole page (what parseBlocks must equal; used by tests). */
+export function parseBlocksWhole(text: string): Root {
   const events = postprocess(
     parser()
       .document()
       .write(preprocess()(text, undefined, true)),
   );
-  return new EventReader(text).read(events);
+  const reader = new EventReader(text);
+  reader.read(events);
+  return reader.root;
+}
+
+/** A top-level fenced code block from its opening line to its closing line, as micromark reads it. */
+function fencedCode(text: string, lines: LineIndex, first: number, last: number, marker: string): Code {
+  // Info is the first word after the fence; meta the rest of the line from its next word on,
+  // trailing white space included (micromark's codeFencedFenceInfo and codeFencedFenceMeta).
+  const [, info = "", meta = ""] = /^[ \t]*([^ \t]*)[ \t]*([^]*)$/.exec(
+    text.slice(lines.starts[first]! + marker.length, lines.ends[first]),
+  )!;
+  const lang = info === "" ? null : decodeString(info);
+  const metaValue = meta.trim() === "" ? null : decodeString(meta);
+  // The value runs from the line after the opening fence to the line before the closing one.
+  const value = last > first + 1 ? text.slice(lines.starts[first + 1], lines.ends[last - 1]) : "";
+  return {
+    type: "code",
+    lang,
+    meta: metaValue,
+    value,
+    position: positionBetween(lines, lines.starts[first]!, lines.ends[last]!),
+  };
+}
+
+function positionBetween(lines: LineIndex, start: number, end: number): NonNullable<Root["position"]> {
+  return { start: pointOf(lines, start), end: pointOf(lines, end) };
+}
+
+/** line:column of an offset (columns count UTF-16 code units, as micromark's do). */
+function pointOf(lines: LineIndex, offset: number): LinePoint {
+  let low = 0;
+  let high = lines.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines.starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lines.starts[low]! + 1, offset };
 }
 
 class EventReader {
-  private readonly root: Root = { type: "root", children: [] };
+  readonly root: Root = { type: "root", children: [] };
   private inlineParent: InlineParent | undefined;
   private code: Code | undefined;
   private codeParts: string[] = [];
@@ -71,12 +207,11 @@ class EventReader {
 
   constructor(private readonly text: string) {}
 
-  read(events: Event[]): Root {
+  read(events: Event[]): void {
     for (const [kind, token, context] of events) {
       if (kind === "enter") this.enter(token, context);
       else this.exit(token);
     }
-    return this.root;
   }
 
   private enter(token: Token, context: Event[2]): void {
@@ -221,7 +356,14 @@ class EventReader {
     }
   }
 
-  private add(node: RootContent): void {
+  /** Drops the nodes read so far that start at or after `offset` (they come last). */
+  dropFrom(offset: number): void {
+    const children = this.root.children;
+    while (children.length > 0 && (children[children.length - 1]!.position?.start.offset ?? 0) >= offset)
+      children.pop();
+  }
+
+  add(node: RootContent): void {
     this.root.children.push(node);
   }
 

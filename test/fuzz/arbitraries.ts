@@ -11,6 +11,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 
 // ---------------------------------------------------------------------------------------------
@@ -1024,6 +1025,9 @@ export interface FuzzApi {
     enumTables: Array<{ name: string; members: string[] }>;
     comments: RangeLike[];
   };
+  /** src/parse/blocks.ts: the split reading, and micromark's reading of the whole page. */
+  parseBlocks(text: string): unknown;
+  parseBlocksWhole(text: string): unknown;
 }
 
 /** The fixer's pass limit (src/engine/fix.ts MAX_FIX_PASSES). */
@@ -1522,6 +1526,138 @@ export const deepBlockquoteCase: fc.Arbitrary<FuzzCase> = fc
   .tuple(fuzzCase, fc.integer({ min: 8_000, max: 10_000 }), fc.constantFrom(">", "> "))
   .map(([c, depth, marker]) => ({ ...c, blocks: [[marker.repeat(depth) + "text"], ...c.blocks] }));
 
+/**
+ * Lines that decide CommonMark's block structure, for the split reader (src/parse/top-level.ts):
+ * fences at every indentation and in containers, HTML blocks of each kind and their ends, headings,
+ * front matter fences, pipe and plain paragraph lines with the inline constructs the plain reader
+ * takes or gives up on, references defined before and after use, lists, quotes, breaks.
+ */
+const structuralLine: fc.Arbitrary<string> = fc.constantFrom(
+  "",
+  "   ",
+  "\t",
+  "text",
+  "Text [l](u.md) more",
+  "ünïcode [l](ü.md)",
+  "abc  ",
+  "x `code [x](y)` [z](w)",
+  "```",
+  "```json",
+  "``` js meta  ",
+  "````",
+  "~~~",
+  "~~~ x`y",
+  "  ```",
+  "   ```",
+  "    ```",
+  "\t```",
+  "```x```",
+  "`` `",
+  "```http title=\\`x\\`",
+  "~~~ a&amp;b \\_c ",
+  "<!-- a",
+  "<!-- a -->",
+  "-->",
+  "<!-->",
+  "<!--->",
+  "x -->",
+  "  <!-- c",
+  "<!-- -- > -->",
+  "<div>",
+  "</div>",
+  "<span>x</span>",
+  "<script>",
+  "</script>",
+  "<PRE>",
+  "</pre>",
+  "<?php",
+  "?>",
+  "<!DOCTYPE",
+  ">",
+  "<![CDATA[",
+  "]]>",
+  '<a name="x"></a>',
+  "# H",
+  "## H ##",
+  "#",
+  "####### x",
+  "#x",
+  "# [HTTP](#tab/http)",
+  "# a `b` [c](d.md) <x>",
+  "#\t[t](u)",
+  "| a | b |",
+  "|---|---|",
+  "| [x](y.md) | `[z](w)` |",
+  "|a|[b]|",
+  "| a \\| b |",
+  "| ![i](p.png) |",
+  "| [a [b](c) d](e) |",
+  "| [a](b c) |",
+  "| [a]() |",
+  "| [a](<b>) |",
+  '| [a](b "t") |',
+  "| ``a`` ` |",
+  "| [a](b&amp;c) |",
+  "| [a](b(c)) |",
+  "| [[a](b)](c) |",
+  "| [a]\t(b) |",
+  "| [a](\tb) |",
+  "| [a](b\u00a0c) |",
+  "[ref]: /url",
+  "[ref]",
+  "see [x][ref]",
+  "[foo][ref](u)",
+  "[!INCLUDE [a](b.md)]",
+  "[!NOTE]",
+  "Ref [x] (y)",
+  "- item",
+  "* item",
+  "+ item",
+  "1. item",
+  "2) item",
+  "  - nested",
+  "   continuation",
+  "    indented code",
+  "> quote",
+  "> ```",
+  ">",
+  "> | a |",
+  "> <!-- x",
+  "- ```",
+  "1. <!-- x",
+  "---",
+  "===",
+  "***",
+  "___",
+  "- - -",
+  "title: x",
+  "A\u2028B",
+  "\u00a0| a |",
+);
+
+/** Pages made of structural lines, with front matter sometimes, in any line endings. */
+export const blockStructureCase: fc.Arbitrary<FuzzCase> = fc
+  .tuple(
+    fuzzCase,
+    fc.array(fc.array(structuralLine, { minLength: 1, maxLength: 8 }), { maxLength: 10 }),
+    fc.boolean(),
+  )
+  .map(([c, blocks, frontMatter]) => ({
+    ...c,
+    blocks: frontMatter ? [["---", "title: T", "---"], ...blocks] : blocks,
+  }));
+
+/** The split reading of a page must equal micromark's reading of it whole, node for node. */
+function checkSplitReading(api: FuzzApi, text: string): void {
+  const split = JSON.parse(JSON.stringify(api.parseBlocks(text))) as unknown;
+  const whole = JSON.parse(JSON.stringify(api.parseBlocksWhole(text))) as unknown;
+  if (!isDeepStrictEqual(split, whole)) {
+    throw new Error(
+      `parseBlocks differs from micromark's reading of the whole page\nsplit: ${JSON.stringify(split)}\nwhole: ${JSON.stringify(whole)}`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The properties, for the test and the fuzz script alike
 
@@ -1568,6 +1704,15 @@ function onText(check: (api: FuzzApi, text: string, options: LintOptionsLike) =>
 }
 
 export const fuzzProperties: FuzzProperty[] = [
+  {
+    id: "split-reading",
+    name: "reading fast blocks apart from micromark gives the same tree as micromark on the whole page",
+    weight: 0.1,
+    arbitrary: fc.oneof(blockStructureCase, fuzzCase),
+    run(api, c) {
+      checkSplitReading(api, renderCase(c));
+    },
+  },
   {
     id: "lint",
     name: "lintText never throws, no rule crashes, every range lies inside the page and on its target",

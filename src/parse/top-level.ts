@@ -1,0 +1,246 @@
+/**
+ * Splits a page into the top-level blocks that can be read without micromark, and the rest.
+ *
+ * Over half of a Graph page is fenced code (JSON examples) and pipe tables (property tables), and
+ * micromark, which reads every character through its state machines, spends half its time there.
+ * Both are easy to read exactly when they stand at the top level of the document, so this scanner
+ * finds them and leaves everything between them ("prose") to micromark, which reads each prose
+ * range as a document of its own. That is only correct at points where CommonMark's block parser
+ * is in its initial state, and this scanner stays conservative about them:
+ *
+ * - A line that starts at column 0 with a code fence opens a top-level fenced code block, wherever
+ *   it stands: a fence start is never a lazy paragraph continuation, so it closes every open list
+ *   item and block quote. The only blocks that absorb it are a top-level fenced code block or a
+ *   top-level HTML block, which the scanner tracks.
+ * - A line starting with `|` at column 0, after a blank line, a column-0 ATX heading or a top-level
+ *   fence, starts a top-level paragraph for the same reason; it is taken when every line up to the next
+ *   blank line starts with `|` (no line of it can start another block or turn it into a setext
+ *   heading).
+ * - Anything the scanner cannot place for certain (a fence marker anywhere but column 0, a fence
+ *   that is never closed, front matter without its closing line) makes the rest of the page one
+ *   prose range: the scanner may miss a fast block, never misplace one.
+ *
+ * `test/parse-blocks.test.ts` holds the result to micromark's reading of the whole page, on the
+ * fixtures, on generated pages and on the corpus (scripts/corpus-model-check.mjs).
+ */
+
+export interface LineIndex {
+  /** Offset of each line's first character. */
+  readonly starts: number[];
+  /** Offset just past each line's last character, before its line ending. */
+  readonly ends: number[];
+}
+
+export type TopLevelBlock =
+  | { kind: "prose"; firstLine: number; lastLine: number }
+  | { kind: "fence"; firstLine: number; lastLine: number; marker: string }
+  | { kind: "html"; firstLine: number; lastLine: number }
+  | { kind: "heading"; firstLine: number; lastLine: number; depth: number }
+  | { kind: "paragraph"; firstLine: number; lastLine: number };
+
+/** Line starts and ends of `text`, for `\n`, `\r\n` and `\r` line endings. */
+export function indexLines(text: string): LineIndex {
+  const starts = [0];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      ends.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/** The opening sequence of a fenced code block at column 0 (```` ``` ````, `~~~`), or undefined. */
+export function fenceOpening(line: string): string | undefined {
+  const c = line.charCodeAt(0);
+  if (c !== 96 && c !== 126) return undefined;
+  let n = 1;
+  while (line.charCodeAt(n) === c) n++;
+  if (n < 3) return undefined;
+  // A backtick fence's info string cannot contain a backtick (the line would be a code span).
+  if (c === 96 && line.indexOf("`", n) !== -1) return undefined;
+  return line.slice(0, n);
+}
+
+/** Whether `line` closes a fence opened by `marker`: up to 3 spaces, as long a run, white space. */
+export function closesFence(line: string, marker: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  const c = marker.charCodeAt(0);
+  let n = 0;
+  while (line.charCodeAt(i + n) === c) n++;
+  if (n < marker.length) return false;
+  for (let k = i + n; k < line.length; k++) {
+    const w = line.charCodeAt(k);
+    if (w !== 32 && w !== 9) return false;
+  }
+  return true;
+}
+
+function isBlank(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const w = line.charCodeAt(k);
+    if (w !== 32 && w !== 9) return false;
+  }
+  return true;
+}
+
+function hasFenceMarker(line: string): boolean {
+  return line.includes("```") || line.includes("~~~");
+}
+
+const THEMATIC_DASHES = /^---[ \t]*$/;
+
+/** The depth of an ATX heading that starts at column 0 (`## Title`), or undefined. */
+function atxHeadingDepth(line: string): number | undefined {
+  let depth = 0;
+  while (depth < 7 && line.charCodeAt(depth) === 35 /* # */) depth++;
+  if (depth === 0 || depth > 6) return undefined;
+  const after = line.charCodeAt(depth);
+  return Number.isNaN(after) || after === 32 || after === 9 ? depth : undefined;
+}
+
+/**
+ * Whether a line starts with a character that starts no block and cannot interrupt a paragraph:
+ * an ASCII letter, `|`, or any non-ASCII character. (Digits may start an ordered list; `[` a
+ * reference definition.)
+ */
+function startsPlainLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 124 || c >= 128;
+}
+
+/**
+ * The end conditions of an HTML block that may start on `line`, or undefined when none can: a
+ * blank line, and for CommonMark's types 1–5 (raw tags, comments, processing instructions,
+ * declarations, CDATA) also a line containing the type's marker. The block is taken to run until
+ * every condition has been met, which is never before it really ends, whatever the type.
+ */
+function htmlBlockConditions(line: string): HtmlCondition[] | undefined {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  if (line.charCodeAt(i) !== 60 /* < */) return undefined;
+  const rest = line.slice(i);
+  const conditions: HtmlCondition[] = [{ marker: undefined }];
+  const marker = (text: string, from: number): void => {
+    if (line.indexOf(text, from) === -1) conditions.push({ marker: text });
+  };
+  if (rest.startsWith("<!--")) marker("-->", i + 2);
+  else if (rest.startsWith("<?")) marker("?>", i + 2);
+  else if (rest.startsWith("<![CDATA[")) marker("]]>", i + 9);
+  else if (rest.startsWith("<!")) marker(">", i + 2);
+  else {
+    // Waiting for the same raw tag, in lower case, is never shorter than for any of the four.
+    const raw = /^<(script|pre|style|textarea)/i.exec(rest);
+    if (raw) marker(`</${raw[1]!.toLowerCase()}>`, i + 1);
+  }
+  return conditions;
+}
+
+/** An end condition of an HTML block that may be open: a line holding `marker`, or a blank line. */
+interface HtmlCondition {
+  marker: string | undefined;
+}
+
+/** The top-level blocks of a page, in order, covering every line once. */
+export function topLevelBlocks(text: string, lines: LineIndex): TopLevelBlock[] {
+  const count = lines.starts.length;
+  const lineText = (n: number): string => text.slice(lines.starts[n], lines.ends[n]);
+  const blocks: TopLevelBlock[] = [];
+  let proseFrom = 0;
+  const flushProse = (upTo: number): void => {
+    if (upTo > proseFrom) blocks.push({ kind: "prose", firstLine: proseFrom, lastLine: upTo - 1 });
+  };
+  const giveUp = (): TopLevelBlock[] => {
+    flushProse(count);
+    return blocks;
+  };
+
+  let n = 0;
+  // Front matter runs from a `---` first line to the next `---` line; micromark reads it.
+  if (THEMATIC_DASHES.test(lineText(0))) {
+    let close = 1;
+    while (close < count && !THEMATIC_DASHES.test(lineText(close))) close++;
+    if (close === count) return giveUp();
+    n = close + 1;
+  }
+
+  let atBlockStart = true;
+  /** End conditions of HTML blocks that may be open; the scan is back at the top level when none is left. */
+  let html: HtmlCondition[] = [];
+  const take = (block: TopLevelBlock): void => {
+    flushProse(block.firstLine);
+    blocks.push(block);
+    proseFrom = block.lastLine + 1;
+  };
+  for (; n < count; n++) {
+    const line = lineText(n);
+    if (html.length > 0) {
+      if (hasFenceMarker(line)) return giveUp();
+      const blank = isBlank(line);
+      html = html.filter((c) => (c.marker === undefined ? !blank : line.indexOf(c.marker) === -1));
+      // Another block may start inside what looked like HTML (the first was a paragraph's text).
+      if (!blank) html.push(...(htmlBlockConditions(line) ?? []));
+      atBlockStart = blank;
+      continue;
+    }
+    if (isBlank(line)) {
+      atBlockStart = true;
+      continue;
+    }
+    const marker = fenceOpening(line);
+    if (marker !== undefined) {
+      let close = n + 1;
+      while (close < count && !closesFence(lineText(close), marker)) close++;
+      if (close === count) return giveUp();
+      take({ kind: "fence", firstLine: n, lastLine: close, marker });
+      n = close;
+      atBlockStart = true;
+      continue;
+    }
+    if (hasFenceMarker(line)) return giveUp();
+    if (line.startsWith("<!--")) {
+      // A comment at column 0 is a top-level HTML block to the line holding `-->` (the opening
+      // dashes count: `<!-->` is closed).
+      let close = n;
+      let from = 2;
+      while (close < count && lineText(close).indexOf("-->", from) === -1) {
+        close++;
+        from = 0;
+      }
+      if (close === count) return giveUp();
+      take({ kind: "html", firstLine: n, lastLine: close });
+      n = close;
+      atBlockStart = true;
+      continue;
+    }
+    const conditions = htmlBlockConditions(line);
+    if (conditions !== undefined) {
+      html = conditions;
+      atBlockStart = false;
+      continue;
+    }
+    const depth = atxHeadingDepth(line);
+    if (depth !== undefined) {
+      take({ kind: "heading", firstLine: n, lastLine: n, depth });
+      atBlockStart = true;
+      continue;
+    }
+    if (atBlockStart && startsPlainLine(line)) {
+      let last = n;
+      while (last + 1 < count && startsPlainLine(lineText(last + 1))) last++;
+      if (last + 1 === count || isBlank(lineText(last + 1))) {
+        take({ kind: "paragraph", firstLine: n, lastLine: last });
+        n = last;
+        atBlockStart = false;
+        continue;
+      }
+    }
+    atBlockStart = false;
+  }
+  return giveUp();
+}

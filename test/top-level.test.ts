@@ -1,0 +1,149 @@
+/**
+ * The split reader: which top-level blocks are read without micromark (src/parse/top-level.ts),
+ * and the links of plain paragraphs and headings (src/parse/plain-inline.ts). That the split
+ * reading equals micromark's whole reading is tested in parse-blocks.test.ts and the fuzz run.
+ */
+import { describe, expect, it } from "vitest";
+import { plainInlineLinks } from "../src/parse/plain-inline.js";
+import { indexLines, topLevelBlocks } from "../src/parse/top-level.js";
+import { md } from "./helpers.js";
+
+/** Each block as "kind first-last" (1-based lines). */
+function blocksOf(text: string): string[] {
+  return topLevelBlocks(text, indexLines(text)).map((b) => `${b.kind} ${b.firstLine + 1}-${b.lastLine + 1}`);
+}
+
+describe("topLevelBlocks", () => {
+  it("reads a Graph page's fences, comments, headings, tables and paragraphs apart, and leaves the rest to micromark", () => {
+    const page = md(
+      "---",
+      "title: Get user",
+      "---",
+      "",
+      "# Get user",
+      "Namespace: microsoft.graph",
+      "",
+      "## Permissions",
+      "| Permission type | Permissions |",
+      "|:---|:---|",
+      "",
+      "- a list",
+      "> [!NOTE]",
+      "",
+      '<!-- { "blockType": "request",',
+      '  "name": "get_user" } -->',
+      "```http",
+      "GET /me",
+      "```",
+      "Text right after a fence.",
+    );
+    expect(blocksOf(page)).toEqual([
+      "prose 1-4",
+      "heading 5-5",
+      "paragraph 6-6",
+      "prose 7-7",
+      "heading 8-8",
+      "paragraph 9-10",
+      "prose 11-14",
+      "html 15-16",
+      "fence 17-19",
+      "paragraph 20-20",
+      "prose 21-21",
+    ]);
+  });
+
+  it("takes a paragraph only where a new block starts, and only up to a blank line", () => {
+    expect(blocksOf(md("Text", "| continues it |"))).toEqual(["paragraph 1-2", "prose 3-3"]);
+    expect(blocksOf(md("Text", "- interrupts it"))).toEqual(["prose 1-3"]);
+    expect(blocksOf(md("", "Setext", "---"))).toEqual(["prose 1-4"]);
+    expect(blocksOf(md("| a |", "- not plain"))).toEqual(["prose 1-3"]);
+    expect(blocksOf(md("", "1. list", "", "Plain"))).toEqual(["prose 1-3", "paragraph 4-4", "prose 5-5"]);
+  });
+
+  it("gives the rest of the page to micromark when it cannot be sure where it stands", () => {
+    // A fence not at column 0 may be inside a list item: the column-0 fence after it may close it.
+    expect(blocksOf(md("- item", "  ```", "```", "| in code? |", "```"))).toEqual(["prose 1-6"]);
+    // Never closed: a top-level fence runs to the end of the page.
+    expect(blocksOf(md("# T", "```json", "{}"))).toEqual(["heading 1-1", "prose 2-4"]);
+    expect(blocksOf(md("---", "title: never closed"))).toEqual(["prose 1-3"]);
+  });
+
+  it("keeps every line of a possible HTML block with micromark until all its ends are met", () => {
+    // `<?php` starts a block that runs to `?>`, across blank lines, even after a paragraph.
+    expect(blocksOf(md("text", "<span>", "<?php", "", "# not a heading", "?>", "", "# H"))).toEqual([
+      "prose 1-7",
+      "heading 8-8",
+      "prose 9-9",
+    ]);
+    // An indented comment may sit in a list item; its `-->` and a blank line must both come.
+    expect(blocksOf(md("  <!-- a -->", "# H1", "", "# H2"))).toEqual([
+      "prose 1-3",
+      "heading 4-4",
+      "prose 5-5",
+    ]);
+    // A comment at column 0 is a top-level block, closed by `-->` (`<!-->` closes itself).
+    expect(blocksOf(md("<!-->", "# H"))).toEqual(["html 1-1", "heading 2-2", "prose 3-3"]);
+  });
+
+  it("handles CRLF and CR line endings", () => {
+    expect(blocksOf("# T\r\n```\r\nx\r\n```\r\n")).toEqual(["heading 1-1", "fence 2-4", "prose 5-5"]);
+    expect(blocksOf("# T\r| a |\r")).toEqual(["heading 1-1", "paragraph 2-2", "prose 3-3"]);
+  });
+});
+
+describe("plainInlineLinks", () => {
+  const links = (text: string, referencesDefined = false): [string, string][] | undefined =>
+    plainInlineLinks(text, 0, text.length, referencesDefined)?.map((l) => [
+      text.slice(l.start, l.end),
+      l.url,
+    ]);
+
+  it.each<[string, [string, string][]]>([
+    [
+      "| id | [user](user.md) | [b](c.md#d) |",
+      [
+        ["[user](user.md)", "user.md"],
+        ["[b](c.md#d)", "c.md#d"],
+      ],
+    ],
+    ["`[in code](x)` then [out](y)", [["[out](y)", "y"]]],
+    ["[a `]` b](c)", [["[a `]` b](c)", "c"]]],
+    ["[a `b](c)` d", []],
+    ["`` ` `` [x](y) ``", [["[x](y)", "y"]]],
+    ["[a [b](c) d](e)", [["[b](c)", "c"]]],
+    ["[a [b] c](d)", [["[a [b] c](d)", "d"]]],
+    [
+      "[a]() [b](c&amp;d) [e](%20)",
+      [
+        ["[a]()", ""],
+        ["[b](c&amp;d)", "c&d"],
+        ["[e](%20)", "%20"],
+      ],
+    ],
+    ["[shortcut] and ] and [ alone", []],
+    ["unmatched ` run and [x](y)", [["[x](y)", "y"]]],
+    ["text\nacross [a\nb](c)", [["[a\nb](c)", "c"]]],
+    ["[a]\n(b)", []],
+  ])("%j", (text, expected) => expect(links(text)).toEqual(expected));
+
+  it.each([
+    "an autolink <https://x>",
+    "<br/> html",
+    "an \\[escape](x)",
+    "an ![image](p.png)",
+    "[a](b c)",
+    '[a](b "title")',
+    "[a](<b>)",
+    "[a](b(c))",
+  ])("gives up on %j", (text) => expect(links(text)).toBeUndefined());
+
+  it("gives up on `[label]` without a destination only when the page defines references", () => {
+    expect(links("see [x] and [y][z]")).toEqual([]);
+    expect(links("see [x]", true)).toBeUndefined();
+  });
+
+  it("reads a paragraph full of unmatched backtick runs in linear time", () => {
+    const text = Array.from({ length: 1_000 }, (_, i) => "`".repeat(i + 1)).join(" x ");
+    expect(links(text)).toEqual([]);
+  });
+});
