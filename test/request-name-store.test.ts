@@ -28,6 +28,19 @@ function namesFrom(api: string, store: string, file: string): string[] {
 }
 
 describe("RequestNameStore", () => {
+  it("reads files larger than its read buffer, and lines and names past multi-byte text", () => {
+    const { api, store, file } = setUp("large");
+    // 3 MB of CJK prose (3 bytes a character) before the annotation: the shared buffer grows.
+    const prose = Array.from({ length: 1_000 }, () => "名前".repeat(500)).join("\n");
+    writeFileSync(file, `${prose}\n${page("获取_a")}`);
+    const opened = RequestNameStore.open(api, store);
+    expect(opened.namesOf("a.md", file)).toEqual([{ name: "获取_a", line: 1_001 }]);
+    // A small file read after it gets only its own bytes from the (larger) shared buffer.
+    const small = join(api, "b.md");
+    writeFileSync(small, page("get_b"));
+    expect(opened.namesOf("b.md", small)).toEqual([{ name: "get_b", line: 1 }]);
+  });
+
   it("reuses a file's names while its size and time are unchanged", () => {
     const { api, store, file } = setUp("reuse");
     const mtime = new Date(2026, 0, 1);

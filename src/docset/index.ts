@@ -145,7 +145,8 @@ export class DocsTreeIndex implements DocsIndex {
   private resourceFiles: string[] | undefined;
   /** What the index keeps of each page it read (not the page model: that would hold the tree). */
   private facts = new Map<string, PageFacts | undefined>();
-  private enumPagesRead = false;
+  /** The shared enum pages' text, lower case, to find which may define a name (see enumPageDefinitions). */
+  private enumPageTexts: { file: string; text: string }[] | undefined;
   private enums = new Map<string, EnumDefinition[]>();
   private resources = new Map<string, ResourceDefinition | undefined>();
   private enumHeadings: Map<string, string[]> | undefined;
@@ -181,8 +182,7 @@ export class DocsTreeIndex implements DocsIndex {
       if (near.length > 0) return pickByNamespace(near, type.namespace);
     }
     const key = type.name.toLowerCase();
-    this.readEnumPages();
-    let candidates = this.enums.get(key);
+    let candidates = this.enums.get(key) ?? this.enumPageDefinitions(key);
     if (!candidates) {
       // Intune documents each enum on its own page (`intune-deviceconfig-foomodetype.md`); other
       // enums are defined on the resource page that uses them (`### fooType values`).
@@ -290,19 +290,34 @@ export class DocsTreeIndex implements DocsIndex {
     return byName;
   }
 
-  private readEnumPages(): void {
-    if (this.enumPagesRead) return;
-    this.enumPagesRead = true;
-    for (const f of this.listResources()) {
-      if (!/^enums[\w-]*\.md$/i.test(f)) continue;
-      const file = join(this.root, "resources", f);
-      for (const definition of this.pageFacts(file)?.enums ?? []) {
-        const key = definition.name.toLowerCase();
-        const list = this.enums.get(key) ?? [];
-        list.push(definition);
-        this.enums.set(key, list);
+  /**
+   * The definitions of an enum on the shared enum pages (`enums.md`, `enums-<namespace>.md`), or
+   * undefined when none defines it. Only the pages whose text holds the name are parsed: a
+   * one-page run that looks up one enum should not parse the 48 KB `enums.md` for nothing.
+   */
+  private enumPageDefinitions(key: string): EnumDefinition[] | undefined {
+    if (!this.enumPageTexts) {
+      this.enumPageTexts = [];
+      for (const f of this.listResources()) {
+        if (!/^enums[\w-]*\.md$/i.test(f)) continue;
+        const file = join(this.root, "resources", f);
+        try {
+          // Lower case, escapes dropped: an enum's name is written in the page, maybe as `foo\_type`.
+          const text = readFileSync(file, "utf8").toLowerCase().replaceAll("\\", "");
+          this.enumPageTexts.push({ file, text });
+        } catch {
+          // Unreadable: as if absent (pageFacts would find nothing either).
+        }
       }
     }
+    const found = this.enumPageTexts
+      .filter((page) => page.text.includes(key))
+      .flatMap((page) =>
+        (this.pageFacts(page.file)?.enums ?? []).filter((e) => e.name.toLowerCase() === key),
+      );
+    if (found.length === 0) return undefined;
+    this.enums.set(key, found);
+    return found;
   }
 
   learnFrom(file: string, page: Page): void {

@@ -11,8 +11,8 @@
  * `clearDocsIndexes` after a change in the tree also drops it.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
 import type { DocsIndex } from "./index.js";
 import { storeDir, writeStoreFile } from "./store-dir.js";
 
@@ -40,28 +40,87 @@ const perIndex = new WeakMap<DocsIndex, ReadonlyMap<string, readonly RequestName
 
 /** The request names of one page's text, each with the line of its annotation comment. */
 export function scanRequestNames(text: string): Array<{ name: string; line: number }> {
+  return scanRequestNameBytes(Buffer.from(text, "utf8"));
+}
+
+/**
+ * scanRequestNames on a file's bytes: only the comments are decoded. Reading the 5,000 `api/`
+ * pages of a version as strings was most of a first one-page run; as bytes, the text never
+ * reaches the JavaScript heap. Lines are counted by `\n` bytes (UTF-8 never uses 0x0A otherwise).
+ */
+function scanRequestNameBytes(bytes: Buffer): Array<{ name: string; line: number }> {
   const found: Array<{ name: string; line: number }> = [];
   let line = 1;
   let counted = 0;
-  for (let open = text.indexOf("<!--"); open !== -1;) {
-    const close = text.indexOf("-->", open + 4);
-    const end = close === -1 ? text.length : close;
-    const comment = text.slice(open + 4, end);
-    if (comment.includes("{") && REQUEST_BLOCK.test(comment)) {
-      const name = NAME.exec(comment)?.[1];
-      if (name !== undefined) {
-        for (let i = text.indexOf("\n", counted); i !== -1 && i < open; i = text.indexOf("\n", i + 1)) {
-          line++;
-          counted = i + 1;
+  for (let open = bytes.indexOf(COMMENT_OPEN); open !== -1;) {
+    const close = bytes.indexOf(COMMENT_CLOSE, open + 4);
+    const end = close === -1 ? bytes.length : close;
+    // Cheap test on the bytes before decoding: an annotation holds `{` and `request`.
+    const brace = bytes.indexOf(BRACE, open + 4);
+    if (brace !== -1 && brace < end) {
+      const comment = bytes.toString("utf8", open + 4, end);
+      if (REQUEST_BLOCK.test(comment)) {
+        const name = NAME.exec(comment)?.[1];
+        if (name !== undefined) {
+          for (
+            let i = bytes.indexOf(NEWLINE, counted);
+            i !== -1 && i < open;
+            i = bytes.indexOf(NEWLINE, i + 1)
+          ) {
+            line++;
+            counted = i + 1;
+          }
+          found.push({ name: unescapeJson(name), line });
         }
-        found.push({ name: unescapeJson(name), line });
       }
     }
     if (close === -1) break;
-    open = text.indexOf("<!--", close + 3);
+    open = bytes.indexOf(COMMENT_OPEN, close + 3);
   }
   return found;
 }
+
+/** One buffer for every file read by readWhole (grown when a file is larger). */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A file's bytes, size and modification time, read through one descriptor into a shared buffer:
+ * the 5,000 reads of a first run then cost no `stat` of their own and no buffer each. The bytes
+ * are valid until the next call.
+ */
+function readWhole(file: string): { bytes: Buffer; size: number; mtimeMs: number } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.size + 1 > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 * stats.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(2 * readBuffer.length);
+        readBuffer.copy(bigger);
+        readBuffer = bigger;
+      }
+      const count = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (count === 0) break;
+      length += count;
+    }
+    return { bytes: readBuffer.subarray(0, length), size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const COMMENT_OPEN = Buffer.from("<!--");
+const COMMENT_CLOSE = Buffer.from("-->");
+const BRACE = 0x7b;
+const NEWLINE = 0x0a;
 
 function unescapeJson(value: string): string {
   if (!value.includes("\\")) return value;
@@ -96,7 +155,7 @@ function readRequestNames(root: string): Map<string, RequestNameUse[]> {
   files.sort();
   const store = RequestNameStore.open(dir);
   for (const f of files) {
-    const file = join(dir, f);
+    const file = dir + sep + f;
     const found = store.namesOf(f, file);
     if (!found) continue;
     for (const { name, line } of found) {
@@ -161,22 +220,20 @@ export class RequestNameStore {
 
   /** The names of one file, from the store when its size and time match, else read and scanned. */
   namesOf(name: string, file: string): Array<{ name: string; line: number }> | undefined {
-    let stats;
-    try {
-      stats = statSync(file);
-    } catch {
-      return undefined;
-    }
     const stored = this.entries.get(name);
-    if (stored && stored.size === stats.size && stored.mtimeMs === stats.mtimeMs) return stored.names;
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      return undefined;
+    if (stored) {
+      let stats;
+      try {
+        stats = statSync(file);
+      } catch {
+        return undefined;
+      }
+      if (stored.size === stats.size && stored.mtimeMs === stats.mtimeMs) return stored.names;
     }
-    const names = scanRequestNames(text);
-    this.entries.set(name, { size: stats.size, mtimeMs: stats.mtimeMs, names });
+    const read = readWhole(file);
+    if (!read) return undefined;
+    const names = scanRequestNameBytes(read.bytes);
+    this.entries.set(name, { size: read.size, mtimeMs: read.mtimeMs, names });
     this.changed = true;
     return names;
   }

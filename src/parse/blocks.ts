@@ -8,7 +8,9 @@
  * reads (emphasis, character references, hard breaks). This module runs the same
  * micromark tokenizer, so the block structure, code, HTML and links are exactly CommonMark's, with
  * those inline constructs turned off, and turns the events into a flat list of the nodes the builder
- * visits, in document order. On the Graph docs it takes under half the time of `remark-parse`.
+ * visits, in document order. Top-level blocks that are simple to read exactly (fenced code,
+ * comments, ATX headings, plain paragraphs and tables) are read without micromark: see
+ * src/parse/top-level.ts. On the Graph docs it takes a ninth of the time of `remark-parse`.
  *
  * What differs from remark-parse's tree (none of it is read by the builder): containers (lists,
  * block quotes) are not nodes, their content is listed in order at the top level; a paragraph's and
@@ -61,6 +63,18 @@ function parser(): ReturnType<typeof parse> {
 type InlineNode = Link | Image | Html;
 type LinePoint = { line: number; column: number; offset: number };
 type InlineParent = Paragraph | Heading;
+/**
+ * How much of a fast block's first line micromark needs to see after a prose range: enough to be
+ * the same kind of block start ("```", "#", "<!--", a letter or `|`).
+ */
+const LOOKAHEAD: Record<TopLevelBlock["kind"], number> = {
+  prose: 0,
+  fence: 3,
+  heading: 1,
+  html: 4,
+  paragraph: 1,
+};
+
 /** micromark's events for a range of lines, and the offset where the range's own nodes end. */
 type MicromarkRange = { events: Event[]; boundary: number };
 
@@ -79,28 +93,34 @@ export function parseBlocks(text: string): Root {
   const context = parser();
   const pointAt = (line: number): LinePoint => ({ line: line + 1, column: 1, offset: lines.starts[line]! });
   /**
-   * micromark's reading of lines `first`–`last`, followed by the next line (the first line of a
-   * fast block), as in the whole page: that line closes any list item or block quote still open,
-   * and where micromark ends a block inside one depends on it. Nodes it starts are dropped.
+   * micromark's reading of lines `first`–`last`, and of the first `lookahead` characters of the
+   * next line. A prose range is followed by the start of a fast block (the kind's shortest form:
+   * "```", "#", "<!--", one character of a plain line), as in the whole page: that line closes
+   * any list item or block quote still open, and where micromark ends a block inside one depends
+   * on it. Nodes from that line on are dropped.
    */
-  const tokenize = (first: number, last: number): MicromarkRange => {
+  const tokenize = (first: number, last: number, lookahead: number): MicromarkRange => {
     const boundary = lines.starts[last + 1] ?? text.length;
-    const end = lines.starts[last + 2] ?? text.length;
     // Which lines are lazy is flow-time state keyed by line number, and the next line is read twice.
     context.lazy = {};
     const events = context
       .document(pointAt(first))
-      .write(preprocess()(text.slice(lines.starts[first], end), undefined, true));
+      .write(preprocess()(text.slice(lines.starts[first], boundary + lookahead), undefined, true));
     return { events, boundary };
   };
+  const isBlankRange = (first: number, last: number): boolean =>
+    /^[ \t\r\n]*$/.test(text.slice(lines.starts[first], lines.ends[last]));
 
   // First every prose range's block structure, which registers the reference definitions; links
   // are resolved afterwards (postprocess), as in one document.
   const parts: (MicromarkRange | RootContent)[] = [];
   const inlineBlocks: { index: number; block: TopLevelBlock }[] = [];
-  for (const block of blocks) {
-    if (block.kind === "prose") parts.push(tokenize(block.firstLine, block.lastLine));
-    else if (block.kind === "fence")
+  blocks.forEach((block, i) => {
+    if (block.kind === "prose") {
+      // Blank lines after a top-level block (or at the start) make no node: nothing is open.
+      if (!isBlankRange(block.firstLine, block.lastLine))
+        parts.push(tokenize(block.firstLine, block.lastLine, LOOKAHEAD[blocks[i + 1]?.kind ?? "prose"]));
+    } else if (block.kind === "fence")
       parts.push(fencedCode(text, lines, block.firstLine, block.lastLine, block.marker));
     else if (block.kind === "html") {
       const start = lines.starts[block.firstLine]!;
@@ -114,14 +134,15 @@ export function parseBlocks(text: string): Root {
       inlineBlocks.push({ index: parts.length, block });
       parts.push({ events: [], boundary: 0 });
     }
-  }
+  });
   const referencesDefined = context.defined.length > 0;
   for (const { index, block } of inlineBlocks) {
     const start = lines.starts[block.firstLine]!;
     const end = lines.ends[block.lastLine]!;
     const links = plainInlineLinks(text, start, end, referencesDefined);
     if (!links) {
-      parts[index] = tokenize(block.firstLine, block.lastLine);
+      // A top-level heading or paragraph (followed by a blank line) is read the same on its own.
+      parts[index] = tokenize(block.firstLine, block.lastLine, 0);
       continue;
     }
     const children: Link[] = links.map((link) => ({

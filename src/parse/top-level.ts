@@ -1,27 +1,32 @@
 /**
  * Splits a page into the top-level blocks that can be read without micromark, and the rest.
  *
- * Over half of a Graph page is fenced code (JSON examples) and pipe tables (property tables), and
- * micromark, which reads every character through its state machines, spends half its time there.
- * Both are easy to read exactly when they stand at the top level of the document, so this scanner
- * finds them and leaves everything between them ("prose") to micromark, which reads each prose
- * range as a document of its own. That is only correct at points where CommonMark's block parser
- * is in its initial state, and this scanner stays conservative about them:
+ * Most of a Graph page is fenced code (JSON examples), pipe tables (property tables), plain
+ * paragraphs, headings and annotation comments, and micromark, which reads every character through
+ * its state machines, spent most of its time there. Each is easy to read exactly when it stands at
+ * the top level of the document, so this scanner finds them and leaves everything between them
+ * ("prose": lists, block quotes, front matter, indented or unusual blocks) to micromark, which
+ * reads each prose range from its own start point. That is only correct at points where
+ * CommonMark's block parser is at the top level, and the scanner stays conservative about them:
  *
- * - A line that starts at column 0 with a code fence opens a top-level fenced code block, wherever
- *   it stands: a fence start is never a lazy paragraph continuation, so it closes every open list
- *   item and block quote. The only blocks that absorb it are a top-level fenced code block or a
- *   top-level HTML block, which the scanner tracks.
- * - A line starting with `|` at column 0, after a blank line, a column-0 ATX heading or a top-level
- *   fence, starts a top-level paragraph for the same reason; it is taken when every line up to the next
- *   blank line starts with `|` (no line of it can start another block or turn it into a setext
- *   heading).
+ * - A line that starts at column 0 with a code fence, an ATX heading (`## `) or a comment (`<!--`)
+ *   starts a top-level block wherever it stands: those block starts are never a lazy paragraph
+ *   continuation, so they close every open list item and block quote. The only blocks that absorb
+ *   such a line are a top-level fenced code block or HTML block, which the scanner tracks.
+ * - A line starting at column 0 with a letter, `|` or a non-ASCII character, right after a blank
+ *   line or one of those top-level blocks, starts a top-level paragraph for the same reason (no
+ *   paragraph is open to continue). It is taken when every line up to the next blank line starts
+ *   the same way: none of them can start another block or turn the paragraph into a setext heading.
+ * - A line that may start an HTML block keeps every line after it with micromark until each way
+ *   that block could end has come (its marker, a blank line), whatever it turns out to be.
  * - Anything the scanner cannot place for certain (a fence marker anywhere but column 0, a fence
- *   that is never closed, front matter without its closing line) makes the rest of the page one
- *   prose range: the scanner may miss a fast block, never misplace one.
+ *   or comment never closed, front matter without its closing line, a fence marker inside a
+ *   possible HTML block) makes the rest of the page one prose range: the scanner may miss a fast
+ *   block, never misplace one.
  *
- * `test/parse-blocks.test.ts` holds the result to micromark's reading of the whole page, on the
- * fixtures, on generated pages and on the corpus (scripts/corpus-model-check.mjs).
+ * test/parse-blocks.test.ts and the fuzz run (property "split-reading", run under micromark's
+ * development build with its assertions) hold the result to micromark's reading of the whole
+ * page; scripts/corpus-parse-check.mjs does so on every corpus file.
  */
 
 export interface LineIndex {
