@@ -14,7 +14,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { parseBlocks, parseBlocksWhole } from "../dist/src/parse/blocks.js";
-import { indexLines, topLevelBlocks } from "../dist/src/parse/top-level.js";
+import { LineIndex } from "../dist/src/parse/source.js";
+import { topLevelBlocks } from "../dist/src/parse/top-level.js";
 import { buildPage } from "../dist/src/page/build.js";
 import { corpusPages } from "./lib/corpus-pages.mjs";
 
@@ -61,9 +62,9 @@ for (const file of files) {
   const whole = plain(parseBlocksWhole(text));
   if (!isDeepStrictEqual(fast, whole))
     fail(file, "parseBlocks differs from micromark on the whole file", fast, whole);
-  const lines = indexLines(text);
+  const lines = new LineIndex(text);
   for (const block of topLevelBlocks(text, lines)) {
-    const size = (lines.starts[block.lastLine + 1] ?? text.length) - lines.starts[block.firstLine];
+    const size = (lines.lineStarts[block.lastLine + 1] ?? text.length) - lines.lineStarts[block.firstLine];
     bytes[block.kind === "prose" ? "prose" : "fast"] += size;
   }
 }

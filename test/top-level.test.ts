@@ -5,12 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { plainInlineLinks } from "../src/parse/plain-inline.js";
-import { indexLines, topLevelBlocks } from "../src/parse/top-level.js";
+import { LineIndex } from "../src/parse/source.js";
+import { topLevelBlocks } from "../src/parse/top-level.js";
 import { md } from "./helpers.js";
 
 /** Each block as "kind first-last" (1-based lines). */
 function blocksOf(text: string): string[] {
-  return topLevelBlocks(text, indexLines(text)).map((b) => `${b.kind} ${b.firstLine + 1}-${b.lastLine + 1}`);
+  return topLevelBlocks(text, new LineIndex(text)).map(
+    (b) => `${b.kind} ${b.firstLine + 1}-${b.lastLine + 1}`,
+  );
 }
 
 describe("topLevelBlocks", () => {

@@ -51,8 +51,9 @@ export interface BuildOptions {
 
 /** Builds the page model of a page's text (BOM already removed). */
 export function buildPage(text: string, options: BuildOptions = {}): Page {
-  const tree = options.fullTree ? parseMarkdown(text) : parseBlocks(text);
-  return new PageBuilder(text, options.path).build(tree);
+  const lines = new LineIndex(text);
+  const tree = options.fullTree ? parseMarkdown(text) : parseBlocks(text, lines);
+  return new PageBuilder(text, lines, options.path).build(tree);
 }
 
 class PageBuilder {
@@ -65,9 +66,10 @@ class PageBuilder {
 
   constructor(
     readonly text: string,
+    lines: LineIndex,
     path: string | undefined,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = lines;
     this.page = {
       path,
       text,

@@ -24,7 +24,8 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import { decodeString } from "micromark-util-decode-string";
 import type { Event, Extension, ParseOptions, Token } from "micromark-util-types";
 import { plainInlineLinks } from "./plain-inline.js";
-import { indexLines, type LineIndex, type TopLevelBlock, topLevelBlocks } from "./top-level.js";
+import { LineIndex } from "./source.js";
+import { type TopLevelBlock, topLevelBlocks } from "./top-level.js";
 
 /** Inline constructs no rule reads (by name); links, autolinks, images, code spans, escapes and inline HTML stay on. */
 const UNREAD_CONSTRUCTS: Extension = { disable: { null: ["hardBreakEscape"] } };
@@ -84,14 +85,17 @@ type MicromarkRange = { events: Event[]; boundary: number };
  * micromark reads the ranges between them, each from its own start point, with one shared list of
  * reference definitions.
  */
-export function parseBlocks(text: string): Root {
+export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)): Root {
   // micromark drops a byte order mark and turns NUL into U+FFFD: leave those pages to it whole.
   if (text.charCodeAt(0) === 0xfeff || text.includes("\0")) return parseBlocksWhole(text);
-  const lines = indexLines(text);
   const blocks = topLevelBlocks(text, lines);
   if (blocks.length === 1 && blocks[0]!.kind === "prose") return parseBlocksWhole(text);
   const context = parser();
-  const pointAt = (line: number): LinePoint => ({ line: line + 1, column: 1, offset: lines.starts[line]! });
+  const pointAt = (line: number): LinePoint => ({
+    line: line + 1,
+    column: 1,
+    offset: lines.lineStarts[line]!,
+  });
   /**
    * micromark's reading of lines `first`–`last`, and of the first `lookahead` characters of the
    * next line. A prose range is followed by the start of a fast block (the kind's shortest form:
@@ -100,16 +104,16 @@ export function parseBlocks(text: string): Root {
    * on it. Nodes from that line on are dropped.
    */
   const tokenize = (first: number, last: number, lookahead: number): MicromarkRange => {
-    const boundary = lines.starts[last + 1] ?? text.length;
+    const boundary = lines.lineStarts[last + 1] ?? text.length;
     // Which lines are lazy is flow-time state keyed by line number, and the next line is read twice.
     context.lazy = {};
     const events = context
       .document(pointAt(first))
-      .write(preprocess()(text.slice(lines.starts[first], boundary + lookahead), undefined, true));
+      .write(preprocess()(text.slice(lines.lineStarts[first], boundary + lookahead), undefined, true));
     return { events, boundary };
   };
   const isBlankRange = (first: number, last: number): boolean =>
-    /^[ \t\r\n]*$/.test(text.slice(lines.starts[first], lines.ends[last]));
+    /^[ \t\r\n]*$/.test(text.slice(lines.lineStarts[first], lines.lineEnd(last + 1)));
 
   // First every prose range's block structure, which registers the reference definitions; links
   // are resolved afterwards (postprocess), as in one document.
@@ -123,8 +127,8 @@ export function parseBlocks(text: string): Root {
     } else if (block.kind === "fence")
       parts.push(fencedCode(text, lines, block.firstLine, block.lastLine, block.marker));
     else if (block.kind === "html") {
-      const start = lines.starts[block.firstLine]!;
-      const end = lines.ends[block.lastLine]!;
+      const start = lines.lineStarts[block.firstLine]!;
+      const end = lines.lineEnd(block.lastLine + 1);
       parts.push({
         type: "html",
         value: text.slice(start, end),
@@ -137,8 +141,8 @@ export function parseBlocks(text: string): Root {
   });
   const referencesDefined = context.defined.length > 0;
   for (const { index, block } of inlineBlocks) {
-    const start = lines.starts[block.firstLine]!;
-    const end = lines.ends[block.lastLine]!;
+    const start = lines.lineStarts[block.firstLine]!;
+    const end = lines.lineEnd(block.lastLine + 1);
     const links = plainInlineLinks(text, start, end, referencesDefined);
     if (!links) {
       // A top-level heading or paragraph (followed by a blank line) is read the same on its own.
@@ -185,35 +189,23 @@ function fencedCode(text: string, lines: LineIndex, first: number, last: number,
   // Info is the first word after the fence; meta the rest of the line from its next word on,
   // trailing white space included (micromark's codeFencedFenceInfo and codeFencedFenceMeta).
   const [, info = "", meta = ""] = /^[ \t]*([^ \t]*)[ \t]*([^]*)$/.exec(
-    text.slice(lines.starts[first]! + marker.length, lines.ends[first]),
+    text.slice(lines.lineStarts[first]! + marker.length, lines.lineEnd(first + 1)),
   )!;
   const lang = info === "" ? null : decodeString(info);
   const metaValue = meta.trim() === "" ? null : decodeString(meta);
   // The value runs from the line after the opening fence to the line before the closing one.
-  const value = last > first + 1 ? text.slice(lines.starts[first + 1], lines.ends[last - 1]) : "";
+  const value = last > first + 1 ? text.slice(lines.lineStarts[first + 1], lines.lineEnd(last)) : "";
   return {
     type: "code",
     lang,
     meta: metaValue,
     value,
-    position: positionBetween(lines, lines.starts[first]!, lines.ends[last]!),
+    position: positionBetween(lines, lines.lineStarts[first]!, lines.lineEnd(last + 1)),
   };
 }
 
 function positionBetween(lines: LineIndex, start: number, end: number): NonNullable<Root["position"]> {
-  return { start: pointOf(lines, start), end: pointOf(lines, end) };
-}
-
-/** line:column of an offset (columns count UTF-16 code units, as micromark's do). */
-function pointOf(lines: LineIndex, offset: number): LinePoint {
-  let low = 0;
-  let high = lines.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines.starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lines.starts[low]! + 1, offset };
+  return { start: lines.point(start), end: lines.point(end) };
 }
 
 class EventReader {

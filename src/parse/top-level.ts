@@ -29,35 +29,15 @@
  * page; scripts/corpus-parse-check.mjs does so on every corpus file.
  */
 
-export interface LineIndex {
-  /** Offset of each line's first character. */
-  readonly starts: number[];
-  /** Offset just past each line's last character, before its line ending. */
-  readonly ends: number[];
-}
+import type { LineIndex } from "./source.js";
 
+/** A top-level block; line numbers are 0-based indexes into LineIndex.lineStarts. */
 export type TopLevelBlock =
   | { kind: "prose"; firstLine: number; lastLine: number }
   | { kind: "fence"; firstLine: number; lastLine: number; marker: string }
   | { kind: "html"; firstLine: number; lastLine: number }
   | { kind: "heading"; firstLine: number; lastLine: number; depth: number }
   | { kind: "paragraph"; firstLine: number; lastLine: number };
-
-/** Line starts and ends of `text`, for `\n`, `\r\n` and `\r` line endings. */
-export function indexLines(text: string): LineIndex {
-  const starts = [0];
-  const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      ends.push(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  ends.push(text.length);
-  return { starts, ends };
-}
 
 /** The opening sequence of a fenced code block at column 0 (```` ``` ````, `~~~`), or undefined. */
 export function fenceOpening(line: string): string | undefined {
@@ -153,8 +133,8 @@ interface HtmlCondition {
 
 /** The top-level blocks of a page, in order, covering every line once. */
 export function topLevelBlocks(text: string, lines: LineIndex): TopLevelBlock[] {
-  const count = lines.starts.length;
-  const lineText = (n: number): string => text.slice(lines.starts[n], lines.ends[n]);
+  const count = lines.lineStarts.length;
+  const lineText = (n: number): string => lines.lineText(n + 1);
   const blocks: TopLevelBlock[] = [];
   let proseFrom = 0;
   const flushProse = (upTo: number): void => {
