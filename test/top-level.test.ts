@@ -88,6 +88,13 @@ describe("topLevelBlocks", () => {
     expect(blocksOf(md("<!-->", "# H"))).toEqual(["html 1-1", "heading 2-2", "prose 3-3"]);
   });
 
+  it("scans a page of 100,000 possible HTML starts in linear time (each kind of end is kept once)", () => {
+    const text = md(
+      ...Array.from({ length: 100_000 }, (_, i) => ["<?x", "<!-- y", "<div>", "<![CDATA["][i % 4]!),
+    );
+    expect(blocksOf(text)).toEqual(["prose 1-100001"]);
+  });
+
   it("handles CRLF and CR line endings", () => {
     expect(blocksOf("# T\r\n```\r\nx\r\n```\r\n")).toEqual(["heading 1-1", "fence 2-4", "prose 5-5"]);
     expect(blocksOf("# T\r| a |\r")).toEqual(["heading 1-1", "paragraph 2-2", "prose 3-3"]);
@@ -143,6 +150,11 @@ describe("plainInlineLinks", () => {
   it("gives up on `[label]` without a destination only when the page defines references", () => {
     expect(links("see [x] and [y][z]")).toEqual([]);
     expect(links("see [x]", true)).toBeUndefined();
+  });
+
+  it("reads 100,000 links inside 100,000 open brackets in linear time", () => {
+    const text = "[".repeat(100_000) + "[a](b)".repeat(100_000);
+    expect(links(text)?.length).toBe(100_000);
   });
 
   it("reads a paragraph full of unmatched backtick runs in linear time", () => {

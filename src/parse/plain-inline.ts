@@ -46,8 +46,13 @@ export function plainInlineLinks(
 ): PlainLink[] | undefined {
   const links: PlainLink[] = [];
   const codeSpans = new CodeSpanCloser(text, start, end);
-  /** Open `[`: offset, and whether a link may still close on it. */
-  const openers: { at: number; active: boolean }[] = [];
+  /** Offsets of the open `[`, innermost last. */
+  const openers: number[] = [];
+  /**
+   * Openers below this index cannot close a link (a link formed inside them: no links in links).
+   * One index instead of a flag each, so that many links inside many brackets stay linear.
+   */
+  let activeFrom = 0;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -68,13 +73,15 @@ export function plainInlineLinks(
         break;
       }
       case 91: // [
-        openers.push({ at: i, active: true });
+        openers.push(i);
         i++;
         break;
       case 93: {
         // ]
         const opener = openers.pop();
-        if (!opener || !opener.active) {
+        const active = openers.length >= activeFrom;
+        activeFrom = Math.min(activeFrom, openers.length);
+        if (opener === undefined || !active) {
           i++;
           break;
         }
@@ -86,9 +93,9 @@ export function plainInlineLinks(
         let j = i + 2;
         while (j < end && isPlainDestinationChar(text.charCodeAt(j))) j++;
         if (j >= end || text.charCodeAt(j) !== 41 /* ) */) return undefined;
-        links.push({ start: opener.at, end: j + 1, url: decodeString(text.slice(i + 2, j)) });
+        links.push({ start: opener, end: j + 1, url: decodeString(text.slice(i + 2, j)) });
         // No links inside links: the brackets still open around this one cannot close a link.
-        for (const open of openers) open.active = false;
+        activeFrom = openers.length;
         i = j + 1;
         break;
       }

@@ -169,7 +169,10 @@ export function topLevelBlocks(text: string, lines: LineIndex): TopLevelBlock[] 
       const blank = isBlank(line);
       html = html.filter((c) => (c.marker === undefined ? !blank : line.indexOf(c.marker) === -1));
       // Another block may start inside what looked like HTML (the first was a paragraph's text).
-      if (!blank) html.push(...(htmlBlockConditions(line) ?? []));
+      // Conditions are kept once each (at most nine kinds), so that a page of `<` lines stays linear.
+      if (!blank)
+        for (const c of htmlBlockConditions(line) ?? [])
+          if (!html.some((open) => open.marker === c.marker)) html.push(c);
       atBlockStart = blank;
       continue;
     }
