@@ -10,14 +10,14 @@
 //
 //   npm run corpus:parse-check         (builds first)
 //   node scripts/corpus-parse-check.mjs [--corpus DIR] [--no-model]
-import { readFileSync, readdirSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { parseBlocks, parseBlocksWhole } from "../dist/src/parse/blocks.js";
 import { LineIndex } from "../dist/src/parse/source.js";
 import { topLevelBlocks } from "../dist/src/parse/top-level.js";
 import { buildPage } from "../dist/src/page/build.js";
-import { corpusPages } from "./lib/corpus-pages.mjs";
+import { corpusMarkdownFiles, corpusPages } from "./lib/corpus-pages.mjs";
 
 /** How many differences are printed in full (all are counted). */
 const SHOWN = 20;
@@ -29,17 +29,6 @@ const { values } = parseArgs({
   },
 });
 const corpus = resolve(values.corpus);
-
-function markdownFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) out.push(...markdownFiles(path));
-    } else if (entry.name.endsWith(".md")) out.push(path);
-  }
-  return out.sort();
-}
 
 const plain = (value) => JSON.parse(JSON.stringify(value));
 const started = performance.now();
@@ -54,7 +43,7 @@ const fail = (file, what, a, b) => {
   );
 };
 
-const files = markdownFiles(corpus);
+const files = corpusMarkdownFiles(corpus);
 const bytes = { prose: 0, fast: 0 };
 for (const file of files) {
   const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearDocsIndexes, docsIndexFor, findDocsRoot } from "../src/docset/index.js";
 import { lintFile } from "../src/engine/lint.js";
-import { md, onlyRule, writeFile as write } from "./helpers.js";
+import { intuneEnumPage, md, onlyRule, writeFile as write } from "./helpers.js";
 
 const RULE = "enum-value-documented";
 
@@ -112,22 +112,7 @@ function buildTree(base: string): void {
   write(
     base,
     "resources/intune-deviceconfig-dialmodetype.md",
-    md(
-      "---",
-      'title: "dialModeType enum type"',
-      "doc_type: enumPageType",
-      "---",
-      "",
-      "# dialModeType enum type",
-      "",
-      "Namespace: microsoft.graph",
-      "",
-      "## Members",
-      "|Member|Value|Description|",
-      "|:---|:---|:---|",
-      "|rotary|0|Rotary.|",
-      "|touchTone|1|Touch tone.|",
-    ),
+    intuneEnumPage("dialModeType", ["|rotary|0|Rotary.|", "|touchTone|1|Touch tone.|"]),
   );
   // Pages a widget page does not need.
   write(base, "resources/gadget.md", resourcePage("gadget", ["|kind|widgetKind|The kind.|"]));

@@ -6,6 +6,7 @@ import { FactsStore, type PageFacts } from "../src/docset/facts-store.js";
 import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
 import { parseTypeRef } from "../src/docset/types.js";
 import { buildPage } from "../src/page/build.js";
+import { intuneEnumPage } from "./helpers.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "gdl-facts-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -75,22 +76,10 @@ describe("FactsStore", () => {
 
 /** The enum page of `dialModeType` with these members, as an Intune enum page is written. */
 const enumPage = (members: string[]) =>
-  [
-    "---",
-    'title: "dialModeType enum type"',
-    "doc_type: enumPageType",
-    "---",
-    "",
-    "# dialModeType enum type",
-    "",
-    "Namespace: microsoft.graph",
-    "",
-    "## Members",
-    "|Member|Value|Description|",
-    "|:---|:---|:---|",
-    ...members.map((m, i) => `|${m}|${i}|${m}.|`),
-    "",
-  ].join("\n");
+  intuneEnumPage(
+    "dialModeType",
+    members.map((m, i) => `|${m}|${i}|${m}.|`),
+  );
 
 /** An empty docs tree (`api/`, `resources/`) named `name`, with no index cached for it. */
 function docsTree(name: string): string {

@@ -255,6 +255,25 @@ export function md(...lines: string[]): string {
   return lines.join("\n") + "\n";
 }
 
+/** An enum page as Intune writes one (`intune-deviceconfig-<name>.md`), with these table rows. */
+export function intuneEnumPage(name: string, rows: string[]): string {
+  return md(
+    "---",
+    `title: "${name} enum type"`,
+    "doc_type: enumPageType",
+    "---",
+    "",
+    `# ${name} enum type`,
+    "",
+    "Namespace: microsoft.graph",
+    "",
+    "## Members",
+    "|Member|Value|Description|",
+    "|:---|:---|:---|",
+    ...rows,
+  );
+}
+
 /** The offset of a 1-based line and column in a text with LF line endings. */
 export function offsetAt(text: string, line: number, column: number): number {
   const lines = text.split("\n");
