@@ -5,6 +5,7 @@ import { type Report, type Rule, ruleDocsUrl } from "../src/engine/rule.js";
 import type { Annotation, HttpExample, Page } from "../src/page/model.js";
 import type { JsonProperty } from "../src/parse/json.js";
 import type { Range } from "../src/parse/source.js";
+import { nearMiss } from "../src/util/near-miss.js";
 
 /**
  * The block types: ApiDoctor's (its `CodeBlockType`, written in lower camel case), and
@@ -78,46 +79,6 @@ export const PAGE_ANNOTATION_KEYS: readonly string[] = [
 ];
 
 const PAGE_ANNOTATION_TYPE = "#page.annotation";
-
-/** Levenshtein distance, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-/**
- * The known word `word` is a near miss of: the same in another letter case, or at most two edits
- * away (one for words of four letters or fewer). Undefined when none is close.
- */
-export function nearMiss(word: string, known: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
-  const sameCase = known.find((k) => k.toLowerCase() === lower);
-  if (sameCase) return sameCase;
-  const max = word.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = max + 1;
-  for (const k of known) {
-    const d = editDistance(lower, k.toLowerCase(), max);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
 
 function property(annotation: Annotation, key: string): JsonProperty | undefined {
   const root = annotation.json.root;

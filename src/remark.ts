@@ -20,6 +20,7 @@ import type { VFile } from "vfile";
 import { ConfigError, type ResolvedConfig, configFor, defaultConfig } from "./engine/config.js";
 import { type LintOptions, type RuleSetting, lintText } from "./engine/lint.js";
 import { SOURCE } from "./engine/message.js";
+import { BOM } from "./parse/source.js";
 
 export interface GraphDocsLintOptions {
   /** Severity per rule id ("off", "warn", "error"), over the configuration's. */
@@ -52,7 +53,7 @@ const graphDocsLint: Plugin<[(GraphDocsLintOptions | null | undefined)?], Root> 
       }
     }
     let text = String(file);
-    if (text.startsWith("\uFEFF")) text = text.slice(1);
+    if (text.startsWith(BOM)) text = text.slice(BOM.length);
     const lintOptions: LintOptions = {
       path,
       rules: { ...config.rules, ...settings.rules },

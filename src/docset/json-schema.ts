@@ -37,6 +37,8 @@ import type { Range } from "../parse/source.js";
 import { baseTypesOf } from "./base-type.js";
 import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
 import { type TypeRef, isTypePlaceholder, parseTypeRef } from "./types.js";
+import { escapePointerSegment, unescapePointerSegment } from "../util/json-pointer.js";
+import { sameIgnoringCase } from "../util/near-miss.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -338,7 +340,7 @@ function validateObject(
   for (const key of Object.keys(value)) {
     const validate = validators.get(key);
     if (!validate || validate(value[key])) continue;
-    const path = `/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const path = `/${escapePointerSegment(key)}`;
     for (const error of validate.errors ?? [])
       errors.push({ ...error, instancePath: path + error.instancePath });
   }
@@ -416,7 +418,7 @@ function nodeAt(root: JsonValue, instancePath: string): { node: JsonValue; keyRa
   let keyRange: Range | undefined;
   if (instancePath === "") return { node: root };
   for (const raw of instancePath.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = unescapePointerSegment(raw);
     if (node?.type === "object") {
       // The last property of a name wins in JSON.parse; ajv saw that one.
       const property: JsonProperty | undefined = node.properties.findLast((p) => p.key === segment);
@@ -462,13 +464,6 @@ function odataType(object: JsonObject): string | undefined {
 export function isRequired(description: string): boolean {
   if (/\bnot required\b/i.test(description)) return false;
   return /\bRequired(?:\s*[.;,)]|\s*$)/.test(description);
-}
-
-/** The name of a list that differs from `name` only in letter case. */
-function nearName(name: string, names: Iterable<string>): string | undefined {
-  const lower = name.toLowerCase();
-  for (const n of names) if (n.toLowerCase() === lower) return n;
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,7 +540,7 @@ export class SchemaWalker {
     // A body none of whose keys the table lists is not the body the table describes (the table may
     // document the items of a collection the body holds, or another request of the page).
     const keys = root.properties.filter((p) => p.value && !p.key.includes("@")).map((p) => p.key);
-    if (keys.length > 0 && !keys.some((k) => table.has(k) || nearName(k, table.keys()))) return;
+    if (keys.length > 0 && !keys.some((k) => table.has(k) || sameIgnoringCase(k, table.keys()))) return;
     const validate = requiredValidator(required);
     if (validate(shallowValue(root, 0))) return;
     let nested: Set<string> | undefined;
@@ -636,7 +631,10 @@ export class SchemaWalker {
     const typeName = compiled.resource.name;
     if (error.keyword === "additionalProperties") {
       const key = (error.params as { additionalProperty: string }).additionalProperty;
-      if (pageProperties?.has(key) || (this.looseTable && nearName(key, pageProperties?.keys() ?? [])))
+      if (
+        pageProperties?.has(key) ||
+        (this.looseTable && sameIgnoringCase(key, pageProperties?.keys() ?? []))
+      )
         return;
       const property = object.properties.findLast((p) => p.key === key);
       if (!property) return;
@@ -645,7 +643,7 @@ export class SchemaWalker {
         ...compiled.extraNames,
         ...(pageProperties?.keys() ?? []),
       ];
-      const other = nearName(key, known);
+      const other = sameIgnoringCase(key, known);
       const hint = other
         ? `; did you mean "${other}"?`
         : compiled.declaresBase
@@ -661,7 +659,7 @@ export class SchemaWalker {
     const at = nodeAt(object, error.instancePath);
     if (!at) return;
     const segments = error.instancePath.slice(1).split("/");
-    const key = segments[0]!.replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapePointerSegment(segments[0]!);
     const definition = compiled.properties.get(key);
     if (!definition) return;
     const property = object.properties.findLast((p) => p.key === key);

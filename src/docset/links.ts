@@ -18,6 +18,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { buildPage } from "../page/build.js";
+import { closest } from "../util/near-miss.js";
 import { decodeSource } from "../parse/source.js";
 import type { DocsIndex } from "./index.js";
 
@@ -225,34 +226,6 @@ export class LinkResolver {
 
 /** A name in the listing within two edits of `name` (a likely typo), preferring the closest. */
 function nearName(name: string, listing: Listing): string | undefined {
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const [candidateLower, candidate] of listing.byLower) {
-    if (Math.abs(candidateLower.length - lower.length) >= bestDistance) continue;
-    const d = editDistance(lower, candidateLower, bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return Math.min(previous[b.length]!, limit);
+  const near = closest(name, listing.byLower.keys(), 2);
+  return near && listing.byLower.get(near.name);
 }

@@ -23,6 +23,8 @@ import ignore, { type Ignore } from "ignore";
 import { type ParseError, ParseErrorCode, parse as parseJsonc } from "jsonc-parser";
 import { rules as allRules } from "../../rules/index.js";
 import { yaml } from "../parse/yaml.js";
+import { escapePointerSegment, unescapePointerSegment } from "../util/json-pointer.js";
+import { closest } from "../util/near-miss.js";
 import type { RuleSetting } from "./lint.js";
 
 export interface ResolvedConfig {
@@ -508,24 +510,16 @@ function depth(pointer: string): number {
 function pointerOf(error: ErrorObject): string {
   if (error.keyword === "additionalProperties") {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
-    return `${error.instancePath}/${escapePointer(key)}`;
+    return `${error.instancePath}/${escapePointerSegment(key)}`;
   }
   return error.instancePath;
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** A readable message for a schema violation: where, and what was expected there. */
 function describeError(error: ErrorObject | undefined, data: unknown): { pointer: string; detail: string } {
   if (!error) return { pointer: "", detail: "is not a valid configuration" };
   const pointer = pointerOf(error);
-  const segments = pointer.split("/").slice(1).map(unescapePointer);
+  const segments = pointer.split("/").slice(1).map(unescapePointerSegment);
   const [key, index, sub] = segments;
   if (key === undefined) return { pointer, detail: "must be an object (a graph-docs-lint configuration)" };
   const knownKeys = Object.keys((configSchema().properties ?? {}) as object);
@@ -548,7 +542,7 @@ function describeError(error: ErrorObject | undefined, data: unknown): { pointer
           pointer,
           detail: `must be an object mapping rule ids to "off", "warn" or "error", or [severity, options]`,
         };
-      const rulePointer = `/rules/${escapePointer(index)}`;
+      const rulePointer = `/rules/${escapePointerSegment(index)}`;
       if (error.keyword === "additionalProperties" && sub === undefined)
         return { pointer: rulePointer, detail: unknownRule(index) };
       return { pointer: rulePointer, detail: SETTING_EXPECTED };
@@ -578,31 +572,10 @@ function unknownRule(id: string): string {
 
 /** ` (did you mean "x"?)` when a known name is close to `name`. */
 function suggestion(name: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 4))
-    ? ` (did you mean "${best}"?)`
+  const best = closest(name, known);
+  return best !== undefined && best.distance <= Math.max(2, Math.floor(best.name.length / 4))
+    ? ` (did you mean "${best.name}"?)`
     : "";
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { TypeResolver } from "../docset/resolve.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
-import { type Point, decodeSource } from "../parse/source.js";
+import { BOM, type Point, decodeSource } from "../parse/source.js";
 import { rulesById } from "../../rules/index.js";
 import { applyDirectives, readDirectives } from "./directives.js";
 import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
@@ -194,8 +194,6 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
   }
   return messages;
 }
-
-const BOM = "\uFEFF";
 
 /**
  * Lints page text. A leading byte order mark is allowed: the page is parsed without it (micromark

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { BOM } from "../parse/source.js";
 
 /** The file operations used, injectable so tests can simulate a crash mid-write. */
 export interface WriteFs {
@@ -24,8 +25,6 @@ export interface WriteFs {
 const realFs: WriteFs = nodeFs;
 
 export type WriteOutcome = "written" | "unchanged" | "changed-on-disk";
-
-const BOM = "\uFEFF";
 
 /** The bytes of page text, with the byte order mark restored when the file had one. */
 export function encodePage(text: string, bom: boolean): Buffer {

@@ -47,12 +47,12 @@ import {
 } from "../engine/config.js";
 import { applyFixes, fixText } from "../engine/fix.js";
 import { type LintOptions, lintText } from "../engine/lint.js";
-import type { LintMessage } from "../engine/message.js";
+import { type LintMessage, SOURCE } from "../engine/message.js";
 import type { Fix } from "../engine/rule.js";
 import { parseMarkdown } from "../parse/markdown.js";
+import { BOM } from "../parse/source.js";
 
 /** The `source` of every diagnostic, and the name the server gives itself. */
-export const SOURCE = "graph-docs-lint";
 /** The code action kind of "fix everything that can be fixed", for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 /** Milliseconds between the last change of a document and its lint. */
@@ -87,8 +87,6 @@ interface DocumentState {
   /** The docs root whose index the lint used. */
   docsRoot: string | undefined;
 }
-
-const BOM = "\uFEFF";
 
 /** Wires the language server's handlers to a connection, and starts listening. */
 export function startServer(connection: Connection): void {

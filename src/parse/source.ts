@@ -21,7 +21,8 @@ export type DecodeResult =
   | { ok: true; text: string; bom: boolean }
   | { ok: false; reason: "binary" | "invalid-utf8"; message: string; byteOffset: number };
 
-const BOM = "\uFEFF";
+/** The byte order mark, as the first character of decoded text. */
+export const BOM = "\uFEFF";
 
 /** Decodes a file's bytes as UTF-8 text, refusing binary files and invalid UTF-8 with a reason. */
 export function decodeSource(bytes: Uint8Array): DecodeResult {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { annotationValid, editDistance, nearMiss } from "../../rules/annotation-valid.js";
+import { annotationValid } from "../../rules/annotation-valid.js";
 import { docsIndexFor } from "../../src/docset/index.js";
 import { requestNamesOf, scanRequestNames, snippetKey } from "../../src/docset/request-names.js";
 import { lintPage } from "../../src/engine/lint.js";
@@ -428,21 +428,5 @@ describe("request-names", () => {
 
   it("keys names as snippet files are named", () => {
     expect(snippetKey("reportroot_getM365AppUserCounts_csv")).toBe("reportroot-getm365appusercounts-csv");
-  });
-});
-
-describe("near misses", () => {
-  it("measures edits", () => {
-    expect(editDistance("scope", "scopes")).toBe(1);
-    expect(editDistance("isabstract", "abstract")).toBe(2);
-    expect(editDistance("abc", "xyz", 1)).toBe(2);
-  });
-
-  it("suggests the closest known word, within one edit for short words", () => {
-    expect(nearMiss("ignore", ["ignored", "request"])).toBe("ignored");
-    expect(nearMiss("owners", ["name", "tags", "scopes"])).toBeUndefined();
-    expect(nearMiss("nam", ["name"])).toBe("name");
-    expect(nearMiss("id", ["name", "tags"])).toBeUndefined();
-    expect(nearMiss("BLOCKTYPE", ["blockType"])).toBe("blockType");
   });
 });
