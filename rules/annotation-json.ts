@@ -1,19 +1,17 @@
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 
-export const annotationJson: Rule = {
-  meta: {
-    id: "annotation-json",
-    description:
-      "An annotation comment `<!-- { … } -->` that is not valid JSON (trailing commas: see no-trailing-comma)",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("annotation-json"),
+export const annotationJson = createRule({
+  id: "annotation-json",
+  description:
+    "An annotation comment `<!-- { … } -->` that is not valid JSON (trailing commas: see no-trailing-comma)",
+  messages: {
+    invalidJson: "Annotation is not valid JSON: {{detail}}.",
   },
   check({ page, report }) {
     for (const annotation of page.annotations) {
       // Only the first error: the ones after it are mostly the parser losing its way.
       const error = annotation.json.errors[0];
-      if (error) report({ message: `Annotation is not valid JSON: ${error.message}.`, range: error });
+      if (error) report({ messageId: "invalidJson", data: { detail: error.message }, range: error });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { JsonValue } from "../src/parse/json.js";
 import type { Range } from "../src/parse/source.js";
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 
 /** The API version of the docs folder a page is in: `…/v1.0/api/x.md`, `…/beta/resources/x.md`. */
 export function folderVersion(path: string | undefined): "v1.0" | "beta" | undefined {
@@ -19,8 +19,8 @@ const URL_VERSION = /^(https?:\/\/[^/"\s]+\/)(v1\.0|beta)(?=[/?#$]|$)/i;
 interface VersionUse {
   version: "v1.0" | "beta";
   range: Range;
-  /** What uses it: `Request URL`, `@odata.context`. */
-  what: string;
+  /** The JSON key that holds the URL (`@odata.context`), or undefined for a request URL. */
+  key: string | undefined;
 }
 
 function odataUses(value: JsonValue | undefined, text: string, out: VersionUse[]): void {
@@ -39,21 +39,24 @@ function odataUses(value: JsonValue | undefined, text: string, out: VersionUse[]
         out.push({
           version,
           range: exact ? { start, end: start + m[2]!.length } : v,
-          what: property.key,
+          key: property.key,
         });
       }
     } else odataUses(v, text, out);
   }
 }
 
-export const apiVersionConsistent: Rule = {
-  meta: {
-    id: "api-version-consistent",
-    description:
-      "An example URL or `@odata.context` that names another API version than the page's docs folder (`/beta/` on a v1.0 page, and the reverse)",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("api-version-consistent"),
+export const apiVersionConsistent = createRule({
+  id: "api-version-consistent",
+  description:
+    "An example URL or `@odata.context` that names another API version than the page's docs folder (`/beta/` on a v1.0 page, and the reverse)",
+  messages: {
+    requestUrlInFolder: "Request URL uses /{{version}}/ but the page is in the {{folder}} docs.",
+    odataUrlInFolder: "{{key}} uses /{{version}}/ but the page is in the {{folder}} docs.",
+    requestUrlUnlikeFirst:
+      "Request URL uses /{{version}}/ but the page's first request URL uses /{{expected}}/.",
+    odataUrlUnlikeFirst: "{{key}} uses /{{version}}/ but the page's first request URL uses /{{expected}}/.",
+    firstRequestUrl: "The page's first request URL",
   },
   check({ page, report }) {
     const uses: VersionUse[] = [];
@@ -61,7 +64,7 @@ export const apiVersionConsistent: Rule = {
       for (const line of example.message.requestLines) {
         const v = line.version?.toLowerCase();
         if ((v === "v1.0" || v === "beta") && line.versionRange) {
-          uses.push({ version: v, range: line.versionRange, what: "Request URL" });
+          uses.push({ version: v, range: line.versionRange, key: undefined });
         }
       }
     }
@@ -70,23 +73,22 @@ export const apiVersionConsistent: Rule = {
     uses.sort((a, b) => a.range.start - b.range.start);
     const folder = folderVersion(page.path);
     // Outside a v1.0 or beta folder, the page's first request URL sets the version.
-    const first = folder ? undefined : uses.find((u) => u.what === "Request URL");
+    const first = folder ? undefined : uses.find((u) => u.key === undefined);
     const expected = folder ?? first?.version;
     if (!expected) return;
     for (const use of uses) {
       if (use.version === expected) continue;
+      const data = { version: use.version, key: use.key ?? "", folder: folder ?? "", expected };
       if (folder) {
-        report({
-          message: `${use.what} uses /${use.version}/ but the page is in the ${folder} docs.`,
-          range: use.range,
-        });
+        report({ messageId: use.key ? "odataUrlInFolder" : "requestUrlInFolder", data, range: use.range });
       } else {
         report({
-          message: `${use.what} uses /${use.version}/ but the page's first request URL uses /${expected}/.`,
+          messageId: use.key ? "odataUrlUnlikeFirst" : "requestUrlUnlikeFirst",
+          data,
           range: use.range,
-          related: [{ message: "The page's first request URL", range: first!.range }],
+          related: [{ messageId: "firstRequestUrl", range: first!.range }],
         });
       }
     }
   },
-};
+});

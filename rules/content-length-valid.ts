@@ -1,5 +1,5 @@
 import type { HttpExample } from "../src/page/model.js";
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 
 /** Media types whose content an example cannot show: files, images, archives. */
 const BINARY =
@@ -19,14 +19,16 @@ function bodyMayBeOmitted(example: HttpExample, request: HttpExample | undefined
   return request?.message.requestLines[0]?.method === "HEAD";
 }
 
-export const contentLengthValid: Rule = {
-  meta: {
-    id: "content-length-valid",
-    description:
-      "A `Content-Length` header that is not a non-negative integer, or that gives a length to an example with no body",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("content-length-valid"),
+export const contentLengthValid = createRule({
+  id: "content-length-valid",
+  description:
+    "A `Content-Length` header that is not a non-negative integer, or that gives a length to an example with no body",
+  messages: {
+    notByteCount: 'Content-Length "{{value}}" is not a byte count: the value must be a non-negative integer.',
+    requestWithoutBody:
+      "Content-Length: {{value}} on a request that shows no body: remove the header or give it the body.",
+    responseWithoutBody:
+      "Content-Length: {{value}} on a response that shows no body: remove the header or give it the body.",
   },
   check({ page, report }) {
     const requestOf = new Map(
@@ -37,19 +39,20 @@ export const contentLengthValid: Rule = {
         if (h.name.toLowerCase() !== "content-length") continue;
         if (!/^\d+$/.test(h.value)) {
           report({
-            message: `Content-Length "${h.value}" is not a byte count: the value must be a non-negative integer.`,
+            messageId: "notByteCount",
+            data: { value: h.value },
             range: h.valueRange.end > h.valueRange.start ? h.valueRange : h,
           });
           continue;
         }
         if (example.message.body || Number(h.value) === 0) continue;
         if (bodyMayBeOmitted(example, requestOf.get(example))) continue;
-        const what = example.message.status ? "response" : "request";
         report({
-          message: `Content-Length: ${h.value} on a ${what} that shows no body: remove the header or give it the body.`,
+          messageId: example.message.status ? "responseWithoutBody" : "requestWithoutBody",
+          data: { value: h.value },
           range: h.valueRange,
         });
       }
     }
   },
-};
+});

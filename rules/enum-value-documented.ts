@@ -1,7 +1,7 @@
 import type { EnumMembers, PropertyScope, TypeResolver } from "../src/docset/resolve.js";
 import { isTypePlaceholder } from "../src/docset/types.js";
 import type { JsonString, JsonValue } from "../src/parse/json.js";
-import { type Report, type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { type Report, createRule } from "../src/engine/rule.js";
 
 const MAX_DEPTH = 64;
 
@@ -9,27 +9,37 @@ function listed(members: string[]): string {
   return members.map((m) => `"${m}"`).join(", ");
 }
 
+const MESSAGES = {
+  caseOnly:
+    '"{{value}}" differs only in case from "{{member}}", the documented value of {{type}} (property "{{property}}").',
+  typePlaceholder:
+    '"{{value}}" is a type placeholder, not a value of {{type}} (property "{{property}}"); documented values: {{members}}.',
+  notDocumented:
+    '"{{value}}" is not a documented value of {{type}} (property "{{property}}"); documented values: {{members}}.',
+};
+type MessageId = keyof typeof MESSAGES;
+
 /** The finding for a value that is not a member, or undefined when it is one. */
-function checkValue(value: JsonString, property: string, enumInfo: EnumMembers): Report | undefined {
+function checkValue(
+  value: JsonString,
+  property: string,
+  enumInfo: EnumMembers,
+): Report<MessageId> | undefined {
   // Flag enums are written as comma-separated members ("read,write").
   const parts = value.value.split(",").map((p) => p.trim());
   const bad = parts.find((p) => !enumInfo.members.includes(p));
   if (bad === undefined) return undefined;
-  const of = `${enumInfo.name} (property "${property}")`;
+  const data = { value: bad, type: enumInfo.name, property, members: listed(enumInfo.members) };
   const caseMatch = enumInfo.members.find((m) => m.toLowerCase() === bad.toLowerCase());
-  const message = caseMatch
-    ? `"${bad}" differs only in case from "${caseMatch}", the documented value of ${of}.`
-    : isTypePlaceholder(bad)
-      ? `"${bad}" is a type placeholder, not a value of ${of}; documented values: ${listed(enumInfo.members)}.`
-      : `"${bad}" is not a documented value of ${of}; documented values: ${listed(enumInfo.members)}.`;
-  return { message, range: value };
+  if (caseMatch) return { messageId: "caseOnly", data: { ...data, member: caseMatch }, range: value };
+  return { messageId: isTypePlaceholder(bad) ? "typePlaceholder" : "notDocumented", data, range: value };
 }
 
 function walkObject(
   value: JsonValue,
   scope: PropertyScope,
   types: TypeResolver,
-  report: (r: Report) => void,
+  report: (r: Report<MessageId>) => void,
   depth: number,
 ): void {
   if (value.type !== "object" || depth > MAX_DEPTH) return;
@@ -51,14 +61,10 @@ function walkObject(
   }
 }
 
-export const enumValueDocumented: Rule = {
-  meta: {
-    id: "enum-value-documented",
-    description: "A string in example JSON whose enum-typed property does not document that value",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("enum-value-documented"),
-  },
+export const enumValueDocumented = createRule({
+  id: "enum-value-documented",
+  description: "A string in example JSON whose enum-typed property does not document that value",
+  messages: MESSAGES,
   check({ page, types, report }) {
     for (const example of page.examples) {
       const root = example.message.body?.json?.root;
@@ -77,4 +83,4 @@ export const enumValueDocumented: Rule = {
       }
     }
   },
-};
+});

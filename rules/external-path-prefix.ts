@@ -1,5 +1,5 @@
 import type { Page } from "../src/page/model.js";
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 
 const NAMESPACE = "microsoft.graph.externalconnectors";
 const BARE_CONNECTIONS = /^\/connections(?=[/?(]|$)/;
@@ -15,14 +15,14 @@ function isExternalConnectorsPage(page: Page): boolean {
   });
 }
 
-export const externalPathPrefix: Rule = {
-  meta: {
-    id: "external-path-prefix",
-    description:
-      "An externalConnectors request path that starts `/connections` instead of `/external/connections`",
-    defaultSeverity: "error",
-    fixable: true,
-    docs: ruleDocsUrl("external-path-prefix"),
+export const externalPathPrefix = createRule({
+  id: "external-path-prefix",
+  description:
+    "An externalConnectors request path that starts `/connections` instead of `/external/connections`",
+  fixable: true,
+  messages: {
+    missingPrefix:
+      'Path "{{path}}" lacks the "/external" prefix: external connections are at "/external{{path}}".',
   },
   check({ page, report }) {
     if (!isExternalConnectorsPage(page)) return;
@@ -32,11 +32,12 @@ export const externalPathPrefix: Rule = {
         if (!m) continue;
         const start = request.pathRange.start;
         report({
-          message: `Path "${request.path}" lacks the "/external" prefix: external connections are at "/external${request.path}".`,
+          messageId: "missingPrefix",
+          data: { path: request.path },
           range: { start, end: start + m[0].length },
           fix: { range: { start, end: start }, text: "/external" },
         });
       }
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { basename, dirname, extname, resolve } from "node:path";
 import { type FileLookup, LinkResolver, type LinkTarget, parseLinkTarget } from "../src/docset/links.js";
 import type { Page, PageLink } from "../src/page/model.js";
-import { type Fix, type Report, type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { type Fix, type Report, createRule } from "../src/engine/rule.js";
 
 const LABEL: Record<PageLink["kind"], string> = {
   link: "Link",
@@ -9,6 +9,22 @@ const LABEL: Record<PageLink["kind"], string> = {
   include: "Include",
   definition: "Link definition",
 };
+
+const MESSAGES = {
+  bookmarkCase:
+    'Bookmark "#{{fragment}}" resolves only case-insensitively (to "#{{match}}"): bookmarks are case-sensitive.',
+  bookmarkCaseIn:
+    'Bookmark "#{{fragment}}" of "{{file}}" resolves only case-insensitively (to "#{{match}}"): bookmarks are case-sensitive.',
+  bookmarkMissing: 'Bookmark "#{{fragment}}" matches no heading or anchor on this page.',
+  bookmarkMissingIn: 'Bookmark "#{{fragment}}" matches no heading or anchor in "{{file}}".',
+  backslashes: '{{label}} target "{{path}}" uses backslashes: write "{{slashed}}".',
+  outside: '{{label}} target "{{path}}" points outside the docs root.',
+  fileCase:
+    '{{label}} target "{{path}}" resolves only case-insensitively (to "{{fixed}}"): case-sensitive builds do not find it.',
+  missing: '{{label}} target "{{path}}" does not exist.',
+  missingNear: '{{label}} target "{{path}}" does not exist. Did you mean "{{near}}"?',
+};
+type MessageId = keyof typeof MESSAGES;
 
 /** A fix replacing the link's target, when the page writes it exactly as the model reads it. */
 function replaceTarget(page: Page, link: PageLink, text: string): Fix | undefined {
@@ -51,14 +67,11 @@ class OwnAnchors {
   }
 }
 
-export const linksResolve: Rule = {
-  meta: {
-    id: "links-resolve",
-    description: "A relative link, image or include whose file or #bookmark does not exist",
-    defaultSeverity: "error",
-    fixable: true,
-    docs: ruleDocsUrl("links-resolve"),
-  },
+export const linksResolve = createRule({
+  id: "links-resolve",
+  description: "A relative link, image or include whose file or #bookmark does not exist",
+  fixable: true,
+  messages: MESSAGES,
   check({ page, docs, report }) {
     if (page.links.length === 0) return;
     const resolver = new LinkResolver(docs);
@@ -76,19 +89,20 @@ export const linksResolve: Rule = {
       if (names.has(fragment) || extra().has(fragment)) return;
       const lower = fragment.toLowerCase();
       const match = [...names, ...extra()].find((n) => n.toLowerCase() === lower);
+      const data = { fragment, file: file ?? "", match: match ?? "" };
       if (match !== undefined) {
-        const of = file === undefined ? "" : ` of "${file}"`;
         const hash = link.url.indexOf("#");
         report({
-          message: `Bookmark "#${fragment}"${of} resolves only case-insensitively (to "#${match}"): bookmarks are case-sensitive.`,
+          messageId: file === undefined ? "bookmarkCase" : "bookmarkCaseIn",
+          data,
           range: link.urlRange,
           fix: replaceTarget(page, link, `${link.url.slice(0, hash)}#${match}`),
         });
         return;
       }
-      const where = file === undefined ? "on this page" : `in "${file}"`;
       report({
-        message: `Bookmark "#${fragment}" matches no heading or anchor ${where}.`,
+        messageId: file === undefined ? "bookmarkMissing" : "bookmarkMissingIn",
+        data,
         range: link.urlRange,
       });
     };
@@ -109,7 +123,8 @@ export const linksResolve: Rule = {
         const slashed = target.path.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
         if (resolver.lookup(dir, slashed).status === "found") {
           report({
-            message: `${LABEL[link.kind]} target "${target.path}" uses backslashes: write "${slashed}".`,
+            messageId: "backslashes",
+            data: { label: LABEL[link.kind], path: target.path, slashed },
             range: link.urlRange,
             fix: replaceTarget(page, link, withPath(link.url, slashed)),
           });
@@ -136,7 +151,7 @@ export const linksResolve: Rule = {
       if (names) checkBookmark(link, target.fragment, names, target.path);
     }
   },
-};
+});
 
 function fileFinding(
   page: Page,
@@ -145,17 +160,18 @@ function fileFinding(
   lookup: FileLookup,
   resolver: LinkResolver,
   dir: string,
-): Report | undefined {
-  const what = `${LABEL[link.kind]} target "${target.path}"`;
+): Report<MessageId> | undefined {
+  const data = { label: LABEL[link.kind], path: target.path };
   switch (lookup.status) {
     case "found":
       return undefined;
     case "outside":
-      return { message: `${what} points outside the docs root.`, range: link.urlRange };
+      return { messageId: "outside", data, range: link.urlRange };
     case "case": {
       const fixed = resolver.correctCase(dir, target.path);
       return {
-        message: `${what} resolves only case-insensitively (to "${fixed}"): case-sensitive builds do not find it.`,
+        messageId: "fileCase",
+        data: { ...data, fixed },
         range: link.urlRange,
         fix: replaceTarget(page, link, withPath(link.url, fixed)),
       };
@@ -163,11 +179,9 @@ function fileFinding(
     case "missing": {
       // The last path segment replaced by the near name (not with `/[^/]*$/`, quadratic on a long
       // segment, and whose replacement would read a `$` in the name as a pattern).
-      const near =
-        lookup.near === undefined
-          ? ""
-          : ` Did you mean "${target.path.slice(0, target.path.lastIndexOf("/") + 1)}${basename(lookup.near)}"?`;
-      return { message: `${what} does not exist.${near}`, range: link.urlRange };
+      if (lookup.near === undefined) return { messageId: "missing", data, range: link.urlRange };
+      const near = `${target.path.slice(0, target.path.lastIndexOf("/") + 1)}${basename(lookup.near)}`;
+      return { messageId: "missingNear", data: { ...data, near }, range: link.urlRange };
     }
   }
 }

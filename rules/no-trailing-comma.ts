@@ -1,24 +1,24 @@
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 
-const WHERE = { annotation: "annotation", body: "example JSON", code: "JSON block" } as const;
-
-export const noTrailingComma: Rule = {
-  meta: {
-    id: "no-trailing-comma",
-    description: "A comma before `}` or `]` in example JSON or an annotation",
-    defaultSeverity: "error",
-    fixable: true,
-    docs: ruleDocsUrl("no-trailing-comma"),
+export const noTrailingComma = createRule({
+  id: "no-trailing-comma",
+  description: "A comma before `}` or `]` in example JSON or an annotation",
+  fixable: true,
+  messages: {
+    annotation: "Trailing comma before '{{closer}}' in annotation: JSON does not allow it.",
+    body: "Trailing comma before '{{closer}}' in example JSON: JSON does not allow it.",
+    code: "Trailing comma before '{{closer}}' in JSON block: JSON does not allow it.",
   },
   check({ page, report }) {
     for (const { kind, json } of page.jsonDocuments) {
       for (const comma of json.trailingCommas) {
         report({
-          message: `Trailing comma before '${comma.closer}' in ${WHERE[kind]}: JSON does not allow it.`,
+          messageId: kind,
+          data: { closer: comma.closer },
           range: comma,
           fix: { range: comma, text: "" },
         });
       }
     }
   },
-};
+});

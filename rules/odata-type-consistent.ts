@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { type BaseTypeStep, derivesFrom, sameNamespace, sameType } from "../src/docset/base-type.js";
 import { type TypeRef, parseTypeRef } from "../src/docset/types.js";
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 import type { HttpExample } from "../src/page/model.js";
 import type { JsonString, JsonValue } from "../src/parse/json.js";
 
@@ -40,8 +40,8 @@ function bodyTypes(root: JsonValue | undefined, collection: boolean): JsonString
 }
 
 /**
- * Why the docs rule the derivation out, from their chains of base types: "the docs derive user from
- * directoryObject (resources/user.md), directoryObject from entity (resources/directoryobject.md)".
+ * Why the docs rule the derivation out, from their chains of base types: "user from directoryObject
+ * (resources/user.md), directoryObject from entity (resources/directoryobject.md)".
  */
 function explain(
   derivation: { chain: BaseTypeStep[]; ancestorChain: BaseTypeStep[] },
@@ -51,17 +51,21 @@ function explain(
   const steps = [...derivation.chain, ...derivation.ancestorChain].map(
     (s) => `${s.type.name} from ${s.base.name} (${where(s.file)})`,
   );
-  return `the docs derive ${steps.join(", ")}`;
+  return steps.join(", ");
 }
 
-export const odataTypeConsistent: Rule = {
-  meta: {
-    id: "odata-type-consistent",
-    description:
-      "An example body whose `@odata.type` is neither the type its annotation declares nor a type derived from it",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("odata-type-consistent"),
+export const odataTypeConsistent = createRule({
+  id: "odata-type-consistent",
+  description:
+    "An example body whose `@odata.type` is neither the type its annotation declares nor a type derived from it",
+  messages: {
+    caseDiffers:
+      'Body @odata.type "{{bodyType}}" differs in letter case from the annotation\'s {{key}} "{{declared}}": type names are case-sensitive.',
+    namespaceDiffers:
+      'Body @odata.type "{{bodyType}}" is in namespace "{{bodyNamespace}}", but the annotation\'s {{key}} "{{declared}}" is in "{{declaredNamespace}}".',
+    notDerived:
+      'Body @odata.type "{{bodyType}}" is not the annotation\'s {{key}} "{{declared}}" or a type derived from it: the docs derive {{chain}}.',
+    annotation: "The annotation",
   },
   check({ page, docs, report }) {
     for (const example of page.examples) {
@@ -73,24 +77,29 @@ export const odataTypeConsistent: Rule = {
       for (const value of bodyTypes(example.message.body?.json?.root, collection)) {
         const type = parseTypeRef(value.value);
         if (!type || type.primitive || sameType(type, declared.type)) continue;
-        const body = `Body @odata.type "${value.value}"`;
-        const annotation = `the annotation's ${declared.key} "${declared.text}"`;
-        let message: string;
+        const data = { bodyType: value.value, key: declared.key, declared: declared.text };
+        const related = [{ messageId: "annotation" as const, range: example.annotation! }];
         if (type.name.toLowerCase() === declared.type.name.toLowerCase()) {
-          message = sameNamespace(type.namespace, declared.type.namespace)
-            ? `${body} differs in letter case from ${annotation}: type names are case-sensitive.`
-            : `${body} is in namespace "${type.namespace ?? "microsoft.graph"}", but ${annotation} is in "${declared.type.namespace ?? "microsoft.graph"}".`;
-        } else {
-          const derivation = derivesFrom(docs, type, declared.type);
-          if (derivation.derives !== false) continue;
-          message = `${body} is not ${annotation} or a type derived from it: ${explain(derivation, docs.root)}.`;
+          const inNamespaces = {
+            bodyNamespace: type.namespace ?? "microsoft.graph",
+            declaredNamespace: declared.type.namespace ?? "microsoft.graph",
+          };
+          report(
+            sameNamespace(type.namespace, declared.type.namespace)
+              ? { messageId: "caseDiffers", data, range: value, related }
+              : { messageId: "namespaceDiffers", data: { ...data, ...inNamespaces }, range: value, related },
+          );
+          continue;
         }
+        const derivation = derivesFrom(docs, type, declared.type);
+        if (derivation.derives !== false) continue;
         report({
-          message,
+          messageId: "notDerived",
+          data: { ...data, chain: explain(derivation, docs.root) },
           range: value,
-          related: [{ message: "The annotation", range: example.annotation! }],
+          related,
         });
       }
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { JsonString, JsonValue } from "../src/parse/json.js";
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 
 const CREATE_OR_UPDATE = new Set(["POST", "PUT", "PATCH"]);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,13 +21,12 @@ export function echoesId(requestId: string, responseId: string): boolean {
   return requestId !== "" && responseId.endsWith(`_${requestId}`);
 }
 
-export const requestResponseIdMatch: Rule = {
-  meta: {
-    id: "request-response-id-match",
-    description: "A create/update example whose response does not echo the request's top-level `id`",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("request-response-id-match"),
+export const requestResponseIdMatch = createRule({
+  id: "request-response-id-match",
+  description: "A create/update example whose response does not echo the request's top-level `id`",
+  messages: {
+    notEchoed: 'Response id "{{responseId}}" does not echo the request\'s id "{{requestId}}".',
+    requestId: "The request's id",
   },
   check({ page, report }) {
     for (const { request, response } of page.exchanges) {
@@ -37,10 +36,11 @@ export const requestResponseIdMatch: Rule = {
       const responseId = topLevelId(response.message.body?.json?.root);
       if (!requestId || !responseId || echoesId(requestId.value, responseId.value)) continue;
       report({
-        message: `Response id "${responseId.value}" does not echo the request's id "${requestId.value}".`,
+        messageId: "notEchoed",
+        data: { responseId: responseId.value, requestId: requestId.value },
         range: responseId,
-        related: [{ message: "The request's id", range: requestId }],
+        related: [{ messageId: "requestId", range: requestId }],
       });
     }
   },
-};
+});

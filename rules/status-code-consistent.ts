@@ -1,4 +1,4 @@
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 import {
   REASON_PHRASES,
   documentedStatusCodes,
@@ -8,14 +8,14 @@ import {
 
 const isSuccess = (code: number) => code >= 200 && code <= 299;
 
-export const statusCodeConsistent: Rule = {
-  meta: {
-    id: "status-code-consistent",
-    description:
-      "A response example whose status code contradicts the success code the Response section states, or whose reason phrase does not match its code",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("status-code-consistent"),
+export const statusCodeConsistent = createRule({
+  id: "status-code-consistent",
+  description:
+    "A response example whose status code contradicts the success code the Response section states, or whose reason phrase does not match its code",
+  messages: {
+    codeContradicts: 'Status line says {{code}} but the Response section says "{{documented}}".',
+    reasonMismatch: 'Status line says "{{code}} {{reason}}": the reason phrase of {{code}} is "{{phrase}}".',
+    documentedCode: "The Response section's success code",
   },
   check({ page, report }) {
     const stated = documentedStatusCodes(page);
@@ -36,9 +36,10 @@ export const statusCodeConsistent: Rule = {
         !statusCodesBeside(page, example.headingPath).some((s) => s.code === status.code)
       ) {
         report({
-          message: `Status line says ${status.code} but the Response section says "${documented.text}".`,
+          messageId: "codeContradicts",
+          data: { code: status.code, documented: documented.text },
           range: status.codeRange,
-          related: [{ message: "The Response section's success code", range: documented.range }],
+          related: [{ messageId: "documentedCode", range: documented.range }],
         });
         codeReported = true;
       }
@@ -47,9 +48,10 @@ export const statusCodeConsistent: Rule = {
       if (codeReported && reasonMatches(documented!.code, status.reason)) continue;
       const phrase = REASON_PHRASES[status.code]![0]!;
       report({
-        message: `Status line says "${status.code} ${status.reason}": the reason phrase of ${status.code} is "${phrase}".`,
+        messageId: "reasonMismatch",
+        data: { code: status.code, reason: status.reason, phrase },
         range: status.reasonRange,
       });
     }
   },
-};
+});

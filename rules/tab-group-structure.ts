@@ -1,4 +1,4 @@
-import { type Rule, ruleDocsUrl } from "../src/engine/rule.js";
+import { createRule } from "../src/engine/rule.js";
 import type { TabGroup, TabMarker } from "../src/page/model.js";
 
 /** `# [HTTP](#tab/http)` as written, for messages. */
@@ -13,46 +13,64 @@ function tabAt(group: TabGroup, offset: number): TabMarker {
   return tab;
 }
 
-export const tabGroupStructure: Rule = {
-  meta: {
-    id: "tab-group-structure",
-    description:
-      "A DocFX tab group that is not closed with `---`, does not start with the HTTP tab, or holds a heading",
-    defaultSeverity: "error",
-    fixable: false,
-    docs: ruleDocsUrl("tab-group-structure"),
+export const tabGroupStructure = createRule({
+  id: "tab-group-structure",
+  description:
+    "A DocFX tab group that is not closed with `---`, does not start with the HTTP tab, or holds a heading",
+  messages: {
+    httpNotFirst:
+      'Tab group starts with the "{{title}}" tab: the HTTP tab (line {{httpLine}}) comes first, so readers see the HTTP request before the SDK snippets.',
+    noHttpTab:
+      'Tab group starts with the "{{title}}" tab and has no HTTP tab: put the HTTP request in a first tab, "# [HTTP](#tab/http)".',
+    unclosedBeforeHeading:
+      'Tab group is not closed with "---": everything after {{marker}}, from the heading "{{heading}}" (line {{headingLine}}) on, renders inside that tab.',
+    unclosedToEnd:
+      'Tab group is not closed with "---": everything after {{marker}} to the end of the page renders inside that tab.',
+    headingInside:
+      'Heading "{{heading}}" is inside the tab group, so it renders inside the "{{title}}" tab: close the group with "---" before it (the group is closed only at line {{closingLine}}).',
   },
   check({ page, report }) {
+    const lineOf = (offset: number) => page.lines.point(offset).line;
     for (const group of page.tabGroups) {
       const first = group.tabs[0];
       if (!first) continue;
       if (first.id.toLowerCase() !== "http") {
         const http = group.tabs.find((t) => t.id.toLowerCase() === "http");
-        report({
-          message: http
-            ? `Tab group starts with the "${first.title}" tab: the HTTP tab (line ${page.lines.point(http.start).line}) comes first, so readers see the HTTP request before the SDK snippets.`
-            : `Tab group starts with the "${first.title}" tab and has no HTTP tab: put the HTTP request in a first tab, "# [HTTP](#tab/http)".`,
-          range: first,
-        });
+        report(
+          http
+            ? {
+                messageId: "httpNotFirst",
+                data: { title: first.title, httpLine: lineOf(http.start) },
+                range: first,
+              }
+            : { messageId: "noHttpTab", data: { title: first.title }, range: first },
+        );
       }
       if (!group.closing) {
-        const last = group.tabs[group.tabs.length - 1]!;
+        const marker = markerText(group.tabs[group.tabs.length - 1]!);
         const heading = group.headings[0];
-        report({
-          message: heading
-            ? `Tab group is not closed with "---": everything after ${markerText(last)}, from the heading "${heading.text}" (line ${page.lines.point(heading.start).line}) on, renders inside that tab.`
-            : `Tab group is not closed with "---": everything after ${markerText(last)} to the end of the page renders inside that tab.`,
-          range: first,
-        });
+        report(
+          heading
+            ? {
+                messageId: "unclosedBeforeHeading",
+                data: { marker, heading: heading.text, headingLine: lineOf(heading.start) },
+                range: first,
+              }
+            : { messageId: "unclosedToEnd", data: { marker }, range: first },
+        );
         continue;
       }
       for (const heading of group.headings) {
-        const tab = tabAt(group, heading.start);
         report({
-          message: `Heading "${heading.text}" is inside the tab group, so it renders inside the "${tab.title}" tab: close the group with "---" before it (the group is closed only at line ${page.lines.point(group.closing.start).line}).`,
+          messageId: "headingInside",
+          data: {
+            heading: heading.text,
+            title: tabAt(group, heading.start).title,
+            closingLine: lineOf(group.closing.start),
+          },
           range: heading,
         });
       }
     }
   },
-};
+});

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { inheritedName } from "../src/docset/base-type.js";
 import { unwrapLinks, withoutFinalNote } from "../src/docset/json-schema.js";
 import { isPrimitiveName, parseTypeRef } from "../src/docset/types.js";
-import { placeholderParts } from "../src/page/json-valid.js";
+import { placeholderParts } from "../src/parse/json-syntax.js";
 import { plainValues } from "../src/page/possible-values.js";
 import { isStatusLine, matchStatusLine } from "../src/parse/http.js";
 import { dropTranslations } from "../src/parse/inline.js";

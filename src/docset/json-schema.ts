@@ -36,7 +36,7 @@ import { isSpaceCode } from "../parse/scan.js";
 import type { Range } from "../parse/source.js";
 import { baseTypesOf } from "./base-type.js";
 import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
-import { type TypeRef, isTypePlaceholder, parseTypeRef } from "./types.js";
+import { type TypeRef, parseTypeRef } from "./types.js";
 import { escapePointerSegment, unescapePointerSegment } from "../util/json-pointer.js";
 import { sameIgnoringCase } from "../util/near-miss.js";
 
@@ -45,11 +45,32 @@ type JsonSchema = Record<string, unknown>;
 const MAX_BASE_TYPES = 16;
 const MAX_DEPTH = 32;
 
-/** A finding of the walk, at a page range. */
-export interface SchemaFinding {
-  message: string;
-  range: Range;
-}
+/** What the walk found that does not fit the documented types, at a page range. */
+export type SchemaFinding = Range &
+  (
+    | { kind: "wrappedInValue"; type: string }
+    | { kind: "requiredCase"; key: string; required: string }
+    | { kind: "requiredMissing"; required: string }
+    | { kind: "unknownProperty"; key: string; type: string; near: string | undefined; declaresBase: boolean }
+    | {
+        kind: "notEnum" | "notComplex";
+        key: string;
+        type: string;
+        documented: string;
+        value: JsonValue;
+      }
+    | {
+        kind: "wrongType";
+        key: string;
+        type: string;
+        documented: string;
+        /** The documented type as read, when it parses. */
+        expected: TypeRef | undefined;
+        /** The index of the array item at fault, when it is an item. */
+        item: number | undefined;
+        value: JsonValue;
+      }
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Type texts
@@ -143,7 +164,7 @@ const NUMBERS = new Set(["double", "single", "float", "decimal", "number"]);
 const BOOLEANS = new Set(["boolean", "bool"]);
 
 /** The readable JSON type of a primitive, for messages; undefined when any value is allowed. */
-function primitiveKind(name: string): "string" | "integer" | "number" | "boolean" | undefined {
+export function primitiveKind(name: string): "string" | "integer" | "number" | "boolean" | undefined {
   const n = name.toLowerCase().replace(/^edm\./, "");
   if (STRINGS.has(n)) return "string";
   if (INTEGERS.has(n)) return "integer";
@@ -433,25 +454,6 @@ function nodeAt(root: JsonValue, instancePath: string): { node: JsonValue; keyRa
   return { node, keyRange };
 }
 
-function describeValue(node: JsonValue): string {
-  switch (node.type) {
-    case "string":
-      if (isTypePlaceholder(node.value))
-        return `the type name ${JSON.stringify(node.value)} instead of a value`;
-      return `the string ${JSON.stringify(node.value.length > 40 ? node.value.slice(0, 37) + "..." : node.value)}`;
-    case "number":
-      return `the number ${node.value}`;
-    case "boolean":
-      return `${node.value}`;
-    case "object":
-      return "an object";
-    case "array":
-      return "an array";
-    case "null":
-      return "null";
-  }
-}
-
 function odataType(object: JsonObject): string | undefined {
   const value = object.properties.find((p) => p.key === "@odata.type")?.value;
   return value?.type === "string" && value.value.trim() !== "" ? value.value : undefined;
@@ -519,10 +521,7 @@ export class SchemaWalker {
       !compiled.extraNames.has("value") &&
       !compiled.open
     ) {
-      this.report({
-        message: `"value" is not a documented property of ${resource.name}: a single ${resource.name} is returned at the top level, not wrapped in "value".`,
-        range: value.keyRange,
-      });
+      this.report({ kind: "wrappedInValue", type: resource.name, ...value.keyRange });
       this.object(value.value, resource, body.pageProperties, 0);
       return;
     }
@@ -554,14 +553,8 @@ export class SchemaWalker {
       const other = root.properties.find((p) => p.key.toLowerCase() === missing.toLowerCase());
       this.report(
         other
-          ? {
-              message: `"${other.key}" differs in case from "${missing}", which the Request body table marks Required.`,
-              range: other.keyRange,
-            }
-          : {
-              message: `The request body omits "${missing}", which the Request body table marks Required.`,
-              range: { start: root.start, end: root.start + 1 },
-            },
+          ? { kind: "requiredCase", key: other.key, required: missing, ...other.keyRange }
+          : { kind: "requiredMissing", required: missing, start: root.start, end: root.start + 1 },
       );
     }
   }
@@ -594,10 +587,10 @@ export class SchemaWalker {
             (ref ? this.docs.resourceType(ref) : undefined);
           if (nested) this.object(item, nested, undefined, depth + 1);
           else if (ref && definition && this.isEnum(ref, definition))
-            this.wrongType(property.key, item, definition, resource, property.keyRange, "enum");
+            this.notOfKind("notEnum", property.key, item, definition, resource, property.keyRange);
         } else if (item.type === "string" && ref && definition) {
           if (!this.isEnum(ref, definition) && this.docs.resourceType(ref))
-            this.wrongType(property.key, item, definition, resource, property.keyRange, "complex");
+            this.notOfKind("notComplex", property.key, item, definition, resource, property.keyRange);
         }
       }
     }
@@ -607,19 +600,16 @@ export class SchemaWalker {
     return this.docs.enumType(ref, definition.file ? [definition.file] : []) !== undefined;
   }
 
-  private wrongType(
+  /** A value of the wrong shape for an enum (an object) or a complex type (a string). */
+  private notOfKind(
+    kind: "notEnum" | "notComplex",
     key: string,
-    node: JsonValue,
+    value: JsonValue,
     definition: PropertyDefinition,
     resource: ResourceDefinition,
     keyRange: Range,
-    kind: "enum" | "complex",
   ): void {
-    const what = kind === "enum" ? "an enum" : "a complex type";
-    this.report({
-      message: `"${key}" of ${resource.name} is documented as ${definition.type} (${what}), but the example gives ${describeValue(node)}.`,
-      range: keyRange,
-    });
+    this.report({ kind, key, type: resource.name, documented: definition.type, value, ...keyRange });
   }
 
   private ajvError(
@@ -643,15 +633,13 @@ export class SchemaWalker {
         ...compiled.extraNames,
         ...(pageProperties?.keys() ?? []),
       ];
-      const other = sameIgnoringCase(key, known);
-      const hint = other
-        ? `; did you mean "${other}"?`
-        : compiled.declaresBase
-          ? "."
-          : `, whose page names no base type.`;
       this.report({
-        message: `"${key}" is not a documented property of ${typeName}${hint}`,
-        range: property.keyRange,
+        kind: "unknownProperty",
+        key,
+        type: typeName,
+        near: sameIgnoringCase(key, known),
+        declaresBase: compiled.declaresBase,
+        ...property.keyRange,
       });
       return;
     }
@@ -664,31 +652,18 @@ export class SchemaWalker {
     if (!definition) return;
     const property = object.properties.findLast((p) => p.key === key);
     if (!property) return;
-    const ref = documentedTypeRef(definition.type);
-    const item = segments.length > 1;
-    const expected = ref ? expectedText(ref, item) : definition.type;
-    const subject = item ? `Item ${segments[1]} of "${key}"` : `"${key}"`;
+    const item = segments.length > 1 ? Number(segments[1]) : undefined;
+    const range = item !== undefined ? { start: at.node.start, end: at.node.end } : property.keyRange;
     this.report({
-      message: `${subject} of ${typeName} is documented as ${definition.type}, so it should be ${expected}, but the example gives ${describeValue(at.node)}.`,
-      range: item ? at.node : property.keyRange,
+      kind: "wrongType",
+      key,
+      type: typeName,
+      documented: definition.type,
+      expected: documentedTypeRef(definition.type),
+      item,
+      value: at.node,
+      ...range,
     });
-  }
-}
-
-function expectedText(ref: TypeRef, item: boolean): string {
-  if (ref.collection && !item) return "an array";
-  if (!ref.primitive) return "a string or an object";
-  switch (primitiveKind(ref.name)) {
-    case "string":
-      return "a string";
-    case "integer":
-      return "an integer";
-    case "number":
-      return "a number";
-    case "boolean":
-      return "true or false";
-    default:
-      return "a value";
   }
 }
 

@@ -13,7 +13,7 @@ import { BOM, type Point, decodeSource } from "../parse/source.js";
 import { rulesById } from "../../rules/index.js";
 import { applyDirectives, readDirectives } from "./directives.js";
 import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
-import type { Report, Rule, Severity } from "./rule.js";
+import { type MessageData, type Report, type Rule, type Severity, interpolate, optionsFor } from "./rule.js";
 
 export type RuleSetting = "off" | Severity;
 
@@ -158,11 +158,18 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
   for (const rule of rules) {
     const severity = severityOf(rule, options);
     if (severity === undefined) continue;
+    const say = (messageId: string, data: MessageData | undefined) => {
+      const template = rule.meta.messages[messageId];
+      if (template === undefined) throw new Error(`unknown message id "${messageId}"`);
+      return interpolate(template, data);
+    };
     const report = (r: Report) => {
       const { start, end } = pointsOf(page.lines, r.range);
       messages.push(
-        new LintMessage(r.message, {
+        new LintMessage(say(r.messageId, r.data), {
           ruleId: rule.meta.id,
+          messageId: r.messageId,
+          data: r.data,
           severity,
           start,
           end,
@@ -170,14 +177,15 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
           // Only a rule that declares itself fixable may change the page.
           fix: rule.meta.fixable ? r.fix : undefined,
           related: (r.related ?? []).map((rel) => ({
-            message: rel.message,
+            message: say(rel.messageId, rel.data),
             ...pointsOf(page.lines, rel.range),
           })),
         }),
       );
     };
     try {
-      rule.check({ page, docs, types, options: options.ruleOptions?.[rule.meta.id], report });
+      const ruleOptions = optionsFor(rule, options.ruleOptions?.[rule.meta.id]);
+      rule.check({ page, docs, types, options: ruleOptions, report });
     } catch (error) {
       // One broken rule must not take the others down: say so at the top of the page.
       const detail = error instanceof Error ? error.message : String(error);
@@ -240,6 +248,8 @@ function shiftedMessage(m: LintMessage, by: number): LintMessage {
   });
   return new LintMessage(m.reason, {
     ruleId: m.ruleId ?? undefined,
+    messageId: m.messageId,
+    data: m.data,
     severity: m.severity,
     start: point(m.startPoint),
     end: point(m.endPoint),

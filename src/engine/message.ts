@@ -5,7 +5,7 @@
  */
 import { VFileMessage } from "vfile-message";
 import type { LineIndex, Point, Range } from "../parse/source.js";
-import type { Fix } from "./rule.js";
+import type { Fix, MessageData } from "./rule.js";
 
 export const SOURCE = "graph-docs-lint";
 
@@ -20,6 +20,10 @@ export interface RelatedPlace {
 
 export class LintMessage extends VFileMessage {
   severity: SeverityLevel;
+  /** The id of the rule's message (undefined for messages without a rule). */
+  messageId: string | undefined;
+  /** The values of the message's placeholders. */
+  data: MessageData | undefined;
   fix: Fix | undefined;
   related: RelatedPlace[];
   /** Start and end offsets in the page. */
@@ -29,6 +33,8 @@ export class LintMessage extends VFileMessage {
     reason: string,
     options: {
       ruleId: string | undefined;
+      messageId?: string;
+      data?: MessageData;
       severity: SeverityLevel;
       start: Point;
       end: Point;
@@ -43,6 +49,8 @@ export class LintMessage extends VFileMessage {
       source: SOURCE,
     });
     this.severity = options.severity;
+    this.messageId = options.messageId;
+    this.data = options.data;
     this.fatal = options.severity === 2;
     this.fix = options.fix;
     this.related = options.related ?? [];
@@ -74,6 +82,8 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
 /** A message as plain data: what a cache stores and a worker thread sends back. */
 export interface PlainMessage {
   ruleId: string | undefined;
+  messageId: string | undefined;
+  data: MessageData | undefined;
   severity: SeverityLevel;
   reason: string;
   start: Point;
@@ -86,6 +96,8 @@ export interface PlainMessage {
 export function toPlainMessage(m: LintMessage): PlainMessage {
   return {
     ruleId: m.ruleId,
+    messageId: m.messageId,
+    data: m.data,
     severity: m.severity,
     reason: m.reason,
     start: m.startPoint,
@@ -99,6 +111,8 @@ export function toPlainMessage(m: LintMessage): PlainMessage {
 export function fromPlainMessage(m: PlainMessage): LintMessage {
   return new LintMessage(m.reason, {
     ruleId: m.ruleId,
+    messageId: m.messageId,
+    data: m.data,
     severity: m.severity,
     start: m.start,
     end: m.end,

@@ -543,6 +543,7 @@ function readAnnotation(comment: string, commentStart: number): Annotation | und
     json,
     data: plain,
     blockType: typeof plain.blockType === "string" ? plain.blockType : undefined,
+    truncated: plain.truncated === true || plain.truncated === "true",
     jsonRange: { start: base, end: base + jsonText.length },
     start: commentStart,
     end: commentStart + comment.length,
@@ -634,17 +635,35 @@ function apiVersionOf(page: Page): ApiVersion | undefined {
 function jsonDocumentsOf(page: Page): PageJson[] {
   const seen = new Set<JsonDocument>();
   const out: PageJson[] = [];
-  const add = (kind: PageJson["kind"], json: JsonDocument | undefined) => {
-    if (json && !seen.has(json)) {
-      seen.add(json);
-      out.push({ kind, json });
+  const add = (entry: PageJson | undefined) => {
+    if (entry && !seen.has(entry.json)) {
+      seen.add(entry.json);
+      out.push(entry);
     }
   };
-  for (const a of page.annotations) add("annotation", a.json);
-  for (const e of page.examples) add("body", e.message.body?.json);
+  for (const a of page.annotations)
+    add({ kind: "annotation", json: a.json, range: a.jsonRange, annotation: a, contentType: undefined });
+  for (const e of page.examples) {
+    const body = e.message.body;
+    if (!body?.json) continue;
+    const contentType = e.message.headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
+    add({
+      kind: "body",
+      json: body.json,
+      range: { start: body.start, end: body.end },
+      annotation: e.annotation,
+      contentType,
+    });
+  }
   // A ```json block that is also an example was parsed twice; keep the example's body.
   const exampleStarts = new Set(page.examples.map((e) => e.start));
-  for (const c of page.codeBlocks) if (!exampleStarts.has(c.start)) add("code", c.json);
+  for (const c of page.codeBlocks) {
+    const first = c.contentLines[0];
+    const last = c.contentLines[c.contentLines.length - 1];
+    if (exampleStarts.has(c.start) || !c.json || !first || !last) continue;
+    const range = { start: first.start, end: last.start + last.text.length };
+    add({ kind: "code", json: c.json, range, annotation: c.annotation, contentType: undefined });
+  }
   return out;
 }
 

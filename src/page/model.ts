@@ -34,6 +34,8 @@ export interface Annotation extends Range {
   /** The annotation's values, read as well as possible even when the JSON is malformed. */
   data: Record<string, unknown>;
   blockType: string | undefined;
+  /** `"truncated": true` (the docs tools also read the string "true"): the example is shortened. */
+  truncated: boolean;
   /** Range of the JSON text inside the comment. */
   jsonRange: Range;
 }
@@ -133,6 +135,12 @@ export interface Paragraph extends Range {
 export interface PageJson {
   kind: "annotation" | "body" | "code";
   json: JsonDocument;
+  /** The page range of the JSON text. */
+  range: Range;
+  /** The annotation of the example or code block (the annotation itself for `annotation`). */
+  annotation: Annotation | undefined;
+  /** The Content-Type header of the example a body belongs to. */
+  contentType: string | undefined;
 }
 
 export interface Page {

@@ -4,7 +4,8 @@
  */
 import { type JsonDocument, type OffsetMap, parseJson } from "./json.js";
 import { isBlankCode, skipWhile, trimEndWhile } from "./scan.js";
-import type { Range, SourceLine } from "./types.js";
+import type { Range } from "./source.js";
+import type { SourceLine } from "./table.js";
 
 export interface RequestLine extends Range {
   method: string;
@@ -39,6 +40,11 @@ export interface HttpBody extends Range {
 }
 
 export interface HttpMessage {
+  /**
+   * The method of a request: its request line's, or the first line's first word when that line
+   * starts with a method but does not parse as a request line (a URL with spaces in its query).
+   */
+  method: string | undefined;
   requestLines: RequestLine[];
   status: StatusLine | undefined;
   headers: HttpHeader[];
@@ -49,6 +55,8 @@ const METHODS = "GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|MERGE";
 const REQUEST_LINE = new RegExp(
   `^(${METHODS})[ \\t]+(https?://[^ \\t]+|/[^ \\t]*|\\{[^ \\t]*)(?:[ \\t]+HTTP/\\d(?:\\.\\d)?)?[ \\t]*$`,
 );
+/** A line that starts like a request, whatever follows the method. */
+const METHOD_START = /^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\S/;
 const STATUS_START = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})/;
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*)[ \t]*:[ \t]?(.*)$/;
 const VERSION_SEGMENT = /^\/(v1\.0|beta|v2\.0|stagingbeta)(?=\/|\?|$)/i;
@@ -141,11 +149,18 @@ const isBlank = (line: SourceLine | undefined) => line !== undefined && line.tex
  * result (the JSON body's included) is a page range.
  */
 export function parseHttpMessage(lines: SourceLine[]): HttpMessage {
-  const message: HttpMessage = { requestLines: [], status: undefined, headers: [], body: undefined };
+  const message: HttpMessage = {
+    method: undefined,
+    requestLines: [],
+    status: undefined,
+    headers: [],
+    body: undefined,
+  };
   let i = 0;
   while (i < lines.length && isBlank(lines[i])) i++;
   const first = lines[i];
   if (!first) return message;
+  message.method = METHOD_START.exec(first.text)?.[1];
   const status = parseStatusLine(first);
   if (status) {
     message.status = status;
@@ -160,6 +175,7 @@ export function parseHttpMessage(lines: SourceLine[]): HttpMessage {
       i = j + 1;
     }
     if (message.requestLines.length === 0) return message;
+    message.method = message.requestLines[0]!.method;
   }
   for (; i < lines.length && !isBlank(lines[i]); i++) {
     const line = lines[i]!;

@@ -1,62 +1,12 @@
 /**
- * What the json-valid rule needs to know about the JSON texts of a page, computed from the page
- * model: which example or code block each JSON text belongs to (its annotation, its Content-Type),
- * the comments inside it, and a readable account of its first syntax error.
+ * What is wrong with a JSON text, as facts the json-valid rule words: the comments inside it, the
+ * syntax errors that are not caused by a truncation mark, which kind of mistake the first one is
+ * and where exactly it stands, and whether a body stands for content instead of being JSON.
  */
 import { SyntaxKind, createScanner } from "jsonc-parser";
-import type { JsonDocument, JsonProblem } from "../parse/json.js";
-import { isSpaceCode, skipWhile } from "../parse/scan.js";
-import type { Range } from "../parse/source.js";
-import type { Annotation, HttpExample, Page } from "./model.js";
-
-export interface JsonText {
-  /** An example body (HTTP example, or a block annotated as a request or response), or a ```json block. */
-  kind: "body" | "code";
-  json: JsonDocument;
-  /** The page range of the JSON text. */
-  range: Range;
-  /** The annotation of the example or code block. */
-  annotation: Annotation | undefined;
-  /** The Content-Type header of the example the body belongs to. */
-  contentType: string | undefined;
-}
-
-/** Each example body and ```json block of the page that was parsed as JSON, once. */
-export function jsonTextsOf(page: Page): JsonText[] {
-  const out: JsonText[] = [];
-  for (const { kind, json } of page.jsonDocuments) {
-    if (kind === "body") {
-      const example = page.examples.find((e) => e.message.body?.json === json);
-      const body = example?.message.body;
-      if (!example || !body) continue;
-      out.push({
-        kind,
-        json,
-        range: { start: body.start, end: body.end },
-        annotation: example.annotation,
-        contentType: headerValue(example, "content-type"),
-      });
-    } else if (kind === "code") {
-      const block = page.codeBlocks.find((c) => c.json === json);
-      const first = block?.contentLines[0];
-      const last = block?.contentLines[block.contentLines.length - 1];
-      if (!block || !first || !last) continue;
-      out.push({
-        kind,
-        json,
-        range: { start: first.start, end: last.start + last.text.length },
-        annotation: block.annotation,
-        contentType: undefined,
-      });
-    }
-  }
-  return out;
-}
-
-/** The value of an example's header, by case-insensitive name. */
-export function headerValue(example: HttpExample, name: string): string | undefined {
-  return example.message.headers.find((h) => h.name.toLowerCase() === name)?.value;
-}
+import type { JsonDocument, JsonProblem } from "./json.js";
+import { isSpaceCode, skipWhile } from "./scan.js";
+import type { Range } from "./source.js";
 
 /**
  * A body that stands for content rather than being JSON: `{Raw bytes of the file}`,
@@ -99,8 +49,8 @@ export function placeholderParts(text: string): { open: string; inner: string; c
  * JSON comments (`//`, `/* *\/`) in a page range, from the page text. A `//` right after a URL
  * scheme (`https://…` written without quotes) is part of a broken value, not a comment.
  */
-export function commentsIn(page: Page, range: Range, json: JsonDocument): Range[] {
-  const text = page.text.slice(range.start, range.end);
+export function commentsIn(pageText: string, range: Range, json: JsonDocument): Range[] {
+  const text = pageText.slice(range.start, range.end);
   const scanner = createScanner(text, false);
   const found = new Map<number, Range>();
   // The parser's own list, and a scan of the text (the two agree where both find a comment).
@@ -113,30 +63,42 @@ export function commentsIn(page: Page, range: Range, json: JsonDocument): Range[
       found.set(start, { start, end: Math.min(start + scanner.getTokenLength(), range.end) });
   }
   return [...found.values()]
-    .filter((c) => !/[A-Za-z0-9]:$/.test(page.text.slice(Math.max(0, c.start - 2), c.start)))
+    .filter((c) => !/[A-Za-z0-9]:$/.test(pageText.slice(Math.max(0, c.start - 2), c.start)))
     .sort((a, b) => a.start - b.start);
-}
-
-/** True when the annotation says `"truncated": true` (the docs tools also read the string "true"). */
-export function saysTruncated(annotation: Annotation | undefined): boolean {
-  const value = annotation?.data.truncated;
-  return value === true || value === "true";
 }
 
 /**
  * The syntax errors of a JSON text that are not caused by a truncation mark: an error right after
  * `...` (`{ "a": … }` makes the parser expect a value at `}`) belongs to the mark.
  */
-export function syntaxErrors(page: Page, json: JsonDocument): JsonProblem[] {
+export function syntaxErrors(pageText: string, json: JsonDocument): JsonProblem[] {
   return json.errors.filter(
-    (e) => !json.truncations.some((t) => t.end <= e.start && page.text.slice(t.end, e.start).trim() === ""),
+    (e) => !json.truncations.some((t) => t.end <= e.start && pageText.slice(t.end, e.start).trim() === ""),
   );
 }
 
-export interface SyntaxErrorReport {
-  /** What is wrong, without a final period. */
-  detail: string;
+/** Which mistake a syntax error is. */
+export type SyntaxMistake =
+  | "textAfterValue"
+  | "unusualSpace"
+  | "curlyQuote"
+  | "singleQuote"
+  | "controlCharacter"
+  | "multilineString"
+  | "textAfterString"
+  | "leadingZero"
+  | "unquotedName"
+  | "unquotedValue"
+  | "unexpectedCharacter"
+  | "unexpectedText"
+  | "other";
+
+export interface SyntaxDiagnosis {
+  mistake: SyntaxMistake;
+  /** The character or word at fault, at the most precise range. */
   range: Range;
+  /** The facts a message names: the character, its code point and name, the word. */
+  data: Record<string, string>;
 }
 
 const SPACES: Record<number, string> = {
@@ -170,35 +132,30 @@ const codePoint = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, "
 const VALUE_END = /[\s,{}[\]"]/;
 
 /**
- * A readable account of one syntax error, at the most precise range: the character or the
- * unquoted word at fault rather than the token where the parser noticed.
+ * What one syntax error is, at the most precise range: the character or the unquoted word at fault
+ * rather than the token where the parser noticed.
  */
-export function describeSyntaxError(page: Page, json: JsonDocument, error: JsonProblem): SyntaxErrorReport {
-  const text = page.text;
+export function diagnoseSyntaxError(text: string, json: JsonDocument, error: JsonProblem): SyntaxDiagnosis {
   const token = text.slice(error.start, error.end);
   const root = json.root;
   const closed = root !== undefined && /[}\]]/.test(text.charAt(root.end - 1));
   if (closed && error.start >= root.end && !error.code.startsWith("Close")) {
-    return { detail: "Unexpected text after the JSON value", range: error };
+    return { mistake: "textAfterValue", range: error, data: {} };
   }
   const first = token.codePointAt(0) ?? 0;
+  const oneCharacter = { start: error.start, end: error.start + 1 };
   if (error.code === "InvalidSymbol" && SPACES[first]) {
     return {
-      detail: `Unexpected character ${codePoint(first)} (${SPACES[first]}): JSON allows only spaces, tabs and line breaks between tokens`,
-      range: { start: error.start, end: error.start + 1 },
+      mistake: "unusualSpace",
+      range: oneCharacter,
+      data: { codePoint: codePoint(first), name: SPACES[first] },
     };
   }
   if (error.code === "InvalidSymbol" && (first === 0x201c || first === 0x201d)) {
-    return {
-      detail: `Curly quote '${String.fromCodePoint(first)}': JSON strings take straight double quotes`,
-      range: { start: error.start, end: error.start + 1 },
-    };
+    return { mistake: "curlyQuote", range: oneCharacter, data: { quote: String.fromCodePoint(first) } };
   }
   if (error.code === "InvalidSymbol" && first === 0x27 /* ' */) {
-    return {
-      detail: "Single quote: JSON strings and property names take double quotes",
-      range: { start: error.start, end: error.start + 1 },
-    };
+    return { mistake: "singleQuote", range: oneCharacter, data: {} };
   }
   if (error.code === "InvalidCharacter") {
     // The parser flags the whole string; point at the control character inside it.
@@ -207,42 +164,45 @@ export function describeSyntaxError(page: Page, json: JsonDocument, error: JsonP
       if (c < 0x20) {
         const escape = CONTROL_ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, "0")}`;
         return {
-          detail: `Control character ${codePoint(c)} in a string: write it as ${escape}`,
+          mistake: "controlCharacter",
           range: { start: i, end: i + 1 },
+          data: { codePoint: codePoint(c), escape },
         };
       }
     }
   }
   if (error.code === "UnexpectedEndOfString" && /^[\r\n]/.test(text.slice(error.end, error.end + 1))) {
-    return { detail: "Unterminated string: a JSON string cannot span lines", range: error };
+    return { mistake: "multilineString", range: error, data: {} };
   }
   if (error.code === "InvalidSymbol" || error.code === "CommaExpected") {
-    const word = unquotedWord(page, error);
+    const word = unquotedWord(text, error);
     if (word) {
       const value = text.slice(word.start, word.end);
       const after = text.slice(word.end).match(/^[ \t]*(.)/)?.[1];
-      let detail: string;
-      if (text.charAt(word.start - 1) === '"') detail = `Unexpected text ${value} right after a string`;
-      else if (/^-?0\d+$/.test(value)) detail = `Invalid number ${value}: JSON numbers do not start with 0`;
-      else if (after === ":") detail = `Property name ${value} is not in double quotes`;
-      else detail = `Unquoted value ${value}: JSON strings take double quotes`;
-      return { detail, range: word };
+      const mistake: SyntaxMistake =
+        text.charAt(word.start - 1) === '"'
+          ? "textAfterString"
+          : /^-?0\d+$/.test(value)
+            ? "leadingZero"
+            : after === ":"
+              ? "unquotedName"
+              : "unquotedValue";
+      return { mistake, range: word, data: { word: value } };
     }
   }
   if (error.code === "InvalidSymbol" && token !== "") {
     const shown = token.length > 30 ? `${token.slice(0, 30)}…` : token;
-    const what = [...token].length === 1 ? "character" : "text";
-    return { detail: `Unexpected ${what} "${shown}"`, range: error };
+    const mistake = [...token].length === 1 ? "unexpectedCharacter" : "unexpectedText";
+    return { mistake, range: error, data: { text: shown } };
   }
-  return { detail: error.message, range: error };
+  return { mistake: "other", range: error, data: { detail: error.message } };
 }
 
 /**
  * The unquoted word an error stands in: `2018-04-01T12:39:16Z`, `00:00:00`, `NAV.PostalAddress`,
  * `credentials`. Undefined when the error is at a quote or punctuation.
  */
-function unquotedWord(page: Page, error: JsonProblem): Range | undefined {
-  const text = page.text;
+function unquotedWord(text: string, error: JsonProblem): Range | undefined {
   let start = error.start;
   // A value the parser read partly (`2018` of `2018-04-01`): back up to where the word starts.
   while (start > 0 && !VALUE_END.test(text.charAt(start - 1)) && text.charAt(start - 1) !== ":") start--;

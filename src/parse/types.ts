@@ -1,2 +1,0 @@
-export type { Point, Range } from "./source.js";
-export type { SourceLine } from "./table.js";
