@@ -1,60 +1,68 @@
-import type { EnumMembers, PropertyScope, TypeResolver } from "../src/docset/resolve.js";
-import { isTypePlaceholder } from "../src/docset/types.js";
+import type { PropertyScope, TypeResolver, ValueSet } from "../src/docset/resolve.js";
+import type { PropertyDefinition } from "../src/docset/definitions.js";
 import type { JsonString, JsonValue } from "../src/parse/json.js";
 import { type Report, createRule } from "../src/engine/rule.js";
+import { type Verdict, judgeValue } from "./enum-value-documented/judge.js";
 
 const MAX_DEPTH = 64;
-
-function listed(members: string[]): string {
-  return members.map((m) => `"${m}"`).join(", ");
-}
+/** Longer lists are cut in messages: a printer enum has hundreds of members. */
+const MAX_LISTED = 12;
 
 const MESSAGES = {
-  caseOnly:
-    '"{{value}}" differs only in case from "{{member}}", the documented value of {{type}} (property "{{property}}").',
+  caseOnly: '"{{value}}" differs only in case from "{{member}}", the documented value of {{subject}}.',
+  writtenAsWords: '"{{value}}" is written as words: the documented value of {{subject}} is "{{member}}".',
+  nearMiss: '"{{value}}" is not a documented value of {{subject}}: did you mean "{{member}}"?',
   typePlaceholder:
-    '"{{value}}" is a type placeholder, not a value of {{type}} (property "{{property}}"); documented values: {{members}}.',
-  notDocumented:
-    '"{{value}}" is not a documented value of {{type}} (property "{{property}}"); documented values: {{members}}.',
+    '"{{value}}" is a type placeholder, not a value of {{subject}}; documented values: {{members}}.',
+  valuePlaceholder:
+    '"{{value}}" is a placeholder, not a value of {{subject}}; documented values: {{members}}.',
+  notAName:
+    '"{{value}}" is not a documented value of {{subject}}: its values are names without spaces ({{members}}).',
+  notDocumented: '"{{value}}" is not a documented value of {{subject}}; documented values: {{members}}.',
 };
 type MessageId = keyof typeof MESSAGES;
+type ReportValue = (report: Report<MessageId>) => void;
 
-/** The finding for a value that is not a member, or undefined when it is one. */
-function checkValue(
-  value: JsonString,
-  property: string,
-  enumInfo: EnumMembers,
-): Report<MessageId> | undefined {
-  // Flag enums are written as comma-separated members ("read,write").
-  const parts = value.value.split(",").map((p) => p.trim());
-  const bad = parts.find((p) => !enumInfo.members.includes(p));
-  if (bad === undefined) return undefined;
-  const data = { value: bad, type: enumInfo.name, property, members: listed(enumInfo.members) };
-  const caseMatch = enumInfo.members.find((m) => m.toLowerCase() === bad.toLowerCase());
-  if (caseMatch) return { messageId: "caseOnly", data: { ...data, member: caseMatch }, range: value };
-  return { messageId: isTypePlaceholder(bad) ? "typePlaceholder" : "notDocumented", data, range: value };
+function listed(members: string[]): string {
+  const shown = members.slice(0, MAX_LISTED).map((m) => `"${m}"`);
+  return members.length > MAX_LISTED ? `${shown.join(", ")}, … (${members.length} in all)` : shown.join(", ");
 }
 
-function walkObject(
-  value: JsonValue,
-  scope: PropertyScope,
-  types: TypeResolver,
-  report: (r: Report<MessageId>) => void,
-  depth: number,
-): void {
+/** What the message calls the value set: `bodyType (property "contentType")`, or `property "status"`. */
+function subjectOf(set: ValueSet, property: string): string {
+  return set.from === "description" && /^(edm\.)?string$/i.test(set.name)
+    ? `property "${property}"`
+    : `${set.name} (property "${property}")`;
+}
+
+function toReport(verdict: Verdict, set: ValueSet, property: string, at: JsonString): Report<MessageId> {
+  const data = { ...verdict, subject: subjectOf(set, property), members: listed(set.members) };
+  return { messageId: verdict.kind, data, range: at };
+}
+
+/** The first definition of the property that documents a value set (a table's row may say only String). */
+function valueSetOf(definitions: PropertyDefinition[], types: TypeResolver): ValueSet | undefined {
+  for (const definition of definitions) {
+    const set = types.valueSet(definition);
+    if (set && set.members.length > 0) return set;
+  }
+  return undefined;
+}
+
+function walkObject(value: JsonValue, scope: PropertyScope, types: TypeResolver, report: ReportValue, depth: number) {
   if (value.type !== "object" || depth > MAX_DEPTH) return;
   for (const property of value.properties) {
     if (!property.value || property.key.startsWith("@")) continue;
-    const definition = scope.lookup(property.key);
-    if (!definition) continue;
-    const values = property.value.type === "array" ? property.value.items : [property.value];
-    const enumInfo = types.enumMembers(definition);
-    for (const item of values) {
-      if (item.type === "string" && enumInfo && enumInfo.members.length > 0) {
-        const finding = checkValue(item, property.key, enumInfo);
-        if (finding) report(finding);
+    const definitions = scope.lookup(property.key);
+    if (definitions.length === 0) continue;
+    const items = property.value.type === "array" ? property.value.items : [property.value];
+    const set = valueSetOf(definitions, types);
+    for (const item of items) {
+      if (item.type === "string" && set) {
+        const verdict = judgeValue(item.value, set);
+        if (verdict) report(toReport(verdict, set, property.key, item));
       } else if (item.type === "object") {
-        const inner = types.objectScope(definition.type, item);
+        const inner = types.objectScope(definitions[0]!.type, item);
         if (inner) walkObject(item, inner, types, report, depth + 1);
       }
     }
@@ -63,23 +71,29 @@ function walkObject(
 
 export const enumValueDocumented = createRule({
   id: "enum-value-documented",
-  description: "A string in example JSON whose enum-typed property does not document that value",
+  description: "A string in example JSON that is not one of the values its property documents (an enum's members, or the values its description lists)",
   messages: MESSAGES,
   check({ page, types, report }) {
     for (const example of page.examples) {
       const root = example.message.body?.json?.root;
       if (!root || example.kind === "other") continue;
-      const exchange = page.exchanges.find((x) => x.request === example || x.response === example);
-      const scope = types.bodyScope(example, exchange);
-      // A collection response lists its items under "value".
+      const scope = types.bodyScope(example);
+      // A collection response lists its items under "value"; an item may name a derived type.
       const valueItems =
         root.type === "object" ? root.properties.find((p) => p.key === "value")?.value : undefined;
-      if (valueItems?.type === "array" && !scope.lookup("value")) {
-        for (const item of valueItems.items) walkObject(item, scope, types, report, 0);
-      } else if (root.type === "array") {
-        for (const item of root.items) walkObject(item, scope, types, report, 0);
-      } else {
+      const items =
+        valueItems?.type === "array" && scope.lookup("value").length === 0
+          ? valueItems.items
+          : root.type === "array"
+            ? root.items
+            : undefined;
+      if (!items) {
         walkObject(root, scope, types, report, 0);
+        continue;
+      }
+      for (const item of items) {
+        const own = item.type === "object" ? types.objectScope(undefined, item) : undefined;
+        walkObject(item, own ?? scope, types, report, 0);
       }
     }
   },

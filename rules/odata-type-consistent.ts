@@ -1,22 +1,16 @@
 import { relative } from "node:path";
-import { type BaseTypeStep, derivesFrom, sameNamespace, sameType } from "../src/docset/base-type.js";
-import { type TypeRef, parseTypeRef } from "../src/docset/types.js";
+import { type BaseTypeStep, derivesFrom, sameType } from "../src/docset/base-type.js";
+import { sameNamespace } from "../src/docset/definitions.js";
+import { type TypeRef, parseTypeRef } from "../src/parse/type-ref.js";
 import { createRule } from "../src/engine/rule.js";
 import type { HttpExample } from "../src/page/model.js";
 import type { JsonString, JsonValue } from "../src/parse/json.js";
 
 /** The type an example's annotation declares, with the key it is written under. */
 function declaredType(example: HttpExample): { key: string; text: string; type: TypeRef } | undefined {
-  const data = example.annotation?.data;
-  if (!data) return undefined;
-  // ApiDoctor reads `@type` first, then `@odata.type`.
-  for (const key of ["@type", "@odata.type"]) {
-    const text = data[key];
-    if (typeof text !== "string") continue;
-    const type = parseTypeRef(text);
-    return type && !type.primitive ? { key, text, type } : undefined;
-  }
-  return undefined;
+  const declared = example.annotation?.declaredType;
+  const type = declared ? parseTypeRef(declared.text) : undefined;
+  return declared && type && !type.primitive ? { ...declared, type } : undefined;
 }
 
 function odataType(value: JsonValue | undefined): JsonString | undefined {
@@ -73,7 +67,7 @@ export const odataTypeConsistent = createRule({
       if (blockType !== "request" && blockType !== "response") continue;
       const declared = declaredType(example);
       if (!declared) continue;
-      const collection = declared.type.collection || example.annotation?.data.isCollection === true;
+      const collection = declared.type.collection || example.annotation?.isCollection === true;
       for (const value of bodyTypes(example.message.body?.json?.root, collection)) {
         const type = parseTypeRef(value.value);
         if (!type || type.primitive || sameType(type, declared.type)) continue;

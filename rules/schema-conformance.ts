@@ -1,13 +1,5 @@
-import {
-  type SchemaFinding,
-  SchemaWalker,
-  bodyTypeText,
-  compileResource,
-  primitiveKind,
-  requestBodyProperties,
-  resourceFor,
-} from "../src/docset/json-schema.js";
-import { type TypeRef, isTypePlaceholder, parseTypeRef } from "../src/docset/types.js";
+import { type SchemaFinding, SchemaWalker, compileResource } from "../src/docset/json-schema.js";
+import { type TypeRef, isTypePlaceholder, primitiveKind } from "../src/parse/type-ref.js";
 import { type Report, createRule } from "../src/engine/rule.js";
 import type { JsonValue } from "../src/parse/json.js";
 
@@ -106,10 +98,8 @@ export const schemaConformance = createRule({
   description:
     "Example JSON that does not fit its documented type: unknown properties, wrong value types, omitted Required properties",
   messages: MESSAGES,
-  check({ page, docs, report }) {
+  check({ page, docs, types, report }) {
     const walker = new SchemaWalker(docs, (finding) => report(toReport(finding)));
-    let pageProperties: ReturnType<typeof requestBodyProperties> | undefined;
-    const namespace = page.namespace?.value;
     for (const example of page.examples) {
       if (example.kind === "other") continue;
       const json = example.message.body?.json;
@@ -117,43 +107,25 @@ export const schemaConformance = createRule({
       // A body that is not JSON is another rule's finding; its recovered tree is not the example.
       if (!json || !root || json.errors.length > 0) continue;
       const isRequest = example.kind === "request";
-      if (isRequest) pageProperties ??= requestBodyProperties(page);
-      const exchange = page.exchanges.find((x) => x.request === example || x.response === example);
-
-      if (isRequest && root.type === "object") {
-        const method = example.message.requestLines[0]?.method;
-        const truncated = example.annotation?.data.truncated === true || json.truncations.length > 0;
-        if (method && SENDS_BODY.has(method) && !truncated) {
-          walker.checkRequired(root, pageProperties!);
-        }
+      const method = example.message.method;
+      const truncated = example.annotation?.truncated === true || json.truncations.length > 0;
+      if (isRequest && root.type === "object" && method && SENDS_BODY.has(method) && !truncated) {
+        walker.checkRequired(root, types.requestBodyProperties());
       }
-
-      const typeText = bodyTypeText(example, exchange);
-      if (!typeText) continue;
-      // A request shows its response's type only when it creates or replaces that resource: an
-      // action's request body holds parameters (the action answers 200 or 204, not 201 Created).
-      if (typeText.from === "response") {
-        const method = example.message.requestLines[0]?.method;
-        const status = exchange?.response?.message.status?.code;
-        if (!(method === "PATCH" || method === "PUT" || (method === "POST" && status === 201))) continue;
-      }
-      const resource = resourceFor(docs, typeText.text, namespace);
-      if (!resource) continue;
-      const ref = parseTypeRef(typeText.text);
-      const compiled = compileResource(docs, resource);
+      const type = types.bodyType(example);
+      if (!type?.resource) continue;
+      const compiled = compileResource(docs, type.resource);
       const hasValue = compiled.properties.has("value") || compiled.extraNames.has("value");
       const valueItems =
         root.type === "object" ? root.properties.find((p) => p.key === "value")?.value : undefined;
       const collection =
-        root.type === "array" ||
-        ((ref?.collection === true || example.annotation?.data.isCollection === true || !hasValue) &&
-          valueItems?.type === "array");
+        root.type === "array" || ((type.collection || !hasValue) && valueItems?.type === "array");
       walker.check({
         root,
-        resource,
+        resource: type.resource,
         collection,
-        pageProperties: isRequest ? pageProperties! : new Map(),
-        typeFromResponse: typeText.from === "response",
+        pageProperties: isRequest ? types.requestBodyProperties() : new Map(),
+        typeFromResponse: type.from === "response",
       });
     }
   },

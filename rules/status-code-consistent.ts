@@ -4,7 +4,7 @@ import {
   documentedStatusCodes,
   reasonMatches,
   statusCodesBeside,
-} from "../src/page/status-codes.js";
+} from "./status-code-consistent/status-codes.js";
 
 const isSuccess = (code: number) => code >= 200 && code <= 299;
 

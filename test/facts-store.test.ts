@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FactsStore, type PageFacts } from "../src/docset/facts-store.js";
 import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
-import { parseTypeRef } from "../src/docset/types.js";
+import { parseTypeRef } from "../src/parse/type-ref.js";
 import { buildPage } from "../src/page/build.js";
 import { intuneEnumPage } from "./helpers.js";
 

@@ -7,8 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inheritedName } from "../src/docset/base-type.js";
-import { unwrapLinks, withoutFinalNote } from "../src/docset/json-schema.js";
-import { isPrimitiveName, parseTypeRef } from "../src/docset/types.js";
+import { isPrimitiveName, parseTypeRef, unwrapLinks, withoutFinalNote } from "../src/parse/type-ref.js";
 import { placeholderParts } from "../src/parse/json-syntax.js";
 import { plainValues } from "../src/page/possible-values.js";
 import { isStatusLine, matchStatusLine } from "../src/parse/http.js";

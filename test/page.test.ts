@@ -178,7 +178,7 @@ describe("machine-translated pages", () => {
       "Permissions",
       "HTTP request",
     ]);
-    const body = page.propertyTables.find((t) => t.heading === "Request body");
+    const body = page.propertyTables.find((t) => t.heading?.text === "Request body");
     expect(body?.rows.map((r) => r.name)).toEqual(["id", "type", "identitySource"]);
     expect(body?.rows.map((r) => r.type)).toEqual([
       "String",
@@ -403,7 +403,7 @@ describe("headings and DocFX tabs", () => {
   });
 
   it("examples keep the heading path they stand under", () => {
-    expect(page.examples.map((e) => [e.kind, e.headingPath])).toEqual([
+    expect(page.examples.map((e) => [e.kind, e.headingPath.map((h) => h.text)])).toEqual([
       ["request", ["Create widget", "Examples", "Request"]],
       ["response", ["Create widget", "Examples", "Response"]],
     ]);
@@ -457,7 +457,7 @@ describe("tables", () => {
       ),
     );
     const table = page.propertyTables[0]!;
-    expect(table.heading).toBe("Properties");
+    expect(table.heading?.text).toBe("Properties");
     expect(table.rows.map((r) => [r.name, r.type, r.documentedValues])).toEqual([
       ["kind", "widgetKind", ["small", "large"]],
       ["name", "String collection", undefined],

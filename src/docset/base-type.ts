@@ -1,125 +1,77 @@
 /**
- * Base types of documented resources, for the rule that checks an example's `@odata.type` against
- * its annotation: is the body's type the annotation's type or derived from it?
+ * Base types of documented resources: the one place that reads which types a resource derives from,
+ * for every rule that follows them (the properties a type inherits, an example's `@odata.type`
+ * against its annotation).
  *
- * A resource page declares its base type in its `resource` annotation (`"baseType":
- * "microsoft.graph.directoryObject"`), which the docs index reads, and in prose: "Inherits from
- * [namedLocation](namedlocation.md).", "derived from [threatAssessmentRequest](…)", or only in the
- * property table, "Inherited from [identityProviderBase](…)." (which may name a more distant
- * ancestor, still an ancestor). The page's text is read for that (once per file, cached with the
- * docs index) and the first such link is taken. Where the annotation and the prose disagree, both
- * are followed.
+ * A resource page names its base type in its `resource` annotation (`"baseType":
+ * "microsoft.graph.directoryObject"`) and in its prose ("Inherits from [namedLocation](…)", see
+ * src/page/inherits.ts); where the two disagree, both are followed. A base written by its short
+ * name is in the namespace of the type that names it.
  */
-import { readFileSync } from "node:fs";
-import { isBlankCode, skipWhile, trimEndWhile } from "../parse/scan.js";
-import type { DocsIndex, ResourceDefinition } from "./index.js";
-import { type TypeRef, parseTypeRef } from "./types.js";
+import { DEFAULT_NAMESPACE, type ResourceDefinition, sameNamespace } from "./definitions.js";
+import type { DocsIndex } from "./index.js";
+import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
 
-/** "Inherits from [", "derived from the [", "subclass of [": the link's text is read by `linkedName`. */
-const INHERITS =
-  /\b(?:(?:inherits?|inherited|derives?|derived)[ \t]+from|subclass[ \t]+of)[ \t]+(?:the[ \t]+)?\[/gi;
+/** Deeper chains than this are not followed (no Graph type is half as deep; cycles end here too). */
+const MAX_ANCESTORS = 16;
 
-const perIndex = new WeakMap<DocsIndex, Map<string, string | undefined>>();
+/** The base types a definition names, as references; undefined for a name that is not a type. */
+export function baseRefs(definition: ResourceDefinition): Array<TypeRef | undefined> {
+  return definition.baseTypes.map((written) => {
+    const parsed = parseTypeRef(written);
+    if (!parsed || parsed.primitive) return undefined;
+    return parsed.namespace ? parsed : { ...parsed, namespace: definition.namespace };
+  });
+}
+
+export interface Ancestors {
+  /** The type and its documented base types, nearest first, each once. */
+  chain: ResourceDefinition[];
+  /** Some type on the way names a base type. */
+  declaresBase: boolean;
+  /** Some base type named on the way is not documented (it may add any property). */
+  undocumented: boolean;
+}
+
+const ancestorsCache = new WeakMap<DocsIndex, WeakMap<ResourceDefinition, Ancestors>>();
 
 /**
- * The types `definition` derives from, as written: its annotation's `baseType` and the base type its
- * prose names, when they differ (the two disagree on some pages; either may be the right one).
+ * The type and its base types, breadth first (a type may name two). Kept per definition for the
+ * life of the docs index that gave it: every property looked up on a type walks its chain.
  */
-export function baseTypesOf(docs: DocsIndex, definition: ResourceDefinition): string[] {
-  const bases: string[] = [];
-  for (const written of [definition.baseType, proseBaseType(docs, definition.file)]) {
-    // A name read from a sentence may end with its full stop ("Inherits from entity.").
-    const base = written === undefined ? undefined : trimEndWhile(written.trim(), (c) => c === 46 /* . */);
-    if (base && !bases.some((b) => sameWritten(b, base))) bases.push(base);
-  }
-  return bases;
-}
-
-/**
- * The type name of the first "inherits from [name](…)" link of a text: what
- * `/\b(?:(?:inherits?|inherited|derives?|derived)[ \t]+from|subclass[ \t]+of)[ \t]+(?:the[ \t]+)?\[[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(/i`
- * captures. That regex backtracks in cubic time on a run of underscores (emphasis marks and name
- * characters both), so the link's text is read by `linkedName`.
- */
-export function inheritedName(text: string): string | undefined {
-  INHERITS.lastIndex = 0;
-  for (let m = INHERITS.exec(text); m; m = INHERITS.exec(text)) {
-    const name = linkedName(text, m.index + m[0].length);
-    if (name !== undefined) return name;
-    INHERITS.lastIndex = m.index + 1;
-  }
-  return undefined;
-}
-
-const isMark = (c: number) => c === 42 /* * */ || c === 95 /* _ */ || c === 96; /* ` */
-const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 46; /* . */
-
-/**
- * `[ \t]*[*_`]*([A-Za-z_][\w.]*)[*_`]*[ \t]*\]\(` at `from` (just after the `[`), as the regex
- * matches it: the marks take as much as they can, giving back underscores one at a time for the
- * name to start with; the name takes all the name characters after its start.
- */
-function linkedName(text: string, from: number): string | undefined {
-  const marksStart = skipWhile(text, from, isBlankCode);
-  const marksEnd = skipWhile(text, marksStart, isMark);
-  // Whether "](" follows marks and spaces from `at`; from anywhere among the marks, that is from
-  // their end, so only two places are ever asked about.
-  const closes = new Map<number, boolean>();
-  const closesAt = (at: number): boolean => {
-    const key = Math.max(at, marksEnd);
-    let found = closes.get(key);
-    if (found === undefined) {
-      found = text.startsWith("](", skipWhile(text, skipWhile(text, key, isMark), isBlankCode));
-      closes.set(key, found);
-    }
-    return found;
-  };
-  // end: where a name starting at k ends (after its run of name characters), kept from k + 1.
-  let end = skipWhile(text, marksEnd + 1, isNameChar);
-  for (let k = marksEnd; k >= marksStart; k--) {
-    if (k < marksEnd && !isNameChar(text.charCodeAt(k + 1))) end = k + 1;
-    const c = text.charCodeAt(k);
-    const starts = k === marksEnd ? isNameStart(c) : c === 95; /* _ */
-    if (starts && closesAt(end)) return text.slice(k, end);
-  }
-  return undefined;
-}
-
-function sameWritten(a: string, b: string): boolean {
-  const x = parseTypeRef(a);
-  const y = parseTypeRef(b);
-  return (
-    !!x && !!y && x.name.toLowerCase() === y.name.toLowerCase() && sameNamespace(x.namespace, y.namespace)
-  );
-}
-
-function proseBaseType(docs: DocsIndex, file: string): string | undefined {
-  let cache = perIndex.get(docs);
+export function ancestorsOf(docs: DocsIndex, definition: ResourceDefinition): Ancestors {
+  let cache = ancestorsCache.get(docs);
   if (!cache) {
-    cache = new Map();
-    perIndex.set(docs, cache);
+    cache = new WeakMap();
+    ancestorsCache.set(docs, cache);
   }
-  if (cache.has(file)) return cache.get(file);
-  let base: string | undefined;
-  try {
-    base = inheritedName(readFileSync(file, "utf8"));
-  } catch {
-    base = undefined;
+  let result = cache.get(definition);
+  if (!result) {
+    result = walkAncestors(docs, definition);
+    cache.set(definition, result);
   }
-  cache.set(file, base);
-  return base;
+  return result;
 }
 
-const DEFAULT_NAMESPACE = "microsoft.graph";
+function walkAncestors(docs: DocsIndex, definition: ResourceDefinition): Ancestors {
+  const result: Ancestors = { chain: [], declaresBase: false, undocumented: false };
+  const queue = [definition];
+  while (queue.length > 0 && result.chain.length < MAX_ANCESTORS) {
+    const current = queue.shift()!;
+    if (result.chain.includes(current)) continue;
+    result.chain.push(current);
+    for (const ref of baseRefs(current)) {
+      result.declaresBase = true;
+      const base = ref ? docs.resourceType(ref) : undefined;
+      if (base) queue.push(base);
+      else result.undocumented = true;
+    }
+  }
+  return result;
+}
 
 function isEntity(type: TypeRef): boolean {
   return type.name.toLowerCase() === "entity" && sameNamespace(type.namespace, DEFAULT_NAMESPACE);
-}
-
-/** Namespaces compared without letter case; no namespace is `microsoft.graph`. */
-export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return (a ?? DEFAULT_NAMESPACE).toLowerCase() === (b ?? DEFAULT_NAMESPACE).toLowerCase();
 }
 
 /** The same type: the same name (letter case too) in the same namespace. */
@@ -168,19 +120,15 @@ function ancestry(docs: DocsIndex, type: TypeRef): Ancestry {
       result.unknown = true;
       return;
     }
-    const bases = baseTypesOf(docs, definition);
+    const bases = baseRefs(definition);
     if (bases.length === 0 && !isEntity(current)) result.unknown = true;
     if (bases.length > 1) result.branches = true;
-    for (const written of bases) {
-      const parsed = parseTypeRef(written);
-      if (!parsed || parsed.primitive) {
+    for (const parsed of bases) {
+      if (!parsed) {
         result.unknown = true;
         continue;
       }
-      // A base written by its short name is in the namespace of the type that names it.
-      const base = parsed.namespace
-        ? parsed
-        : { ...parsed, namespace: definition.namespace ?? current.namespace };
+      const base = parsed.namespace ? parsed : { ...parsed, namespace: current.namespace };
       visit(base, [...chain, { type: current, base, file: definition.file }]);
     }
   };

@@ -14,17 +14,11 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./index.js";
+import type { EnumDefinition, PageFacts, PropertyDefinition, ResourceDefinition } from "./definitions.js";
 import { filesBelow, storeDir, writeStoreFile } from "./store-dir.js";
 
 /** Bump when what is stored changes shape. */
-const STORE_VERSION = 1;
-
-export interface PageFacts {
-  enums: EnumDefinition[];
-  /** The resource the page defines, and the names it answers to (title, `resource` annotation). */
-  resource: { names: string[]; definition: ResourceDefinition } | undefined;
-}
+const STORE_VERSION = 2;
 
 interface StoredFacts {
   version: number;

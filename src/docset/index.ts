@@ -9,46 +9,14 @@
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import type { Page, PropertyRow } from "../page/model.js";
+import type { Page } from "../page/model.js";
 import { buildPage } from "../page/build.js";
 import { decodeSource } from "../parse/source.js";
-import { FactsStore, type PageFacts } from "./facts-store.js";
-import { type TypeRef, parseTypeRef } from "./types.js";
+import type { TypeRef } from "../parse/type-ref.js";
+import { type EnumDefinition, type PageFacts, type ResourceDefinition, factsOf } from "./definitions.js";
+import { FactsStore } from "./facts-store.js";
 
-export interface EnumDefinition {
-  name: string;
-  namespace: string | undefined;
-  members: string[];
-  /** Where the members are listed (a file path, or undefined for the linted page itself). */
-  file: string | undefined;
-}
-
-export interface PropertyDefinition {
-  name: string;
-  type: string;
-  typeLink: string | undefined;
-  /** Readable description, code spans kept. */
-  description: string;
-  /** The description says "Required." (request-body tables) */
-  required: boolean;
-  documentedValues: string[] | undefined;
-  file: string | undefined;
-}
-
-export interface ResourceDefinition {
-  name: string;
-  namespace: string | undefined;
-  properties: Map<string, PropertyDefinition>;
-  /** The base type: the `resource` annotation's `baseType`, else the page's "Inherits from [x]". */
-  baseType: string | undefined;
-  /** Open types accept properties the page does not list (`"openType": true`). */
-  openType: boolean;
-  /** The `resource` JSON representation's top-level property names, when the page has one. */
-  jsonProperties: string[] | undefined;
-  /** The `resource` annotation's `optionalProperties`, when given. */
-  optionalProperties: string[];
-  file: string;
-}
+export type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./definitions.js";
 
 export interface DocsIndex {
   /** The docs root (the folder holding `api/` and `resources/`), when there is one. */
@@ -209,7 +177,9 @@ export class DocsTreeIndex implements DocsIndex {
   private enumHeadingIndex(): Map<string, string[]> {
     if (this.enumHeadings) return this.enumHeadings;
     const index = new Map<string, string[]>();
-    const heading = /^#{2,6}[ \t]+`?([A-Za-z_][\w.]*)`?[ \t]+values[ \t]*\r?$/gim;
+    // `### fooType values`, or on a translated page the anchor it keeps: `### <a name="footype-values"></a>…`.
+    const heading =
+      /^#{2,6}[ \t]+(?:`?([A-Za-z_][\w.]*)`?[ \t]+values[ \t]*\r?$|<a\s+(?:name|id)=["']([A-Za-z_][\w.]*)-values["'])/gim;
     for (const f of this.listResources()) {
       const file = join(this.root, "resources", f);
       let text: string;
@@ -220,7 +190,7 @@ export class DocsTreeIndex implements DocsIndex {
       }
       this.enumHeadingFiles.push(file);
       for (const m of text.matchAll(heading)) {
-        const key = m[1]!.toLowerCase();
+        const key = (m[1] ?? m[2]!).toLowerCase();
         const files = index.get(key) ?? [];
         files.push(file);
         index.set(key, files);
@@ -367,59 +337,4 @@ function pickByNamespace<T extends { namespace: string | undefined }>(
 ): T | undefined {
   if (candidates.length <= 1 || !namespace) return candidates[0];
   return candidates.find((c) => sameName(c.namespace, namespace)) ?? candidates[0];
-}
-
-function factsOf(page: Page, file: string): PageFacts {
-  const namespace = page.namespace?.value;
-  const enums = page.enumTables.map((t) => ({ name: t.name, namespace, members: t.members, file }));
-  return { enums, resource: resourceOf(page, file) };
-}
-
-/** The resource a page defines: named by its `resource` annotation or its "x resource type" title. */
-function resourceOf(page: Page, file: string): PageFacts["resource"] {
-  const resourceBlock = page.codeBlocks.find((c) => c.annotation?.blockType === "resource");
-  const data = resourceBlock?.annotation?.data ?? {};
-  const declared = data["@odata.type"];
-  const declaredRef = typeof declared === "string" ? parseTypeRef(declared) : undefined;
-  const titleName = /^(\S+) (?:resource|complex|entity)? ?type$/i.exec(page.title ?? "")?.[1];
-  const names = [declaredRef?.name, titleName].filter((n): n is string => n !== undefined);
-  if (names.length === 0) return undefined;
-  const properties = new Map<string, PropertyDefinition>();
-  for (const table of page.propertyTables) {
-    if (table.heading && !/propert|relationship/i.test(table.heading)) continue;
-    for (const row of table.rows)
-      if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
-  }
-  const inherits = page.paragraphs
-    .map((p) => /\bInherits from ([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/i.exec(p.text)?.[1])
-    .find(Boolean);
-  const root = resourceBlock?.json?.root;
-  const optional = data.optionalProperties;
-  return {
-    names,
-    definition: {
-      name: declaredRef?.name ?? titleName ?? names[0]!,
-      namespace: declaredRef?.namespace ?? page.namespace?.value,
-      properties,
-      baseType: typeof data.baseType === "string" ? data.baseType : inherits,
-      openType: data.openType === true || page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)),
-      jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
-      optionalProperties: Array.isArray(optional)
-        ? optional.filter((o): o is string => typeof o === "string")
-        : [],
-      file,
-    },
-  };
-}
-
-export function propertyOf(row: PropertyRow, file: string | undefined): PropertyDefinition {
-  return {
-    name: row.name,
-    type: row.type,
-    typeLink: row.typeLink,
-    description: row.description,
-    required: /\bRequired\b/.test(row.description) && !/\bnot required\b/i.test(row.description),
-    documentedValues: row.documentedValues,
-    file,
-  };
 }

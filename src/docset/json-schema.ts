@@ -30,19 +30,17 @@
  */
 import { createRequire } from "node:module";
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
-import type { Exchange, HttpExample, Page } from "../page/model.js";
 import type { JsonObject, JsonProperty, JsonValue } from "../parse/json.js";
-import { isSpaceCode } from "../parse/scan.js";
 import type { Range } from "../parse/source.js";
-import { baseTypesOf } from "./base-type.js";
-import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
-import { type TypeRef, parseTypeRef } from "./types.js";
+import { ancestorsOf } from "./base-type.js";
+import type { PropertyDefinition, ResourceDefinition } from "./definitions.js";
+import type { DocsIndex } from "./index.js";
+import { type TypeRef, documentedTypeRef, parseTypeRef, primitiveKind } from "../parse/type-ref.js";
 import { escapePointerSegment, unescapePointerSegment } from "../util/json-pointer.js";
 import { sameIgnoringCase } from "../util/near-miss.js";
 
 type JsonSchema = Record<string, unknown>;
 
-const MAX_BASE_TYPES = 16;
 const MAX_DEPTH = 32;
 
 /** What the walk found that does not fit the documented types, at a page range. */
@@ -71,107 +69,6 @@ export type SchemaFinding = Range &
         value: JsonValue;
       }
   );
-
-// ---------------------------------------------------------------------------------------------
-// Type texts
-
-/**
- * A property's documented type as a reference. Besides what `parseTypeRef` reads, the docs write
- * reference-style links (`[identitySet][]`), notes in parentheses (`string (url)`), and half-closed
- * links; anything else (`A or B`, prose) gives undefined: the property may hold anything.
- */
-export function documentedTypeRef(text: string): TypeRef | undefined {
-  const direct = parseTypeRef(text);
-  if (direct) return direct;
-  const cleaned = withoutFinalNote(unwrapLinks(text)).trim();
-  return cleaned !== text ? parseTypeRef(cleaned) : undefined;
-}
-
-/**
- * Links replaced by their text: first reference-style links, `[text][label]`, then inline and
- * half-closed ones, `[text](target)` and `[text](target`. What `.replace(/\[([^\]]+)\]\[[^\]]*\]/g,
- * "$1").replace(/\[([^\]]+)\]\([^)]*\)?/g, "$1")` gives, in linear time: from every `[`, those
- * regexes scan to the next `]`, which many `[` before one `]` make quadratic.
- */
-export function unwrapLinks(text: string): string {
-  return replaceBracketed(replaceBracketed(text, "["), "(");
-}
-
-/**
- * Each `[text]` (text not empty, up to the first `]`) followed by `opener` and its part up to the
- * next closing bracket (`[label]`: the `]` is required; `(target)`: the `)` is optional), replaced
- * by its text, left to right as a global regex replaces.
- */
-function replaceBracketed(text: string, opener: "[" | "("): string {
-  const closer = opener === "[" ? "]" : ")";
-  let out = "";
-  let last = 0;
-  // The first "]" after the current "[" (kept while it still is: each "]" is looked for once).
-  let close = -1;
-  for (let open = text.indexOf("["); open !== -1;) {
-    if (close <= open) close = text.indexOf("]", open + 1);
-    if (close === -1) break;
-    if (close > open + 1 && text.charAt(close + 1) === opener) {
-      let end = text.indexOf(closer, close + 2);
-      if (end === -1) {
-        // `[label]` needs its "]": none is left for this or any later link.
-        if (opener === "[") break;
-        end = text.length;
-      } else end++;
-      out += text.slice(last, open) + text.slice(open + 1, close);
-      last = end;
-      open = text.indexOf("[", end);
-      continue;
-    }
-    open = text.indexOf("[", open + 1);
-  }
-  return out + text.slice(last);
-}
-
-/**
- * The text without a final note in parentheses after white space (`string (url)`), and the spaces
- * around it: what `.replace(/\s+\([^()]*\)\s*$/, "")` removes, read from the end of the text (the
- * regex tries every space of a long run, each time scanning to the run's end).
- */
-export function withoutFinalNote(text: string): string {
-  let end = text.length;
-  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  if (end === 0 || text.charAt(end - 1) !== ")") return text;
-  let open = end - 2;
-  while (open >= 0 && text.charAt(open) !== "(" && text.charAt(open) !== ")") open--;
-  if (open < 0 || text.charAt(open) !== "(") return text;
-  let start = open;
-  while (start > 0 && isSpaceCode(text.charCodeAt(start - 1))) start--;
-  return start === open ? text : text.slice(0, start);
-}
-
-const STRINGS = new Set([
-  "string",
-  "guid",
-  "binary",
-  "stream",
-  "datetimeoffset",
-  "datetime",
-  "date",
-  "timeofday",
-  "duration",
-  "timespan",
-  "url",
-  "uri",
-]);
-const INTEGERS = new Set(["int16", "int32", "int64", "int", "integer", "long", "byte", "sbyte"]);
-const NUMBERS = new Set(["double", "single", "float", "decimal", "number"]);
-const BOOLEANS = new Set(["boolean", "bool"]);
-
-/** The readable JSON type of a primitive, for messages; undefined when any value is allowed. */
-export function primitiveKind(name: string): "string" | "integer" | "number" | "boolean" | undefined {
-  const n = name.toLowerCase().replace(/^edm\./, "");
-  if (STRINGS.has(n)) return "string";
-  if (INTEGERS.has(n)) return "integer";
-  if (NUMBERS.has(n)) return "number";
-  if (BOOLEANS.has(n)) return "boolean";
-  return undefined;
-}
 
 /** The schema of one value of a documented type (a collection's item). */
 function itemSchema(ref: TypeRef): JsonSchema {
@@ -275,27 +172,15 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   if (cached) return cached;
   const properties = new Map<string, PropertyDefinition>();
   const extraNames = new Set<string>();
-  let open = false;
-  let declaresBase = false;
-  // The type and its base types, nearest first; a page may name two (annotation and prose).
-  const queue: ResourceDefinition[] = [resource];
-  const seen = new Set<ResourceDefinition>();
-  while (queue.length > 0 && seen.size < MAX_BASE_TYPES) {
-    const current = queue.shift()!;
-    if (seen.has(current)) continue;
-    seen.add(current);
+  // The type and its base types, nearest first; a base type the docs do not define may add any property.
+  const { chain, declaresBase, undocumented } = ancestorsOf(docs, resource);
+  let open = undocumented;
+  for (const current of chain) {
     for (const [name, property] of current.properties)
       if (!properties.has(name)) properties.set(name, property);
     for (const name of current.jsonProperties ?? []) extraNames.add(name);
     for (const name of current.optionalProperties) extraNames.add(name);
     if (current.openType || OPEN_TYPES.has(current.name)) open = true;
-    for (const written of baseTypesOf(docs, current)) {
-      declaresBase = true;
-      const base = resourceFor(docs, written, current.namespace);
-      // A base type the docs do not define may add any property.
-      if (base) queue.push(base);
-      else open = true;
-    }
   }
   const documented = properties.size > 0 || extraNames.size > 0;
   // Most resource pages do not say what they inherit from, and entity pages rarely list the `id`
@@ -304,12 +189,10 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   if (!declaresBase) {
     extraNames.add("id");
     for (const name of IMPLICIT_BASES) {
-      let base = resourceFor(docs, name, "microsoft.graph");
-      for (let depth = 0; base && depth < MAX_BASE_TYPES; depth++) {
-        for (const property of base.properties.keys())
+      const base = resourceFor(docs, name, "microsoft.graph");
+      for (const ancestor of base ? ancestorsOf(docs, base).chain : [])
+        for (const property of ancestor.properties.keys())
           if (!properties.has(property)) extraNames.add(property);
-        base = base.baseType ? resourceFor(docs, base.baseType, base.namespace) : undefined;
-      }
     }
   }
   // One ajv validator per property type (a handful of distinct schemas in all), not one compiled
@@ -665,41 +548,4 @@ export class SchemaWalker {
       ...range,
     });
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Which type a body shows
-
-function stringValue(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
-/** Request-body tables of a page (headings "Request body"), as property definitions by name. */
-export function requestBodyProperties(page: Page): Map<string, PropertyDefinition> {
-  const out = new Map<string, PropertyDefinition>();
-  for (const table of page.propertyTables) {
-    if (!table.heading || !/request body/i.test(table.heading)) continue;
-    for (const row of table.rows) if (!out.has(row.name)) out.set(row.name, propertyOf(row, undefined));
-  }
-  return out;
-}
-
-/**
- * The type an example body shows, as `TypeResolver.bodyScope` finds it: the body's `@odata.type`,
- * the annotation's `@odata.type`, and for a request the paired response's annotation type.
- */
-export function bodyTypeText(
-  example: HttpExample,
-  exchange: Exchange | undefined,
-): { text: string; from: "body" | "annotation" | "response" } | undefined {
-  const root = example.message.body?.json?.root;
-  const own = root?.type === "object" ? odataType(root) : undefined;
-  if (own) return { text: own, from: "body" };
-  const annotated = stringValue(example.annotation?.data["@odata.type"]);
-  if (annotated) return { text: annotated, from: "annotation" };
-  if (example.kind === "request") {
-    const paired = stringValue(exchange?.response?.annotation?.data["@odata.type"]);
-    if (paired) return { text: paired, from: "response" };
-  }
-  return undefined;
 }

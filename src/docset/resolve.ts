@@ -1,104 +1,199 @@
 /**
- * What an example body's properties are documented as: the page's own tables and the docs index,
- * combined. Rules ask a scope for a property's definition and the resolver for its enum members.
+ * What an example body is and what its properties are documented as: the page's own tables and
+ * the docs index, combined. One place for each of these facts, which every rule reads:
+ *
+ * - the type a body shows (`bodyType`): its own `@odata.type`, else its annotation's declared type,
+ *   else, for a request that creates or replaces the resource, its response's;
+ * - where a property of a body is documented (`bodyScope`, `objectScope`): the page's Request body
+ *   and parameter tables, the resource type and its base types, the page's other tables;
+ * - the values a property may take (`valueSet`): its enum's members, or the values its description
+ *   lists.
  */
 import { dirname, resolve } from "node:path";
 import type { JsonObject } from "../parse/json.js";
-import type { Exchange, HttpExample, Page, PropertyRow } from "../page/model.js";
-import { type DocsIndex, type PropertyDefinition, type ResourceDefinition, propertyOf } from "./index.js";
-import { type TypeRef, parseTypeRef } from "./types.js";
+import type { HttpExample, Page, PropertyRow } from "../page/model.js";
+import { exchangeOf } from "../page/pairing.js";
+import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
+import { ancestorsOf } from "./base-type.js";
+import { type PropertyDefinition, type ResourceDefinition, propertyOf } from "./definitions.js";
+import type { DocsIndex } from "./index.js";
 
 export interface PropertyScope {
   /** The type the scope describes, when known (for messages). */
   typeName: string | undefined;
-  lookup(name: string): PropertyDefinition | undefined;
+  /** The property's definitions, the one that documents it best first. */
+  lookup(name: string): PropertyDefinition[];
 }
 
-export interface EnumMembers {
-  /** The enum type's name, or the property's name when the members come from its description. */
+/** The type an example body shows, and where that was read. */
+export interface BodyType {
+  /** The type as written (`#microsoft.graph.user`, `Collection(microsoft.graph.user)`). */
+  text: string;
+  ref: TypeRef | undefined;
+  from: "body" | "annotation" | "response";
+  /** The type's documented definition, when the docs tree has one. */
+  resource: ResourceDefinition | undefined;
+  /** The body lists items of the type: a collection type, or `"isCollection": true`. */
+  collection: boolean;
+}
+
+/**
+ * The values a property may take, as the docs define them: the members of its enum type, or the
+ * values its description lists ("Possible values are: `a`, `b`"), for enum and String properties.
+ */
+export interface ValueSet {
+  /** The enum type's name, or the property's type when the values come from its description. */
   name: string;
   members: string[];
   /** `definition`: the enum's own table; `description`: the property's "Possible values". */
   from: "definition" | "description";
+  /** Every value is listed: an enum's table, or a description worded as the whole list. */
+  complete: boolean;
+  /** Some members were lost from the table (translated member cells): the list is not to be trusted. */
+  damaged: boolean;
   file: string | undefined;
 }
 
-const MAX_BASE_DEPTH = 8;
+/** Primitive types whose values are strings, so a description may list them. */
+const STRING_TYPES = new Set(["string", "edm.string"]);
+/** Methods whose request body is the resource the response returns (a create answers 201). */
+const REPLACES = new Set(["PATCH", "PUT"]);
 
 export class TypeResolver {
-  private readonly requestTables: PropertyRow[][];
-  private readonly otherTables: PropertyRow[][];
+  /** Request body rows, then the rows of other parameter tables. */
+  private readonly requestRows: PropertyRow[][];
+  private readonly otherRows: PropertyRow[][];
+  private bodyProperties: Map<string, PropertyDefinition> | undefined;
 
   constructor(
     readonly page: Page,
     readonly docs: DocsIndex,
   ) {
-    const isRequestBody = (heading: string | undefined) =>
-      heading !== undefined && /request body|parameters/i.test(heading);
-    this.requestTables = page.propertyTables.filter((t) => isRequestBody(t.heading)).map((t) => t.rows);
-    this.otherTables = page.propertyTables.filter((t) => !isRequestBody(t.heading)).map((t) => t.rows);
+    const tables = page.propertyTables;
+    this.requestRows = [
+      ...tables.filter((t) => t.role === "request-body"),
+      ...tables.filter((t) => t.role === "parameters"),
+    ].map((t) => t.rows);
+    this.otherRows = tables
+      .filter((t) => t.role !== "request-body" && t.role !== "parameters")
+      .map((t) => t.rows);
+  }
+
+  /** The properties the page's Request body tables document, by name (the first row of a name). */
+  requestBodyProperties(): Map<string, PropertyDefinition> {
+    if (!this.bodyProperties) {
+      this.bodyProperties = new Map();
+      for (const table of this.page.propertyTables) {
+        if (table.role !== "request-body") continue;
+        for (const row of table.rows)
+          if (!this.bodyProperties.has(row.name)) this.bodyProperties.set(row.name, propertyOf(row, undefined));
+      }
+    }
+    return this.bodyProperties;
+  }
+
+  /** The type an example body shows (see the module comment). */
+  bodyType(example: HttpExample): BodyType | undefined {
+    const root = example.message.body?.json?.root;
+    const own = root?.type === "object" ? odataTypeOf(root) : undefined;
+    const declared = example.annotation?.declaredType;
+    const found: Pick<BodyType, "text" | "from"> | undefined = own
+      ? { text: own, from: "body" }
+      : declared
+        ? { text: declared.text, from: "annotation" }
+        : this.responseTypeOf(example);
+    if (!found) return undefined;
+    const ref = this.qualified(parseTypeRef(found.text));
+    const resource = ref && !ref.primitive ? this.docs.resourceType(ref) : undefined;
+    const collection = ref?.collection === true || example.annotation?.isCollection === true;
+    return { ...found, ref, resource, collection };
+  }
+
+  /**
+   * A request shows its response's type only when it creates or replaces that resource: an
+   * action's request body holds parameters (the action answers 200 or 204, not 201 Created).
+   */
+  private responseTypeOf(example: HttpExample): Pick<BodyType, "text" | "from"> | undefined {
+    if (example.kind !== "request") return undefined;
+    const response = exchangeOf(this.page, example)?.response;
+    const declared = response?.annotation?.declaredType;
+    if (!declared) return undefined;
+    const method = example.message.method ?? "";
+    const creates = method === "POST" && response?.message.status?.code === 201;
+    return REPLACES.has(method) || creates ? { text: declared.text, from: "response" } : undefined;
   }
 
   /** The scope of an example body's top-level properties. */
-  bodyScope(example: HttpExample, exchange: Exchange | undefined): PropertyScope {
-    const root = example.message.body?.json?.root;
-    const candidates = [
-      root?.type === "object" ? odataTypeOf(root) : undefined,
-      stringValue(example.annotation?.data["@odata.type"]),
-      example.kind === "request"
-        ? stringValue(exchange?.response?.annotation?.data["@odata.type"])
-        : undefined,
-    ];
-    const typeName = candidates.find((c) => c !== undefined);
-    const resource = typeName ? this.resource(typeName) : undefined;
-    const fromRows = (tables: PropertyRow[][], name: string) => {
-      for (const rows of tables) {
-        const row = rows.find((r) => r.name === name);
-        if (row) return propertyOf(row, undefined);
-      }
-      return undefined;
+  bodyScope(example: HttpExample): PropertyScope {
+    const type = this.bodyType(example);
+    const resource = type?.resource;
+    const fromRows = (tables: PropertyRow[][], name: string) =>
+      tables.flatMap((rows) => rows.filter((r) => r.name === name).map((r) => propertyOf(r, undefined)));
+    const fromResource = (name: string) => {
+      const property = resource ? this.resourceProperty(resource, name) : undefined;
+      return property ? [property] : [];
     };
-    const fromResource = (name: string) => (resource ? this.resourceProperty(resource, name) : undefined);
     const lookup =
       example.kind === "request"
-        ? (name: string) =>
-            fromRows(this.requestTables, name) ?? fromResource(name) ?? fromRows(this.otherTables, name)
-        : (name: string) =>
-            fromResource(name) ?? fromRows(this.otherTables, name) ?? fromRows(this.requestTables, name);
-    return { typeName: resource?.name ?? typeName, lookup };
+        ? (name: string) => [
+            ...fromRows(this.requestRows, name),
+            ...fromResource(name),
+            ...fromRows(this.otherRows, name),
+          ]
+        : (name: string) => [
+            ...fromResource(name),
+            ...fromRows(this.otherRows, name),
+            ...fromRows(this.requestRows, name),
+          ];
+    return { typeName: resource?.name ?? type?.text, lookup };
   }
 
-  /** The scope of a nested object whose property is documented with `typeText`. */
-  objectScope(typeText: string, object: JsonObject): PropertyScope | undefined {
-    const typeName = odataTypeOf(object) ?? typeText;
-    const resource = this.resource(typeName);
+  /** The scope of a nested object: its own `@odata.type`, else the type it is documented with. */
+  objectScope(typeText: string | undefined, object: JsonObject): PropertyScope | undefined {
+    const text = odataTypeOf(object) ?? typeText;
+    const resource = text ? this.resource(text) : undefined;
     if (!resource) return undefined;
-    return { typeName: resource.name, lookup: (name) => this.resourceProperty(resource, name) };
+    return {
+      typeName: resource.name,
+      lookup: (name) => {
+        const property = this.resourceProperty(resource, name);
+        return property ? [property] : [];
+      },
+    };
   }
 
-  /** The members of the enum a property is typed with, or undefined when it is not enum-typed. */
-  enumMembers(property: PropertyDefinition): EnumMembers | undefined {
-    const ref = this.typeRef(property.type);
-    if (!ref || ref.primitive) return undefined;
+  /**
+   * The values a property may take: the members of its enum type, or for a property whose type is
+   * not found (or is String) the values its description lists. Undefined when the docs give none.
+   */
+  valueSet(property: PropertyDefinition): ValueSet | undefined {
+    const ref = this.qualified(parseTypeRef(property.type));
+    if (!ref) return undefined;
+    if (ref.primitive) {
+      return STRING_TYPES.has(ref.name.toLowerCase()) ? this.listedValues(property, ref.name) : undefined;
+    }
     // The linted page's own enum tables first, then the pages near the property, then the tree.
     const local = property.file
       ? undefined
       : this.page.enumTables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
-    if (local) return { name: local.name, members: local.members, from: "definition", file: undefined };
+    if (local) {
+      const damaged = local.notNames.length > 0;
+      return { name: local.name, members: local.members, from: "definition", complete: true, damaged, file: undefined };
+    }
     const definition = this.docs.enumType(ref, this.nearFiles(property));
     if (definition) {
-      return {
-        name: definition.name,
-        members: definition.members,
-        from: "definition",
-        file: definition.file,
-      };
+      const { name, members, damaged, file } = definition;
+      return { name, members, from: "definition", complete: true, damaged, file };
     }
     if (this.docs.resourceType(ref)) return undefined;
-    if (property.documentedValues) {
-      return { name: ref.name, members: property.documentedValues, from: "description", file: property.file };
-    }
-    return undefined;
+    return this.listedValues(property, ref.name);
+  }
+
+  private listedValues(property: PropertyDefinition, typeName: string): ValueSet | undefined {
+    const list = property.documentedValues;
+    if (!list) return undefined;
+    const { values: members, complete } = list;
+    return { name: typeName, members, from: "description", complete, damaged: false, file: property.file };
   }
 
   /** The page that defines the property and the page its type links to. */
@@ -111,34 +206,30 @@ export class TypeResolver {
     return files;
   }
 
-  private typeRef(text: string): TypeRef | undefined {
-    const ref = parseTypeRef(text);
+  /** A short type name is in the namespace of the page's namespace line. */
+  private qualified(ref: TypeRef | undefined): TypeRef | undefined {
     if (ref && !ref.namespace && !ref.primitive && this.page.namespace)
       return { ...ref, namespace: this.page.namespace.value };
     return ref;
   }
 
   private resource(typeText: string): ResourceDefinition | undefined {
-    const ref = this.typeRef(typeText);
+    const ref = this.qualified(parseTypeRef(typeText));
     return ref && !ref.primitive ? this.docs.resourceType(ref) : undefined;
   }
 
   private resourceProperty(resource: ResourceDefinition, name: string): PropertyDefinition | undefined {
-    let current: ResourceDefinition | undefined = resource;
-    for (let depth = 0; current && depth < MAX_BASE_DEPTH; depth++) {
-      const property = current.properties.get(name);
+    for (const type of ancestorsOf(this.docs, resource).chain) {
+      const property = type.properties.get(name);
       if (property) return property;
-      current = current.baseType ? this.resource(current.baseType) : undefined;
     }
     return undefined;
   }
 }
 
-function stringValue(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
 function odataTypeOf(object: JsonObject): string | undefined {
   const property = object.properties.find((p) => p.key === "@odata.type");
-  return property?.value?.type === "string" ? stringValue(property.value.value) : undefined;
+  return property?.value?.type === "string" && property.value.value.trim() !== ""
+    ? property.value.value
+    : undefined;
 }

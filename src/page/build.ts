@@ -18,10 +18,9 @@ import { LineIndex, type Range } from "../parse/source.js";
 import { type PipeTable, type SourceLine, findPipeTables } from "../parse/table.js";
 import type {
   Annotation,
-  ApiVersion,
   CodeBlock,
+  EnumMember,
   EnumTable,
-  Exchange,
   FrontMatter,
   Heading,
   HttpExample,
@@ -31,14 +30,19 @@ import type {
   TabGroup,
   TabMarker,
   PropertyRow,
-  PropertyTable,
 } from "./model.js";
 import { readFrontMatter } from "./front-matter.js";
+import { pairExamples } from "./pairing.js";
 import { documentedValues } from "./possible-values.js";
+import { enumNameOf, headingAnchor, sectionKindOf } from "./sections.js";
+import { NAME_CELL, headerWords, isMemberTable, propertyColumns, tableRole } from "./tables.js";
 
 const HTTP_LANGS = new Set(["http", "msgraph-interactive"]);
-/** DocFX tab markers look like level-1 headings: `# [HTTP](#tab/http)`. */
-const TAB_HEADING = /^#{1,6}[ \t]+\[([^\]]*)\]\(#tab\/([^)]*)\)\s*$/;
+/**
+ * DocFX tab markers look like level-1 headings: `# [HTTP](#tab/http)`; translated pages give
+ * them an anchor, `# <a name="http"></a>[HTTP](#tab/http)`.
+ */
+const TAB_HEADING = /^#{1,6}[ \t]+(?:<a\s[^<>]*><\/a>[ \t]*)?\[([^\]]*)\]\(#tab\/([^)]*)\)\s*$/;
 
 export interface BuildOptions {
   path?: string;
@@ -78,12 +82,12 @@ class PageBuilder {
       frontMatter: undefined,
       title: undefined,
       namespace: undefined,
-      apiVersion: undefined,
       headings: [],
       annotations: [],
       codeBlocks: [],
       examples: [],
       exchanges: [],
+      pairingProblems: [],
       propertyTables: [],
       enumTables: [],
       jsonDocuments: [],
@@ -100,11 +104,12 @@ class PageBuilder {
     this.visitChildren(root);
     const page = this.page;
     if (page.codeBlocks.length === 0 && page.annotations.length === 0) this.readPlainTextExamples();
-    page.exchanges = pairExchanges(page.examples);
+    const pairing = pairExamples(page.examples);
+    page.exchanges = pairing.exchanges;
+    page.pairingProblems = pairing.problems;
     page.jsonDocuments = jsonDocumentsOf(page);
     page.title =
       frontMatterValue(page.frontMatter, "title") ?? page.headings.find((h) => h.depth === 1)?.text;
-    page.apiVersion = apiVersionOf(page);
     page.visibleText = visibleRanges(this.text.length, page.comments, page.frontMatter);
     return page;
   }
@@ -192,11 +197,10 @@ class PageBuilder {
     }
     this.pendingAnnotation = undefined;
     this.visitInline(node);
-    const heading: Heading = {
-      depth: node.depth,
-      text: readableText(source.replace(/^#+[ \t]*/, "").replace(/[ \t]#+[ \t]*$/, "")),
-      ...range,
-    };
+    const text = readableText(source.replace(/^#+[ \t]*/, "").replace(/[ \t]#+[ \t]*$/, ""));
+    const anchor = headingAnchor(source);
+    const key = (anchor ?? headingSlug(text)).toLowerCase();
+    const heading: Heading = { depth: node.depth, text, anchor, key, section: sectionKindOf(key), ...range };
     this.page.headings.push(heading);
     this.openTabGroup?.headings.push(heading);
     this.addHeadingAnchor(heading);
@@ -277,21 +281,25 @@ class PageBuilder {
     const message = parseHttpMessage(lines);
     // A block annotated as a request or response may hold the JSON body alone.
     if (!message.status && message.requestLines.length === 0) message.body = bodyOf(lines);
+    // An annotation's block type decides; a block annotated anything else ("ignored") is neither a
+    // request nor a response, whatever it holds. Without one, the block's first line decides.
     const blockType = annotation?.blockType;
     const kind =
       blockType === "request" || blockType === "response"
         ? blockType
-        : message.status
-          ? "response"
-          : message.requestLines.length > 0
-            ? "request"
-            : "other";
+        : blockType !== undefined
+          ? "other"
+          : message.status
+            ? "response"
+            : message.requestLines.length > 0
+              ? "request"
+              : "other";
     this.page.examples.push({
       source,
       annotation,
       kind,
       message,
-      headingPath: this.headingStack.map((h) => h.text),
+      headingPath: [...this.headingStack],
       ...range,
     });
   }
@@ -306,7 +314,7 @@ class PageBuilder {
     this.visitInline(node);
     this.page.paragraphs.push({
       text: readableText(this.text.slice(range.start, range.end)),
-      headingPath: this.headingStack.map((h) => h.text),
+      headingPath: [...this.headingStack],
       ...range,
     });
   }
@@ -395,30 +403,24 @@ class PageBuilder {
 
   private onTable(table: PipeTable): void {
     const heading = this.headingStack[this.headingStack.length - 1];
-    const header = table.header.map((c) => readableText(c.raw).toLowerCase());
-    const enumName = enumTableName(heading?.text, this.page, header);
-    if (enumName) {
-      const members = table.rows
-        .map((row) => readableText(row[0]?.raw ?? ""))
-        .filter((m) => /^[\w.-]+$/.test(m));
-      const enumTable: EnumTable = { name: enumName, members, start: table.start, end: table.end };
-      this.page.enumTables.push(enumTable);
+    const section = heading?.section ?? "other";
+    const header = headerWords(table);
+    const enumName = enumTableName(heading, this.page);
+    if (enumName && isMemberTable(table, header)) {
+      this.page.enumTables.push(enumTableOf(enumName, table));
       return;
     }
-    const nameCol = header.findIndex((h) =>
-      /^(property|name|parameter|property name|parameter name|relationship|relationship name)$/.test(h),
-    );
-    const typeCol = header.indexOf("type");
-    if (nameCol === -1 || typeCol === -1) return;
-    const descCol = header.findIndex((h) => h.startsWith("description"));
+    const columns = propertyColumns(table, header, section);
+    if (!columns) return;
     const rows: PropertyRow[] = [];
     for (const cells of table.rows) {
-      const nameCell = cells[nameCol];
-      const typeCell = cells[typeCol];
+      const nameCell = cells[columns.name];
+      const typeCell = cells[columns.type];
       if (!nameCell || !typeCell) continue;
       const name = readableText(nameCell.raw);
-      if (!/^[@\w.$-]+$/.test(name)) continue;
-      const description = readableTextWithCode(descCol >= 0 ? (cells[descCol]?.raw ?? "") : "");
+      if (!NAME_CELL.test(name)) continue;
+      const descriptionCell = columns.description === undefined ? undefined : cells[columns.description];
+      const description = readableTextWithCode(descriptionCell?.raw ?? "");
       rows.push({
         name,
         nameRange: { start: nameCell.start, end: nameCell.end },
@@ -431,8 +433,8 @@ class PageBuilder {
         end: cells[cells.length - 1]!.end,
       });
     }
-    const propertyTable: PropertyTable = { heading: heading?.text, rows, start: table.start, end: table.end };
-    this.page.propertyTables.push(propertyTable);
+    const role = tableRole(section, heading?.text);
+    this.page.propertyTables.push({ heading, section, role, rows, start: table.start, end: table.end });
   }
 
   /**
@@ -543,11 +545,30 @@ function readAnnotation(comment: string, commentStart: number): Annotation | und
     json,
     data: plain,
     blockType: typeof plain.blockType === "string" ? plain.blockType : undefined,
+    names: namesOf(plain.name),
+    declaredType: declaredTypeOf(plain),
+    isCollection: plain.isCollection === true,
     truncated: plain.truncated === true || plain.truncated === "true",
     jsonRange: { start: base, end: base + jsonText.length },
     start: commentStart,
     end: commentStart + comment.length,
   };
+}
+
+/** `name` as a list: one name, or several (a response that answers several requests). */
+function namesOf(value: unknown): string[] {
+  if (typeof value === "string") return value === "" ? [] : [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string" && v !== "");
+  return [];
+}
+
+/** ApiDoctor reads `@type` first, then `@odata.type`. */
+function declaredTypeOf(data: Record<string, unknown>): Annotation["declaredType"] {
+  for (const key of ["@type", "@odata.type"] as const) {
+    const text = data[key];
+    if (typeof text === "string" && text.trim() !== "") return { key, text };
+  }
+  return undefined;
 }
 
 /** Best-effort repair of hand-written JSON, to read an annotation's values (positions are not used). */
@@ -580,56 +601,33 @@ function frontMatterValue(frontMatter: FrontMatter | undefined, key: string): st
   return frontMatter?.entries.find((e) => e.key === key)?.value;
 }
 
-/** The enum type a table defines: `### fooType values`, or the `Members` table of an enum page. */
-function enumTableName(heading: string | undefined, page: Page, header: string[]): string | undefined {
-  const first = header[0] ?? "";
-  if (!/^(member|members|value|name|enum value)$/.test(first)) return undefined;
-  const values = heading ? /^(\S+) values$/i.exec(heading) : null;
-  if (values) return values[1];
-  if (
-    heading &&
-    /^members$/i.test(heading) &&
-    frontMatterValue(page.frontMatter, "doc_type") === "enumPageType"
-  ) {
-    const title =
-      page.headings.find((h) => h.depth === 1)?.text ?? frontMatterValue(page.frontMatter, "title") ?? "";
-    return /^(\S+) enum type$/i.exec(title)?.[1];
-  }
-  return undefined;
+/**
+ * The enum type a table under `heading` defines: the heading's `fooType values` section, or the
+ * members section of an enum page (`doc_type: enumPageType`), named by the page's title.
+ */
+function enumTableName(heading: Heading | undefined, page: Page): string | undefined {
+  if (!heading) return undefined;
+  if (heading.section === "enum-values") return enumNameOf(heading.key, heading.text);
+  if (heading.section !== "members") return undefined;
+  if (frontMatterValue(page.frontMatter, "doc_type") !== "enumPageType") return undefined;
+  const title =
+    page.headings.find((h) => h.depth === 1)?.text ?? frontMatterValue(page.frontMatter, "title") ?? "";
+  // "fooType enum type", or its translation: the title's first name.
+  return /^(\S+) enum type$/i.exec(title)?.[1] ?? /^[A-Za-z_][\w.]*/.exec(title)?.[0];
 }
 
-/** Pairs each request with the response that names it in its annotation, else the next response. */
-export function pairExchanges(examples: HttpExample[]): Exchange[] {
-  const exchanges: Exchange[] = [];
-  const byName = new Map<string, Exchange>();
-  let open: Exchange | undefined;
-  for (const example of examples) {
-    if (example.kind === "request") {
-      open = { request: example, response: undefined };
-      exchanges.push(open);
-      const name = example.annotation?.data.name;
-      if (typeof name === "string" && !byName.has(name)) byName.set(name, open);
-    } else if (example.kind === "response") {
-      const name = example.annotation?.data.name;
-      const named = typeof name === "string" ? byName.get(name) : undefined;
-      const target = named && !named.response ? named : open && !open.response ? open : undefined;
-      if (target) target.response = example;
-      if (target === open) open = undefined;
-    }
+/** The enum table: the first column's names are its members; its other cells are reported. */
+function enumTableOf(name: string, table: PipeTable): EnumTable {
+  const members: string[] = [];
+  const notNames: EnumMember[] = [];
+  for (const row of table.rows) {
+    const cell = row[0];
+    const text = readableText(cell?.raw ?? "");
+    if (!cell || text === "") continue;
+    if (/^[\w.-]+$/.test(text)) members.push(text);
+    else notNames.push({ name: text, start: cell.start, end: cell.end });
   }
-  return exchanges;
-}
-
-function apiVersionOf(page: Page): ApiVersion | undefined {
-  const path = page.path?.replace(/\\/g, "/") ?? "";
-  if (/(^|\/)beta\//.test(path)) return "beta";
-  if (/(^|\/)v1\.0\//.test(path)) return "v1.0";
-  for (const example of page.examples) {
-    for (const request of example.message.requestLines) {
-      if (request.version === "beta" || request.version === "v1.0") return request.version;
-    }
-  }
-  return undefined;
+  return { name, members, notNames, start: table.start, end: table.end };
 }
 
 function jsonDocumentsOf(page: Page): PageJson[] {

@@ -6,8 +6,9 @@ import type { JsonDocument } from "../parse/json.js";
 import type { HttpMessage } from "../parse/http.js";
 import type { LineIndex, Range } from "../parse/source.js";
 import type { TableCell } from "../parse/table.js";
-
-export type ApiVersion = "v1.0" | "beta";
+import type { SectionKind } from "./sections.js";
+import type { TableRole } from "./tables.js";
+import type { ValueList } from "./possible-values.js";
 
 export interface FrontMatterEntry {
   key: string;
@@ -27,6 +28,15 @@ export interface Heading extends Range {
   depth: number;
   /** Readable text (translations dropped, markup stripped). */
   text: string;
+  /** The explicit anchor the heading sets (`## <a name="properties"></a>属性`), if any. */
+  anchor: string | undefined;
+  /**
+   * What the heading is, whatever language its text is in: its explicit anchor, else the slug of
+   * its text, lower case (`properties`, `request-body`, `chattype-values`). See sections.ts.
+   */
+  key: string;
+  /** The kind of section the key names. */
+  section: SectionKind;
 }
 
 export interface Annotation extends Range {
@@ -34,6 +44,18 @@ export interface Annotation extends Range {
   /** The annotation's values, read as well as possible even when the JSON is malformed. */
   data: Record<string, unknown>;
   blockType: string | undefined;
+  /**
+   * `name`: a request's name, or the names of the requests a response answers (a string or a list);
+   * empty when it names none.
+   */
+  names: string[];
+  /**
+   * The type the annotation declares for the block's body, as ApiDoctor reads it: `@type`, else
+   * `@odata.type` (a non-empty string), with the key it is written under.
+   */
+  declaredType: { key: "@type" | "@odata.type"; text: string } | undefined;
+  /** `"isCollection": true`: the body lists items of the declared type. */
+  isCollection: boolean;
   /** `"truncated": true` (the docs tools also read the string "true"): the example is shortened. */
   truncated: boolean;
   /** Range of the JSON text inside the comment. */
@@ -48,14 +70,26 @@ export interface HttpExample extends Range {
   annotation: Annotation | undefined;
   kind: ExampleKind;
   message: HttpMessage;
-  /** Readable texts of the headings the example stands under, outermost first. */
-  headingPath: string[];
+  /** The headings the example stands under, outermost first. */
+  headingPath: Heading[];
 }
 
 export interface Exchange {
   request: HttpExample;
   response: HttpExample | undefined;
 }
+
+/**
+ * What pairing found wrong with an annotated response, as ApiDoctor pairs them (see pairing.ts):
+ * `isRequest`, annotated "response" over a request; `secondResponse`, the request it would pair
+ * with (`request`) already has one; `noRequestNamed`, no request before it has a name it gives;
+ * `noRequest`, no request before it at all.
+ */
+export type PairingProblem =
+  | { kind: "isRequest"; response: HttpExample; method: string }
+  | { kind: "secondResponse"; response: HttpExample; request: HttpExample }
+  | { kind: "noRequestNamed"; response: HttpExample; name: string }
+  | { kind: "noRequest"; response: HttpExample };
 
 export interface PropertyRow extends Range {
   name: string;
@@ -67,20 +101,35 @@ export interface PropertyRow extends Range {
   /** Readable description with code spans kept. */
   description: string;
   /** Values listed by "Possible values are: …" that belong to this property. */
-  documentedValues: string[] | undefined;
+  documentedValues: ValueList | undefined;
   cells: TableCell[];
 }
 
 export interface PropertyTable extends Range {
-  /** Readable text of the heading above the table ("Properties", "Request body"). */
-  heading: string | undefined;
+  /** The heading above the table ("Properties", "Request body"). */
+  heading: Heading | undefined;
+  /** The kind of section the table stands in (`other` before the first heading). */
+  section: SectionKind;
+  /** What the table documents: the page's resource, a request body, other parameters. */
+  role: TableRole;
   rows: PropertyRow[];
+}
+
+export interface EnumMember extends Range {
+  /** The member's name as the table writes it (readable text of its cell). */
+  name: string;
 }
 
 export interface EnumTable extends Range {
   /** Enum type name from its heading (`### identitySourceType values`) or the enum page's title. */
   name: string;
+  /** The members' names: the first column's cells that are names. */
   members: string[];
+  /**
+   * The first column's other non-empty cells: not a name, so not a member ApiDoctor or the
+   * service knows (a translated member, `授予` for `grant`, or a description in the wrong column).
+   */
+  notNames: EnumMember[];
 }
 
 export interface CodeBlock extends Range {
@@ -128,7 +177,8 @@ export interface TabGroup extends Range {
 /** A paragraph's readable text (translations dropped), for rules that read prose. */
 export interface Paragraph extends Range {
   text: string;
-  headingPath: string[];
+  /** The headings the paragraph stands under, outermost first. */
+  headingPath: Heading[];
 }
 
 /** A JSON text on the page, each listed once: an annotation, an example body, or a ```json block. */
@@ -152,12 +202,14 @@ export interface Page {
   frontMatter: FrontMatter | undefined;
   title: string | undefined;
   namespace: { value: string; range: Range } | undefined;
-  apiVersion: ApiVersion | undefined;
   headings: Heading[];
   annotations: Annotation[];
   codeBlocks: CodeBlock[];
   examples: HttpExample[];
+  /** Requests with their responses, paired once for every rule (see pairing.ts). */
   exchanges: Exchange[];
+  /** The annotated responses pairing could not pair, and why. */
+  pairingProblems: PairingProblem[];
   propertyTables: PropertyTable[];
   enumTables: EnumTable[];
   jsonDocuments: PageJson[];

@@ -1,13 +1,26 @@
 /**
- * The values a property table documents for a property: "Possible values are: `user`, `group`".
+ * The values a property table documents for a property: "Possible values are: `user`, `group`",
+ * "Must be one of `dateOnly` or `dateTime`".
  *
  * Only the values that belong to the property are kept. Descriptions often qualify a value by
  * another property's value ("`user` or `group` when the identitySource is `azureActiveDirectory`");
  * a value that follows "when/if <something> is" belongs to that other property and is left out.
+ *
+ * Whether the list is complete is read from its wording: "Possible values are" and "must be one
+ * of" give every value; "Possible values include" gives some. A rule judges a value missing from
+ * the list only when the list is complete.
  */
 
+export interface ValueList {
+  values: string[];
+  /** The wording says these are all the values. */
+  complete: boolean;
+}
+
 const INTRO =
-  /\b(?:possible|supported|valid|allowed|accepted) values?(?: (?:are|is|include|for this property are))?\s*:?/i;
+  /\b(?:(?:possible|supported|valid|allowed|accepted) values?(?: (?:are|is|include|for this property are))?|must be one of|(?:can|could) be one of|one of the following(?: values)?)\s*:?/i;
+/** Wording that lists some of the values, not all. */
+const PARTIAL = /\binclude\b/i;
 const CONDITION_WORD = /\b(?:when|if|where|while|unless|whenever)\b/i;
 const CONDITION_VERB = /(?:\bis|\bare|\bequals|\bwas|\bset to|=)\s*$/i;
 
@@ -17,12 +30,13 @@ function isCondition(gap: string): boolean {
 }
 
 /** Documented values listed by a description, or undefined when it lists none. */
-export function documentedValues(description: string): string[] | undefined {
+export function documentedValues(description: string): ValueList | undefined {
   const intro = INTRO.exec(description);
   if (!intro) return undefined;
   const rest = description.slice(intro.index + intro[0].length);
   const values = rest.includes("`") ? codeSpanValues(rest) : plainValues(rest);
-  return values.length > 0 ? [...new Set(values)] : undefined;
+  if (values.length === 0) return undefined;
+  return { values: [...new Set(values)], complete: !PARTIAL.test(intro[0]) };
 }
 
 /** Values written as code spans, up to the end of the sentence that lists them. */

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isTypePlaceholder } from "../../src/docset/types.js";
+import { isTypePlaceholder } from "../../src/parse/type-ref.js";
 import { lintWithRule, md, runRuleTests, tempDocsTree } from "../helpers.js";
 
 const RULE = "enum-value-documented";

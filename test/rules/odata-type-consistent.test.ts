@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { odataTypeConsistent } from "../../rules/odata-type-consistent.js";
 import { derivesFrom } from "../../src/docset/base-type.js";
 import { docsIndexFor } from "../../src/docset/index.js";
-import { parseTypeRef } from "../../src/docset/types.js";
+import { parseTypeRef } from "../../src/parse/type-ref.js";
 import { lintPage } from "../../src/engine/lint.js";
 import { buildPage } from "../../src/page/build.js";
 import { md, runExplicitRuleTests, tempDocsTree, writeFile } from "../helpers.js";

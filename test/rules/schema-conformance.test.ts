@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { documentedTypeRef, isRequired } from "../../src/docset/json-schema.js";
+import { isRequired } from "../../src/docset/json-schema.js";
+import { documentedTypeRef } from "../../src/parse/type-ref.js";
 import { schemaConformance } from "../../rules/schema-conformance.js";
 import { md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
 

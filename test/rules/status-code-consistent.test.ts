@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { statusCodeConsistent } from "../../rules/status-code-consistent.js";
-import { reasonMatches } from "../../src/page/status-codes.js";
+import { reasonMatches } from "../../rules/status-code-consistent/status-codes.js";
 import { md, runExplicitRuleTests } from "../helpers.js";
 
 const mismatch = (code: number, documented: string) =>

@@ -1,9 +1,11 @@
 /**
  * HTTP status codes for the status-code-consistent rule: the standard reason phrases, and the
- * success codes a page's Response section states, read from the page model's paragraphs.
+ * success codes a page's Response section states, read from the page model's paragraphs. The
+ * section is found by its heading's key (its anchor on a translated page), and codes by their
+ * digits and reason phrases, which translation leaves alone.
  */
-import type { Range } from "../parse/source.js";
-import type { Page } from "./model.js";
+import type { Heading, Page } from "../../src/page/model.js";
+import type { Range } from "../../src/parse/source.js";
 
 /**
  * Reason phrases per status code, from the IANA HTTP Status Code Registry (RFC 9110 and others);
@@ -128,7 +130,7 @@ export function documentedStatusCodes(page: Page): DocumentedStatus[] {
  * The status codes stated right where an example stands: the paragraphs under the same innermost
  * heading (an example's own "Response" subsection: "returns a `201 Created` response code").
  */
-export function statusCodesBeside(page: Page, headingPath: readonly string[]): DocumentedStatus[] {
+export function statusCodesBeside(page: Page, headingPath: readonly Heading[]): DocumentedStatus[] {
   return statusCodesIn(
     page,
     (path) => path.length === headingPath.length && path.every((h, i) => h === headingPath[i]),
@@ -138,12 +140,15 @@ export function statusCodesBeside(page: Page, headingPath: readonly string[]): D
 /** A sentence about errors: "If an error occurred, … returns a `207`". */
 const ERROR_SENTENCE = /\b(errors?|fail(s|ed|ure)?|unsuccessful)\b/i;
 
-function statusCodesIn(page: Page, where: (headingPath: string[]) => boolean): DocumentedStatus[] {
+/** Sentences end at `.`, `!`, `?` or `;` before white space, and at their full-width forms. */
+const SENTENCE_END = /(?<=[.!?;])\s+|(?<=[。！？；])/;
+
+function statusCodesIn(page: Page, where: (headingPath: Heading[]) => boolean): DocumentedStatus[] {
   const found = new Map<number, DocumentedStatus>();
   for (const paragraph of page.paragraphs) {
     if (!where(paragraph.headingPath)) continue;
     const source = page.text.slice(paragraph.start, paragraph.end);
-    for (const sentence of paragraph.text.split(/(?<=[.!?;])\s+/)) {
+    for (const sentence of paragraph.text.split(SENTENCE_END)) {
       const onError = ERROR_SENTENCE.test(sentence);
       for (const m of sentence.matchAll(CODE_IN_PROSE)) {
         const code = Number(m[1]);
@@ -163,7 +168,8 @@ function statusCodesIn(page: Page, where: (headingPath: string[]) => boolean): D
   return [...found.values()];
 }
 
-function inResponseSection(headingPath: string[]): boolean {
-  const at = headingPath.findIndex((h) => /^responses?$/i.test(h.trim()));
-  return at !== -1 && !headingPath.slice(0, at).some((h) => /example/i.test(h));
+function inResponseSection(headingPath: Heading[]): boolean {
+  const at = headingPath.findIndex((h) => h.section === "response");
+  const inExample = (h: Heading) => h.section === "example" || /example/i.test(h.text);
+  return at !== -1 && !headingPath.slice(0, at).some(inExample);
 }

@@ -1,0 +1,60 @@
+/**
+ * Whether a value can be one of a property's documented values, precision first.
+ *
+ * A value outside the documented set is judged wrong only when it cannot be legitimate, whatever
+ * the list leaves out: a placeholder a stub left (`"contentType-value"`, `"status.value"`), a type
+ * name (`"String"`), a member in the wrong letter case, a member written as words (`"Work Account"`
+ * for `workAccount`), a near miss of a member (`"notStrated"`), or a value with spaces where every
+ * member is a name. Any other value is wrong only when the list is complete: an enum's table, or a
+ * description worded as the whole list ("Possible values are", "must be one of"). A table that lost
+ * members to translation is trusted for none of it but placeholders, type names and letter case.
+ */
+import { isTypePlaceholder } from "../../src/parse/type-ref.js";
+import { closest } from "../../src/util/near-miss.js";
+import type { ValueSet } from "../../src/docset/resolve.js";
+
+export type Verdict =
+  | { kind: "caseOnly" | "writtenAsWords" | "nearMiss"; value: string; member: string }
+  | { kind: "typePlaceholder" | "valuePlaceholder" | "notAName" | "notDocumented"; value: string };
+
+/** `contentType-value`, `status.value`: what a generated stub writes for a property's value. */
+const VALUE_PLACEHOLDER = /^[A-Za-z][\w.]*[-.]value$/i;
+const NAME = /^[\w.-]+$/;
+
+/** How far from a member a value may be to be taken for a misspelling of it. */
+function nearMissDistance(member: string): number {
+  if (member.length < 5) return 0;
+  return member.length < 8 ? 1 : 2;
+}
+
+/** The verdict on one value, or undefined when it is (or may be) a documented value. */
+export function judgeValue(value: string, set: ValueSet): Verdict | undefined {
+  // Flag enums are written as comma-separated members ("read,write").
+  for (const part of value.split(",").map((p) => p.trim())) {
+    const verdict = judgePart(part, set);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
+function judgePart(value: string, set: ValueSet): Verdict | undefined {
+  const { members } = set;
+  if (members.includes(value)) return undefined;
+  const lower = value.toLowerCase();
+  const sameLetters = members.find((m) => m.toLowerCase() === lower);
+  if (sameLetters) return { kind: "caseOnly", value, member: sameLetters };
+  if (isTypePlaceholder(value)) return { kind: "typePlaceholder", value };
+  if (VALUE_PLACEHOLDER.test(value)) return { kind: "valuePlaceholder", value };
+  if (set.damaged) return undefined;
+  const allNames = members.every((m) => NAME.test(m));
+  if (allNames && /\s/.test(value)) {
+    const joined = value.replace(/\s+/g, "").toLowerCase();
+    const member = members.find((m) => m.toLowerCase() === joined);
+    return member ? { kind: "writtenAsWords", value, member } : { kind: "notAName", value };
+  }
+  const near = value === "" ? undefined : closest(value, members, 2);
+  if (near && near.distance > 0 && near.distance <= nearMissDistance(near.name)) {
+    return { kind: "nearMiss", value, member: near.name };
+  }
+  return set.complete ? { kind: "notDocumented", value } : undefined;
+}

@@ -1,0 +1,137 @@
+/**
+ * What the docs index knows of the pages it read: the enums they define, and the resource a page
+ * defines (its properties, base types, JSON representation). One module that both the index and
+ * the store of facts kept between runs use.
+ */
+import type { Page, PropertyRow } from "../page/model.js";
+import { proseBaseType } from "../page/inherits.js";
+import type { ValueList } from "../page/possible-values.js";
+import { parseTypeRef } from "../parse/type-ref.js";
+
+export interface EnumDefinition {
+  name: string;
+  namespace: string | undefined;
+  members: string[];
+  /** The table has member cells that are not names (translated members): some members are lost. */
+  damaged: boolean;
+  /** Where the members are listed (a file path, or undefined for the linted page itself). */
+  file: string | undefined;
+}
+
+export interface PropertyDefinition {
+  name: string;
+  type: string;
+  typeLink: string | undefined;
+  /** Readable description, code spans kept. */
+  description: string;
+  documentedValues: ValueList | undefined;
+  file: string | undefined;
+}
+
+export interface ResourceDefinition {
+  name: string;
+  namespace: string | undefined;
+  properties: Map<string, PropertyDefinition>;
+  /**
+   * The base types the page names, as written: its `resource` annotation's `baseType`, and the type
+   * its prose says it inherits from when that is another (the two disagree on a few pages).
+   */
+  baseTypes: string[];
+  /** Open types accept properties the page does not list (`"openType": true`). */
+  openType: boolean;
+  /** The `resource` JSON representation's top-level property names, when the page has one. */
+  jsonProperties: string[] | undefined;
+  /** The `resource` annotation's `optionalProperties`, when given. */
+  optionalProperties: string[];
+  file: string;
+}
+
+/** What the docs index keeps of a page it read (not the page model: that would hold the tree). */
+export interface PageFacts {
+  enums: EnumDefinition[];
+  /** The resource the page defines, and the names it answers to (title, `resource` annotation). */
+  resource: { names: string[]; definition: ResourceDefinition } | undefined;
+}
+
+export function factsOf(page: Page, file: string): PageFacts {
+  const namespace = page.namespace?.value;
+  const enums = page.enumTables.map((t) => ({
+    name: t.name,
+    namespace,
+    members: t.members,
+    damaged: t.notNames.length > 0,
+    file,
+  }));
+  return { enums, resource: resourceOf(page, file) };
+}
+
+/** The resource a page defines: named by its `resource` annotation or its "x resource type" title. */
+function resourceOf(page: Page, file: string): PageFacts["resource"] {
+  const resourceBlock = page.codeBlocks.find((c) => c.annotation?.blockType === "resource");
+  const data = resourceBlock?.annotation?.data ?? {};
+  const declared = data["@odata.type"];
+  const declaredRef = typeof declared === "string" ? parseTypeRef(declared) : undefined;
+  const titleName = /^(\S+) (?:resource|complex|entity)? ?type$/i.exec(page.title ?? "")?.[1];
+  const names = [declaredRef?.name, titleName].filter((n): n is string => n !== undefined);
+  if (names.length === 0) return undefined;
+  const properties = new Map<string, PropertyDefinition>();
+  for (const table of page.propertyTables) {
+    if (table.role !== "resource") continue;
+    for (const row of table.rows)
+      if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
+  }
+  const root = resourceBlock?.json?.root;
+  const optional = data.optionalProperties;
+  return {
+    names,
+    definition: {
+      name: declaredRef?.name ?? titleName ?? names[0]!,
+      namespace: declaredRef?.namespace ?? page.namespace?.value,
+      properties,
+      baseTypes: baseTypesOf(typeof data.baseType === "string" ? data.baseType : undefined, proseBaseType(page)),
+      openType: data.openType === true || page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)),
+      jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
+      optionalProperties: Array.isArray(optional)
+        ? optional.filter((o): o is string => typeof o === "string")
+        : [],
+      file,
+    },
+  };
+}
+
+export function propertyOf(row: PropertyRow, file: string | undefined): PropertyDefinition {
+  return {
+    name: row.name,
+    type: row.type,
+    typeLink: row.typeLink,
+    description: row.description,
+    documentedValues: row.documentedValues,
+    file,
+  };
+}
+
+/**
+ * The base types as written, each once: a name read from a sentence may end with its full stop
+ * ("Inherits from entity."), and the annotation and the prose may name the same type differently.
+ */
+function baseTypesOf(...written: Array<string | undefined>): string[] {
+  const bases: string[] = [];
+  for (const text of written) {
+    const base = text?.trim().replace(/\.+$/, "");
+    if (base && !bases.some((b) => sameWritten(b, base))) bases.push(base);
+  }
+  return bases;
+}
+
+function sameWritten(a: string, b: string): boolean {
+  const x = parseTypeRef(a);
+  const y = parseTypeRef(b);
+  return !!x && !!y && x.name.toLowerCase() === y.name.toLowerCase() && sameNamespace(x.namespace, y.namespace);
+}
+
+/** Namespaces compared without letter case; no namespace is `microsoft.graph`. */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? DEFAULT_NAMESPACE).toLowerCase() === (b ?? DEFAULT_NAMESPACE).toLowerCase();
+}
+
+export const DEFAULT_NAMESPACE = "microsoft.graph";

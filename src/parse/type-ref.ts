@@ -1,0 +1,195 @@
+/**
+ * Type references as the docs write them: `microsoft.graph.externalConnectors.identityType`,
+ * `identityType`, `Collection(microsoft.graph.user)`, `String collection`, `Edm.String`.
+ */
+import { isSpaceCode } from "./scan.js";
+
+export interface TypeRef {
+  /** The short name (`identityType`). */
+  name: string;
+  /** The namespace when the reference is qualified (`microsoft.graph.externalConnectors`). */
+  namespace: string | undefined;
+  collection: boolean;
+  /** A primitive (String, Int32, DateTimeOffset, …) rather than an enum or complex type. */
+  primitive: boolean;
+}
+
+const PRIMITIVES = new Set(
+  [
+    "string",
+    "int16",
+    "int32",
+    "int64",
+    "int",
+    "integer",
+    "long",
+    "byte",
+    "sbyte",
+    "boolean",
+    "bool",
+    "double",
+    "single",
+    "float",
+    "decimal",
+    "number",
+    "datetimeoffset",
+    "datetime",
+    "date",
+    "timeofday",
+    "duration",
+    "timespan",
+    "guid",
+    "binary",
+    "stream",
+    "object",
+    "json",
+    "url",
+    "uri",
+    "untyped",
+  ].map((s) => s.toLowerCase()),
+);
+
+export function isPrimitiveName(name: string): boolean {
+  return PRIMITIVES.has(name.toLowerCase().replace(/^edm\./, ""));
+}
+
+/** Parses a type as written in a table or annotation; undefined when it is not a type name. */
+export function parseTypeRef(text: string): TypeRef | undefined {
+  let t = text.trim().replace(/^#/, "");
+  let collection = false;
+  const wrapped = /^collection\((.*)\)$/i.exec(t);
+  if (wrapped) {
+    t = wrapped[1]!.trim();
+    collection = true;
+  }
+  const suffixed = beforeCollectionSuffix(t);
+  if (suffixed !== undefined) {
+    t = suffixed.trim();
+    collection = true;
+  }
+  if (!/^[A-Za-z_][\w.]*$/.test(t)) return undefined;
+  const dot = t.lastIndexOf(".");
+  const name = dot === -1 ? t : t.slice(dot + 1);
+  const namespace = dot === -1 ? undefined : t.slice(0, dot);
+  const primitive = isPrimitiveName(t);
+  return { name, namespace: primitive ? undefined : namespace, collection, primitive };
+}
+
+/** True for values that are a type's name written where a value belongs (`"String"`, `"Int32"`). */
+export function isTypePlaceholder(value: string): boolean {
+  const m = /^([A-Za-z][\w.]*)(?: \([^()]*\))?$/.exec(value.trim());
+  return m !== null && isPrimitiveName(m[1]!);
+}
+
+/**
+ * The text before a final ` collection` (white space, then "collection" in any case): what
+ * `/^(.*?)\s+collection$/i` captures, without its backtracking (quadratic on a long run of spaces).
+ * The captured part holds no line terminator (`.` does not match one).
+ */
+function beforeCollectionSuffix(text: string): string | undefined {
+  const suffix = text.length - "collection".length;
+  if (suffix < 1 || !/^collection$/i.test(text.slice(suffix))) return undefined;
+  let start = suffix;
+  while (start > 0 && isSpaceCode(text.charCodeAt(start - 1))) start--;
+  if (start === suffix) return undefined;
+  const before = text.slice(0, start);
+  return /[\n\r\u2028\u2029]/.test(before) ? undefined : before;
+}
+
+/**
+ * A property's documented type as a reference. Besides what `parseTypeRef` reads, the docs write
+ * reference-style links (`[identitySet][]`), notes in parentheses (`string (url)`), and half-closed
+ * links; anything else (`A or B`, prose) gives undefined: the property may hold anything.
+ */
+export function documentedTypeRef(text: string): TypeRef | undefined {
+  const direct = parseTypeRef(text);
+  if (direct) return direct;
+  const cleaned = withoutFinalNote(unwrapLinks(text)).trim();
+  return cleaned !== text ? parseTypeRef(cleaned) : undefined;
+}
+
+/**
+ * Links replaced by their text: first reference-style links, `[text][label]`, then inline and
+ * half-closed ones, `[text](target)` and `[text](target`. What `.replace(/\[([^\]]+)\]\[[^\]]*\]/g,
+ * "$1").replace(/\[([^\]]+)\]\([^)]*\)?/g, "$1")` gives, in linear time: from every `[`, those
+ * regexes scan to the next `]`, which many `[` before one `]` make quadratic.
+ */
+export function unwrapLinks(text: string): string {
+  return replaceBracketed(replaceBracketed(text, "["), "(");
+}
+
+/**
+ * Each `[text]` (text not empty, up to the first `]`) followed by `opener` and its part up to the
+ * next closing bracket (`[label]`: the `]` is required; `(target)`: the `)` is optional), replaced
+ * by its text, left to right as a global regex replaces.
+ */
+function replaceBracketed(text: string, opener: "[" | "("): string {
+  const closer = opener === "[" ? "]" : ")";
+  let out = "";
+  let last = 0;
+  // The first "]" after the current "[" (kept while it still is: each "]" is looked for once).
+  let close = -1;
+  for (let open = text.indexOf("["); open !== -1;) {
+    if (close <= open) close = text.indexOf("]", open + 1);
+    if (close === -1) break;
+    if (close > open + 1 && text.charAt(close + 1) === opener) {
+      let end = text.indexOf(closer, close + 2);
+      if (end === -1) {
+        // `[label]` needs its "]": none is left for this or any later link.
+        if (opener === "[") break;
+        end = text.length;
+      } else end++;
+      out += text.slice(last, open) + text.slice(open + 1, close);
+      last = end;
+      open = text.indexOf("[", end);
+      continue;
+    }
+    open = text.indexOf("[", open + 1);
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * The text without a final note in parentheses after white space (`string (url)`), and the spaces
+ * around it: what `.replace(/\s+\([^()]*\)\s*$/, "")` removes, read from the end of the text (the
+ * regex tries every space of a long run, each time scanning to the run's end).
+ */
+export function withoutFinalNote(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === 0 || text.charAt(end - 1) !== ")") return text;
+  let open = end - 2;
+  while (open >= 0 && text.charAt(open) !== "(" && text.charAt(open) !== ")") open--;
+  if (open < 0 || text.charAt(open) !== "(") return text;
+  let start = open;
+  while (start > 0 && isSpaceCode(text.charCodeAt(start - 1))) start--;
+  return start === open ? text : text.slice(0, start);
+}
+
+const STRINGS = new Set([
+  "string",
+  "guid",
+  "binary",
+  "stream",
+  "datetimeoffset",
+  "datetime",
+  "date",
+  "timeofday",
+  "duration",
+  "timespan",
+  "url",
+  "uri",
+]);
+const INTEGERS = new Set(["int16", "int32", "int64", "int", "integer", "long", "byte", "sbyte"]);
+const NUMBERS = new Set(["double", "single", "float", "decimal", "number"]);
+const BOOLEANS = new Set(["boolean", "bool"]);
+
+/** The readable JSON type of a primitive, for messages; undefined when any value is allowed. */
+export function primitiveKind(name: string): "string" | "integer" | "number" | "boolean" | undefined {
+  const n = name.toLowerCase().replace(/^edm\./, "");
+  if (STRINGS.has(n)) return "string";
+  if (INTEGERS.has(n)) return "integer";
+  if (NUMBERS.has(n)) return "number";
+  if (BOOLEANS.has(n)) return "boolean";
+  return undefined;
+}
