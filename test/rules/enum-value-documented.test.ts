@@ -1,15 +1,27 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isTypePlaceholder } from "../../src/docset/types.js";
-import { lintWithRule, md, runRuleTests, tempDocsTree } from "../helpers.js";
+import { enumValueDocumented } from "../../rules/enum-value-documented.js";
+import { expectEveryMessageIdTested, md, ruleFindings, runRuleTests, tempDocsTree } from "../helpers.js";
 
 const RULE = "enum-value-documented";
-const notDocumented = (value: string, type: string, property: string, members: string[]) =>
-  `"${value}" is not a documented value of ${type} (property "${property}"); documented values: ${members.map((m) => `"${m}"`).join(", ")}.`;
-const placeholder = (value: string, type: string, property: string, members: string[]) =>
-  `"${value}" is a type placeholder, not a value of ${type} (property "${property}"); documented values: ${members.map((m) => `"${m}"`).join(", ")}.`;
-const caseOnly = (value: string, member: string, type: string, property: string) =>
-  `"${value}" differs only in case from "${member}", the documented value of ${type} (property "${property}").`;
+/** Documented values as the messages list them: `"small", "large"`. */
+const listed = (members: string[]) => members.map((m) => `"${m}"`).join(", ");
+/** `value` of `property` is not one of the `members` of enum `type`. */
+const notDocumentedValue = (value: string, type: string, property: string, members: string[]) => ({
+  messageId: "notDocumented",
+  data: { value, type, property, members: listed(members) },
+});
+/** `value` of `property` is a type name (`String`) where one of the `members` of `type` belongs. */
+const typePlaceholder = (value: string, type: string, property: string, members: string[]) => ({
+  messageId: "typePlaceholder",
+  data: { value, type, property, members: listed(members) },
+});
+/** `value` of `property` is `member` of enum `type` (one of its `members`) in another case. */
+const caseOnlyValue = (value: string, member: string, type: string, property: string, members: string[]) => ({
+  messageId: "caseOnly",
+  data: { value, type, property, members: listed(members), member },
+});
 
 /**
  * A create page whose request body table documents `kind` (widgetKind) with `description`; the
@@ -177,7 +189,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 19,
-          message: placeholder("String", "widgetKind", "kind", SIZE_MEMBERS),
+          ...typePlaceholder("String", "widgetKind", "kind", SIZE_MEMBERS),
         },
       ],
     },
@@ -190,7 +202,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 19,
-          message: notDocumented("medium", "widgetKind", "kind", SIZE_MEMBERS),
+          ...notDocumentedValue("medium", "widgetKind", "kind", SIZE_MEMBERS),
         },
       ],
     },
@@ -203,7 +215,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 18,
-          message: caseOnly("Small", "small", "widgetKind", "kind"),
+          ...caseOnlyValue("Small", "small", "widgetKind", "kind", SIZE_MEMBERS),
         },
       ],
     },
@@ -219,7 +231,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 21,
-          message: notDocumented("external", "widgetKind", "kind", ["user", "group"]),
+          ...notDocumentedValue("external", "widgetKind", "kind", ["user", "group"]),
         },
       ],
     },
@@ -232,7 +244,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 24,
-          message: notDocumented("huge", "widgetKind", "kind", SIZE_MEMBERS),
+          ...notDocumentedValue("huge", "widgetKind", "kind", SIZE_MEMBERS),
         },
       ],
     },
@@ -245,14 +257,14 @@ runRuleTests(RULE, {
           column: 21,
           endLine: 19,
           endColumn: 30,
-          message: placeholder("Boolean", "widgetKind", "kind", SIZE_MEMBERS),
+          ...typePlaceholder("Boolean", "widgetKind", "kind", SIZE_MEMBERS),
         },
         {
           line: 19,
           column: 32,
           endLine: 19,
           endColumn: 38,
-          message: notDocumented("tiny", "widgetKind", "kind", SIZE_MEMBERS),
+          ...notDocumentedValue("tiny", "widgetKind", "kind", SIZE_MEMBERS),
         },
       ],
     },
@@ -265,7 +277,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 19,
-          message: notDocumented("medium", "widgetKind", "kind", ["small", "large"]),
+          ...notDocumentedValue("medium", "widgetKind", "kind", ["small", "large"]),
         },
       ],
     },
@@ -278,7 +290,7 @@ runRuleTests(RULE, {
           column: 11,
           endLine: 19,
           endColumn: 17,
-          message: notDocumented("huge", "widgetKind", "kind", ["small", "large"]),
+          ...notDocumentedValue("huge", "widgetKind", "kind", ["small", "large"]),
         },
       ],
     },
@@ -291,14 +303,14 @@ runRuleTests(RULE, {
           column: 13,
           endLine: 21,
           endColumn: 20,
-          message: caseOnly("Large", "large", "widgetKind", "kind"),
+          ...caseOnlyValue("Large", "large", "widgetKind", "kind", ["small", "large"]),
         },
         {
           line: 22,
           column: 13,
           endLine: 22,
           endColumn: 21,
-          message: placeholder("String", "widgetKind", "kind", ["small", "large"]),
+          ...typePlaceholder("String", "widgetKind", "kind", ["small", "large"]),
         },
       ],
     },
@@ -312,7 +324,7 @@ runRuleTests(RULE, {
           column: 25,
           endLine: 9,
           endColumn: 32,
-          message: notDocumented("bogus", "widgetMode", "mode", ["auto", "manual"]),
+          ...notDocumentedValue("bogus", "widgetMode", "mode", ["auto", "manual"]),
         },
       ],
     },
@@ -337,15 +349,16 @@ describe("type placeholders", () => {
     expect(isTypePlaceholder(value)).toBe(true);
   });
   it('"Int32" in an example gets the type placeholder message', () => {
-    expect(lintWithRule(RULE, createPage(SIZES, ['{ "kind": "Int32" }']))).toEqual([
+    expect(ruleFindings(RULE, createPage(SIZES, ['{ "kind": "Int32" }']))).toEqual([
       {
-        ruleId: RULE,
+        ...typePlaceholder("Int32", "widgetKind", "kind", SIZE_MEMBERS),
         line: 19,
         column: 11,
         endLine: 19,
         endColumn: 18,
-        message: placeholder("Int32", "widgetKind", "kind", SIZE_MEMBERS),
       },
     ]);
   });
 });
+
+expectEveryMessageIdTested(enumValueDocumented, { dataBeyondPlaceholders: { caseOnly: ["members"] } });
