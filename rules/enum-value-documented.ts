@@ -36,8 +36,19 @@ function subjectOf(set: ValueSet, property: string): string {
 }
 
 function toReport(verdict: Verdict, set: ValueSet, property: string, at: JsonString): Report<MessageId> {
-  const data = { ...verdict, subject: subjectOf(set, property), members: listed(set.members) };
-  return { messageId: verdict.kind, data, range: at };
+  const subject = subjectOf(set, property);
+  if ("member" in verdict) {
+    return {
+      messageId: verdict.kind,
+      data: { value: verdict.value, member: verdict.member, subject },
+      range: at,
+    };
+  }
+  return {
+    messageId: verdict.kind,
+    data: { value: verdict.value, subject, members: listed(set.members) },
+    range: at,
+  };
 }
 
 /** The first definition of the property that documents a value set (a table's row may say only String). */
@@ -49,7 +60,13 @@ function valueSetOf(definitions: PropertyDefinition[], types: TypeResolver): Val
   return undefined;
 }
 
-function walkObject(value: JsonValue, scope: PropertyScope, types: TypeResolver, report: ReportValue, depth: number) {
+function walkObject(
+  value: JsonValue,
+  scope: PropertyScope,
+  types: TypeResolver,
+  report: ReportValue,
+  depth: number,
+) {
   if (value.type !== "object" || depth > MAX_DEPTH) return;
   for (const property of value.properties) {
     if (!property.value || property.key.startsWith("@")) continue;
@@ -71,7 +88,8 @@ function walkObject(value: JsonValue, scope: PropertyScope, types: TypeResolver,
 
 export const enumValueDocumented = createRule({
   id: "enum-value-documented",
-  description: "A string in example JSON that is not one of the values its property documents (an enum's members, or the values its description lists)",
+  description:
+    "A string in example JSON that is not one of the values its property documents (an enum's members, or the values its description lists)",
   messages: MESSAGES,
   check({ page, types, report }) {
     for (const example of page.examples) {

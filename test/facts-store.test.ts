@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FactsStore, type PageFacts } from "../src/docset/facts-store.js";
+import type { PageFacts } from "../src/docset/definitions.js";
+import { FactsStore } from "../src/docset/facts-store.js";
 import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
 import { parseTypeRef } from "../src/parse/type-ref.js";
 import { buildPage } from "../src/page/build.js";
@@ -12,7 +13,15 @@ const tmp = mkdtempSync(join(tmpdir(), "gdl-facts-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const FACTS: PageFacts = {
-  enums: [{ name: "colorType", namespace: "microsoft.graph", members: ["red", "blue"], file: "/docs/a.md" }],
+  enums: [
+    {
+      name: "colorType",
+      namespace: "microsoft.graph",
+      members: ["red", "blue"],
+      damaged: false,
+      file: "/docs/a.md",
+    },
+  ],
   resource: {
     names: ["widget"],
     definition: {
@@ -26,13 +35,12 @@ const FACTS: PageFacts = {
             type: "colorType",
             typeLink: "colortype.md",
             description: "The color.",
-            required: false,
             documentedValues: undefined,
             file: "/docs/a.md",
           },
         ],
       ]),
-      baseType: "entity",
+      baseTypes: ["entity"],
       openType: false,
       jsonProperties: ["color"],
       optionalProperties: [],

@@ -1,7 +1,8 @@
 /**
  * Test helpers: lint markdown through `lintText` and get plain, comparable messages; table-driven
- * runners in the style of ESLint's RuleTester (a rule by id, or a rule module with or without the
- * docs tree); and temporary folders, docs trees and runs of the built CLI.
+ * runners in the style of typescript-eslint's RuleTester (a rule by id, or a rule module with or
+ * without the docs tree), whose cases expect message ids and data rather than sentences; and
+ * temporary folders, docs trees and runs of the built CLI.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,8 +11,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearDocsIndexes, emptyDocsIndex } from "../src/docset/index.js";
-import type { LintMessage } from "../src/engine/message.js";
-import type { Rule } from "../src/engine/rule.js";
+import { type LintMessage, pointsOf } from "../src/engine/message.js";
+import { type MessageData, type Report, type Rule, type RuleMeta, interpolate } from "../src/engine/rule.js";
 import {
   type LintOptions,
   type LintResult,
@@ -20,7 +21,9 @@ import {
   lintText,
 } from "../src/engine/lint.js";
 import { buildPage } from "../src/page/build.js";
-import { rules } from "../rules/index.js";
+import type { Page } from "../src/page/model.js";
+import type { Point } from "../src/parse/source.js";
+import { rules, rulesById } from "../rules/index.js";
 
 export interface SimpleMessage {
   ruleId: string | null;
@@ -45,10 +48,28 @@ export interface SimpleRelated {
   endColumn: number;
 }
 
-/** A message with its fix and related locations, for the tests that check those too. */
+/** A message with its message id, data, fix and related locations, for the tests that check those. */
 export interface DetailedMessage extends SimpleMessage {
+  /** The id of the rule's message (undefined for messages without one, such as a rule crash). */
+  messageId: string | undefined;
+  /** The values of the message's placeholders, as the rule gave them. */
+  data: MessageData | undefined;
   fix: SimpleFix | undefined;
   related: SimpleRelated[];
+}
+
+/** A related location as the rule reported it: its message id and data besides its sentence. */
+export interface ReportedRelated extends SimpleRelated {
+  messageId: string;
+  data: MessageData | undefined;
+}
+
+/**
+ * A finding of one rule linted alone: a detailed message whose related locations keep the message
+ * ids and data the rule reported them with (a `LintMessage` keeps only their sentences).
+ */
+export interface RuleMessage extends DetailedMessage {
+  related: ReportedRelated[];
 }
 
 export interface LintHelperOptions {
@@ -97,10 +118,16 @@ function simpleMessage(m: LintMessage): SimpleMessage {
   };
 }
 
-/** Messages with their fixes and related locations. */
+/** Messages with their message ids, data, fixes and related locations. */
 export function detailed(messages: readonly LintMessage[]): DetailedMessage[] {
-  return messages.map((m) => ({
+  return messages.map(detailedMessage);
+}
+
+function detailedMessage(m: LintMessage): DetailedMessage {
+  return {
     ...simpleMessage(m),
+    messageId: m.messageId,
+    data: m.data,
     fix: m.fix ? { range: [m.fix.range.start, m.fix.range.end], text: m.fix.text } : undefined,
     related: m.related.map((r) => ({
       message: r.message,
@@ -109,7 +136,7 @@ export function detailed(messages: readonly LintMessage[]): DetailedMessage[] {
       endLine: r.end.line,
       endColumn: r.end.column,
     })),
-  }));
+  };
 }
 
 /** Lints markdown and returns simplified messages, in the linter's order. */
@@ -126,28 +153,105 @@ export function lintWithRule(
   return lint(markdown, { ...options, rules: onlyRule(ruleId) });
 }
 
-/** Like `lintWithRule`, with each message's fix and related locations. */
+/**
+ * Like `lintWithRule`, with each message's message id, data, fix and related locations (the rule
+ * runs through `lintPage`, as `lintText` runs it on a text without a byte order mark).
+ */
 export function lintWithRuleDetailed(
   ruleId: string,
   markdown: string,
   options: Omit<LintHelperOptions, "rules"> = {},
-): DetailedMessage[] {
-  return detailed(lintResult(markdown, { ...options, rules: onlyRule(ruleId) }).messages);
+): RuleMessage[] {
+  const lintOptions = toLintOptions({ ...options, rules: onlyRule(ruleId) });
+  return lintRecording(ruleById(ruleId), buildPage(markdown, pathOption(options.path)), lintOptions);
+}
+
+/** The findings of `ruleId` alone as tables expect them: message id, data and position. */
+export function ruleFindings(
+  ruleId: string,
+  markdown: string,
+  options: Omit<LintHelperOptions, "rules"> = {},
+): ExpectedError[] {
+  return lintWithRuleDetailed(ruleId, markdown, options).map((m) => comparableError(m, undefined));
 }
 
 /**
  * Lints `code` with `rule` alone, given as a module (so that a rule can be tested before it is
  * registered in rules/index.ts), without a docs tree.
  */
-export function lintWith(rule: Rule, code: string, path?: string): DetailedMessage[] {
-  const page = buildPage(code, path !== undefined ? { path } : {});
-  return detailed(lintPage(page, { docs: emptyDocsIndex }, [rule]));
+export function lintWith(rule: Rule, code: string, path?: string): RuleMessage[] {
+  return lintRecording(rule, buildPage(code, pathOption(path)), { docs: emptyDocsIndex });
 }
 
 /** Lints `code` at `path` with `rule` alone, so that the rule sees the docs tree `path` belongs to. */
-export function lintInTree(rule: Rule, code: string, path?: string): DetailedMessage[] {
-  const page = buildPage(code, path !== undefined ? { path } : {});
-  return detailed(lintPage(page, path !== undefined ? { path } : {}, [rule]));
+export function lintInTree(rule: Rule, code: string, path?: string): RuleMessage[] {
+  return lintRecording(rule, buildPage(code, pathOption(path)), pathOption(path));
+}
+
+function pathOption(path: string | undefined): { path?: string } {
+  return path !== undefined ? { path } : {};
+}
+
+function ruleById(ruleId: string): Rule {
+  const rule = rulesById.get(ruleId);
+  if (!rule) throw new Error(`unknown rule id: ${ruleId}`);
+  return rule;
+}
+
+/**
+ * Lints `page` with `rule` alone and keeps what the rule reported: the engine words related
+ * locations and drops their message ids, so each message's related locations get theirs back from
+ * the report that made the message.
+ */
+function lintRecording(rule: Rule, page: Page, options: LintOptions): RuleMessage[] {
+  const reports: Report[] = [];
+  const recording: Rule = {
+    ...rule,
+    check: (context) =>
+      rule.check({
+        ...context,
+        report: (report) => {
+          reports.push(report);
+          context.report(report);
+        },
+      }),
+  };
+  const messages = lintPage(page, options, [recording]);
+  const unclaimed = new Set(reports);
+  return messages.map((m) => {
+    const message = detailedMessage(m);
+    if (m.related.length === 0) return { ...message, related: [] };
+    const report = [...unclaimed].find((r) => madeMessage(rule, page, r, m));
+    if (!report) throw new Error(`no report of ${rule.meta.id} made the message "${m.reason}"`);
+    unclaimed.delete(report);
+    return {
+      ...message,
+      related: message.related.map((place, i) => {
+        const related = report.related![i]!;
+        return { ...place, messageId: related.messageId, data: related.data };
+      }),
+    };
+  });
+}
+
+/** True when the engine made message `m` from `report`: the same id, data, places and sentences. */
+function madeMessage(rule: Rule, page: Page, report: Report, m: LintMessage): boolean {
+  const samePlace = (range: { start: number; end: number }, start: Point, end: Point) => {
+    const at = pointsOf(page.lines, range);
+    return at.start.offset === start.offset && at.end.offset === end.offset;
+  };
+  const related = report.related ?? [];
+  return (
+    report.messageId === m.messageId &&
+    report.data === m.data &&
+    samePlace(report.range, m.startPoint, m.endPoint) &&
+    related.length === m.related.length &&
+    related.every((r, i) => {
+      const place = m.related[i]!;
+      const sentence = interpolate(rule.meta.messages[r.messageId] ?? "", r.data);
+      return sentence === place.message && samePlace(r.range, place.start, place.end);
+    })
+  );
 }
 
 /** Applies non-overlapping fixes to a text, last first. */
@@ -162,16 +266,37 @@ export function applyFixes(text: string, fixes: SimpleFix[]): string {
 // ---------------------------------------------------------------------------------------------
 // RuleTester-style tables
 
-export interface ExpectedError {
+/** The message ids a rule declares in `meta.messages`. */
+export type MessageIdOf<R> = R extends { meta: RuleMeta<infer MessageIds> } ? MessageIds : never;
+
+/** A related location a finding must have. */
+export interface ExpectedRelated<MessageIds extends string = string> {
+  messageId: MessageIds;
+  /** The values of the message's placeholders; left out when the message has none. */
+  data?: MessageData;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
-  message: string;
+}
+
+/** A finding a case must report: the rule's message id and data, not the sentence they make. */
+export interface ExpectedError<MessageIds extends string = string> {
+  messageId: MessageIds;
+  /**
+   * The values of the message's placeholders, exactly as the rule gives them (keys it gives beyond
+   * the placeholders included); left out only when the message has none, and the rule then gives
+   * no data (or an empty object).
+   */
+  data?: MessageData;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
   /** When given, the message's fix must be exactly this. */
   fix?: SimpleFix;
   /** When given, the message's related locations must be exactly these. */
-  related?: SimpleRelated[];
+  related?: ExpectedRelated<MessageIds>[];
 }
 
 export interface ValidCase {
@@ -180,45 +305,71 @@ export interface ValidCase {
   path?: string;
 }
 
-export interface InvalidCase extends ValidCase {
-  errors: ExpectedError[];
+export interface InvalidCase<MessageIds extends string = string> extends ValidCase {
+  errors: ExpectedError<MessageIds>[];
   /** When given, the text after applying every fix. */
   output?: string;
 }
 
-export interface RuleTests {
+export interface RuleTests<MessageIds extends string = string> {
   valid: ValidCase[];
-  invalid: InvalidCase[];
+  invalid: InvalidCase<MessageIds>[];
 }
 
 /**
- * Registers one test per case: valid cases report nothing, invalid cases exactly `errors`; with
- * `output`, applying the fixes gives it, and it is clean for the rule.
+ * Registers one test per case: valid cases report nothing, invalid cases exactly `errors` (message
+ * ids, data, positions; fixes and related locations when given), with every placeholder of their
+ * sentences filled; with `output`, applying the fixes gives it, and it is clean for the rule.
  */
 export function runRuleTests(ruleId: string, tests: RuleTests): void {
   runTable(
-    ruleId,
+    ruleById(ruleId),
     (code, path) => lintWithRuleDetailed(ruleId, code, path !== undefined ? { path } : {}),
     tests,
   );
 }
 
 /** `runRuleTests` for a rule module, linted without a docs tree (see `lintWith`). */
-export function runExplicitRuleTests(rule: Rule, tests: RuleTests): void {
-  runTable(rule.meta.id, (code, path) => lintWith(rule, code, path), tests);
+export function runExplicitRuleTests<R extends Rule>(rule: R, tests: RuleTests<MessageIdOf<R>>): void {
+  runTable(rule, (code, path) => lintWith(rule, code, path), tests);
 }
 
 /** `runRuleTests` for a rule module, linted in the docs tree of each case's `path` (see `lintInTree`). */
-export function runTreeRuleTests(rule: Rule, tests: RuleTests): void {
-  runTable(rule.meta.id, (code, path) => lintInTree(rule, code, path), tests);
+export function runTreeRuleTests<R extends Rule>(rule: R, tests: RuleTests<MessageIdOf<R>>): void {
+  runTable(rule, (code, path) => lintInTree(rule, code, path), tests);
+}
+
+/** Data as a case compares it: an empty object is no data. */
+function dataOf(data: MessageData | undefined): { data?: MessageData } {
+  return data !== undefined && Object.keys(data).length > 0 ? { data } : {};
+}
+
+function comparableRelated(related: ExpectedRelated | ReportedRelated): ExpectedRelated {
+  const { messageId, data, line, column, endLine, endColumn } = related;
+  return { messageId, ...dataOf(data), line, column, endLine, endColumn };
+}
+
+function comparableError(error: ExpectedError | RuleMessage, like: ExpectedError | undefined): ExpectedError {
+  const { messageId, data, line, column, endLine, endColumn, fix, related } = error;
+  return {
+    messageId: messageId ?? "(none)",
+    ...dataOf(data),
+    line,
+    column,
+    endLine,
+    endColumn,
+    ...(like?.fix !== undefined ? { fix } : {}),
+    ...(like?.related !== undefined ? { related: (related ?? []).map(comparableRelated) } : {}),
+  };
 }
 
 function runTable(
-  ruleId: string,
-  lintCase: (code: string, path: string | undefined) => DetailedMessage[],
+  rule: Rule,
+  lintCase: (code: string, path: string | undefined) => RuleMessage[],
   tests: RuleTests,
 ): void {
-  describe(ruleId, () => {
+  recordAssertedMessages(rule, tests);
+  describe(rule.meta.id, () => {
     describe("valid", () => {
       it.each(tests.valid.map((c) => [c.name, c] as const))("%s", (_name, c) => {
         expect(lintCase(c.code, c.path)).toEqual([]);
@@ -228,17 +379,16 @@ function runTable(
       it.each(tests.invalid.map((c) => [c.name, c] as const))("%s", (_name, c) => {
         expect(c.errors.length).toBeGreaterThan(0);
         const actual = lintCase(c.code, c.path);
-        const comparable = actual.map((m, i) => {
-          const expected = c.errors[i];
-          const { fix, related, ruleId: id, ...rest } = m;
-          expect(id).toBe(ruleId);
-          return {
-            ...rest,
-            ...(expected?.fix !== undefined ? { fix } : {}),
-            ...(expected?.related !== undefined ? { related } : {}),
-          };
-        });
-        expect(comparable).toEqual(c.errors);
+        for (const m of actual) {
+          expect(m.ruleId).toBe(rule.meta.id);
+          // A placeholder without a value stays in the sentence as written: the rule forgot its data.
+          for (const sentence of [m.message, ...m.related.map((r) => r.message)]) {
+            expect(sentence).not.toContain("{{");
+          }
+        }
+        expect(actual.map((m, i) => comparableError(m, c.errors[i]))).toEqual(
+          c.errors.map((e) => comparableError(e, e)),
+        );
         if (c.output !== undefined) {
           const fixes = actual.flatMap((m) => (m.fix ? [m.fix] : []));
           expect(applyFixes(c.code, fixes)).toBe(c.output);
@@ -246,6 +396,81 @@ function runTable(
           expect(lintCase(c.output, c.path)).toEqual([]);
         }
       });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message coverage: what a test file's tables assert of each rule's messages
+
+/** The data each message id is asserted with in this file's tables, by rule id then message id. */
+const assertedMessages = new Map<string, Map<string, (MessageData | undefined)[]>>();
+
+function recordAssertedMessages(rule: Rule, tests: RuleTests): void {
+  let byId = assertedMessages.get(rule.meta.id);
+  if (!byId) assertedMessages.set(rule.meta.id, (byId = new Map()));
+  for (const c of tests.invalid) {
+    for (const error of c.errors) {
+      for (const asserted of [error, ...(error.related ?? [])]) {
+        const data = byId.get(asserted.messageId) ?? [];
+        data.push(asserted.data);
+        byId.set(asserted.messageId, data);
+      }
+    }
+  }
+}
+
+/** The placeholder names of a message template, in order, once each. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)].map((m) => m[1]!))];
+}
+
+export interface MessageCoverageOptions<MessageIds extends string> {
+  /**
+   * Data keys the rule gives with a message beyond the template's placeholders (a data object
+   * shared by several messages): the keys each message id is asserted with must be exactly its
+   * placeholders and these.
+   */
+  dataBeyondPlaceholders?: Partial<Record<MessageIds, readonly string[]>>;
+}
+
+/**
+ * Registers the tests that the file's tables (every `run…RuleTests` call for `rule` in it, made
+ * before or after this one) assert each message id `rule` declares, at least once, either as a
+ * finding or as a related location, and with data for exactly the template's placeholders.
+ */
+export function expectEveryMessageIdTested<R extends Rule>(
+  rule: R,
+  options: MessageCoverageOptions<MessageIdOf<R>> = {},
+): void {
+  const messages: Readonly<Record<string, string>> = rule.meta.messages;
+  const beyond: Partial<Record<string, readonly string[]>> = options.dataBeyondPlaceholders ?? {};
+  describe(`${rule.meta.id}: message ids`, () => {
+    it("every message id is asserted by a case of the tables", () => {
+      const asserted = assertedMessages.get(rule.meta.id) ?? new Map();
+      expect(Object.keys(messages).filter((id) => !asserted.has(id))).toEqual([]);
+    });
+    it("each message id is asserted with data for exactly its placeholders", () => {
+      const asserted = assertedMessages.get(rule.meta.id) ?? new Map();
+      for (const [id, datas] of asserted) {
+        const template = messages[id];
+        expect(template, `message id "${id}"`).toBeDefined();
+        const keys = [...new Set([...placeholdersOf(template!), ...(beyond[id] ?? [])])].sort();
+        for (const data of datas) {
+          expect({ id, keys: Object.keys(data ?? {}).sort() }).toEqual({ id, keys });
+        }
+      }
+    });
+    it("lists data keys beyond the placeholders only for asserted message ids, and no placeholder", () => {
+      const asserted = assertedMessages.get(rule.meta.id) ?? new Map();
+      for (const [id, keys] of Object.entries(beyond)) {
+        expect(asserted.has(id), `message id "${id}"`).toBe(true);
+        const placeholders = placeholdersOf(messages[id] ?? "");
+        expect({ id, placeholders: (keys ?? []).filter((k) => placeholders.includes(k)) }).toEqual({
+          id,
+          placeholders: [],
+        });
+      }
     });
   });
 }

@@ -205,7 +205,7 @@ describe("regular expressions that backtracked (scripts/check-regex.mjs) on page
     expectBounded(write("redos-table.md", "| a | b |\n|-|-:" + "\t".repeat(200_000) + ":-x\n"), 10_000);
   }, 30_000);
 
-  // Was a bug: isPlaceholderBody (src/page/json-valid.ts) was quadratic on a body "[<" + tabs + "[<]":
+  // Was a bug: isPlaceholderBody (src/parse/json-syntax.ts) was quadratic on a body "[<" + tabs + "[<]":
   // 100 KB took ~7 s, 200 KB ~28 s.
   it("a 200 KB placeholder-like JSON body", () => {
     expectBounded(write("redos-body.md", "```json\n[<" + "\t".repeat(200_000) + "[<]\n```\n"), 10_000);

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inheritedName } from "../src/docset/base-type.js";
+import { inheritedName } from "../src/page/inherits.js";
 import { isPrimitiveName, parseTypeRef, unwrapLinks, withoutFinalNote } from "../src/parse/type-ref.js";
 import { placeholderParts } from "../src/parse/json-syntax.js";
 import { plainValues } from "../src/page/possible-values.js";

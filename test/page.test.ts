@@ -163,7 +163,7 @@ describe("machine-translated pages", () => {
     );
     expect(page.propertyTables).toHaveLength(1);
     const rows = page.propertyTables[0]!.rows;
-    expect(rows.map((r) => [r.name, r.type, r.documentedValues])).toEqual([
+    expect(rows.map((r) => [r.name, r.type, r.documentedValues?.values])).toEqual([
       ["id", "String", undefined],
       ["type", "identityType", ["user", "group"]],
     ]);
@@ -185,7 +185,7 @@ describe("machine-translated pages", () => {
       "externalGroupMemberType",
       "identitySourceType",
     ]);
-    expect(body?.rows.map((r) => r.documentedValues)).toEqual([
+    expect(body?.rows.map((r) => r.documentedValues?.values)).toEqual([
       undefined,
       ["user", "group"],
       ["azureActiveDirectory", "external"],
@@ -458,7 +458,7 @@ describe("tables", () => {
     );
     const table = page.propertyTables[0]!;
     expect(table.heading?.text).toBe("Properties");
-    expect(table.rows.map((r) => [r.name, r.type, r.documentedValues])).toEqual([
+    expect(table.rows.map((r) => [r.name, r.type, r.documentedValues?.values])).toEqual([
       ["kind", "widgetKind", ["small", "large"]],
       ["name", "String collection", undefined],
     ]);
@@ -505,7 +505,18 @@ describe("documentedValues", () => {
     ["Possible values are described in the following table.", undefined],
     ["Possible values are: see the table.", undefined],
   ])("%j", (description, expected) => {
-    expect(documentedValues(description)).toEqual(expected);
+    expect(documentedValues(description)?.values).toEqual(expected);
+  });
+
+  it.each<[string, string[], boolean]>([
+    ["Possible values are: `a`, `b`.", ["a", "b"], true],
+    ["The supported values are `oidc`, `password`, `saml`.", ["oidc", "password", "saml"], true],
+    ["Must be one of `dateOnly` or `dateTime`.", ["dateOnly", "dateTime"], true],
+    ["Can be one of the following: `x`, `y`.", ["x", "y"], true],
+    ["Possible values include: `a`, `b`.", ["a", "b"], false],
+    ["Supported values include `read` and `write`.", ["read", "write"], false],
+  ])("%j lists %j, the whole list: %s", (description, values, complete) => {
+    expect(documentedValues(description)).toEqual({ values, complete });
   });
 });
 

@@ -60,9 +60,16 @@ function reportProblem(
       const other = page.annotations.find(
         (a) => a.end <= response.start && a.names[0] === problem.name && a.blockType !== "response",
       );
-      const data = { name: problem.name, line: other ? lineOf(page, other) : "", blockType: "" };
-      if (other) data.blockType = other.blockType ?? "(no blockType)";
-      report({ messageId: other ? "namedBlockNotRequest" : "noRequestNamed", data, range });
+      if (!other) {
+        report({ messageId: "noRequestNamed", data: { name: problem.name }, range });
+        return;
+      }
+      const blockType = other.blockType ?? "(no blockType)";
+      report({
+        messageId: "namedBlockNotRequest",
+        data: { name: problem.name, line: lineOf(page, other), blockType },
+        range,
+      });
       return;
     }
     case "secondResponse":

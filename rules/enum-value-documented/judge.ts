@@ -52,7 +52,7 @@ function judgePart(value: string, set: ValueSet): Verdict | undefined {
     const member = members.find((m) => m.toLowerCase() === joined);
     return member ? { kind: "writtenAsWords", value, member } : { kind: "notAName", value };
   }
-  const near = value === "" ? undefined : closest(value, members, 2);
+  const near = value === "" ? undefined : closest(value, members, 2, true);
   if (near && near.distance > 0 && near.distance <= nearMissDistance(near.name)) {
     return { kind: "nearMiss", value, member: near.name };
   }

@@ -88,7 +88,10 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
       name: declaredRef?.name ?? titleName ?? names[0]!,
       namespace: declaredRef?.namespace ?? page.namespace?.value,
       properties,
-      baseTypes: baseTypesOf(typeof data.baseType === "string" ? data.baseType : undefined, proseBaseType(page)),
+      baseTypes: baseTypesOf(
+        typeof data.baseType === "string" ? data.baseType : undefined,
+        proseBaseType(page),
+      ),
       openType: data.openType === true || page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)),
       jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
       optionalProperties: Array.isArray(optional)
@@ -126,7 +129,9 @@ function baseTypesOf(...written: Array<string | undefined>): string[] {
 function sameWritten(a: string, b: string): boolean {
   const x = parseTypeRef(a);
   const y = parseTypeRef(b);
-  return !!x && !!y && x.name.toLowerCase() === y.name.toLowerCase() && sameNamespace(x.namespace, y.namespace);
+  return (
+    !!x && !!y && x.name.toLowerCase() === y.name.toLowerCase() && sameNamespace(x.namespace, y.namespace)
+  );
 }
 
 /** Namespaces compared without letter case; no namespace is `microsoft.graph`. */

@@ -86,7 +86,8 @@ export class TypeResolver {
       for (const table of this.page.propertyTables) {
         if (table.role !== "request-body") continue;
         for (const row of table.rows)
-          if (!this.bodyProperties.has(row.name)) this.bodyProperties.set(row.name, propertyOf(row, undefined));
+          if (!this.bodyProperties.has(row.name))
+            this.bodyProperties.set(row.name, propertyOf(row, undefined));
       }
     }
     return this.bodyProperties;
@@ -178,7 +179,14 @@ export class TypeResolver {
       : this.page.enumTables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
     if (local) {
       const damaged = local.notNames.length > 0;
-      return { name: local.name, members: local.members, from: "definition", complete: true, damaged, file: undefined };
+      return {
+        name: local.name,
+        members: local.members,
+        from: "definition",
+        complete: true,
+        damaged,
+        file: undefined,
+      };
     }
     const definition = this.docs.enumType(ref, this.nearFiles(property));
     if (definition) {

@@ -1,7 +1,9 @@
-import { md, runRuleTests } from "../helpers.js";
+import { annotationJson } from "../../rules/annotation-json.js";
+import { expectEveryMessageIdTested, md, runRuleTests } from "../helpers.js";
 
 const RULE = "annotation-json";
-const msg = (detail: string) => `Annotation is not valid JSON: ${detail}.`;
+/** An annotation whose JSON the parser rejects with `detail`. */
+const invalidJson = (detail: string) => ({ messageId: "invalidJson", data: { detail } });
 const GET = ["```http", "GET https://graph.microsoft.com/v1.0/me", "```"];
 
 runRuleTests(RULE, {
@@ -49,18 +51,18 @@ runRuleTests(RULE, {
     {
       name: "an unquoted key",
       code: md('<!-- { blockType: "request", "name": "get_me" } -->', ...GET),
-      errors: [{ line: 1, column: 8, endLine: 1, endColumn: 17, message: msg("Unexpected character") }],
+      errors: [{ line: 1, column: 8, endLine: 1, endColumn: 17, ...invalidJson("Unexpected character") }],
     },
     {
       name: "single-quoted strings",
       code: md("<!-- { 'blockType': 'request' } -->", ...GET),
-      errors: [{ line: 1, column: 8, endLine: 1, endColumn: 19, message: msg("Unexpected character") }],
+      errors: [{ line: 1, column: 8, endLine: 1, endColumn: 19, ...invalidJson("Unexpected character") }],
     },
     {
       name: "a missing comma between properties",
       code: md('<!-- { "blockType": "request" "name": "get_me" } -->', ...GET),
       errors: [
-        { line: 1, column: 31, endLine: 1, endColumn: 37, message: msg("Expected ',' between values") },
+        { line: 1, column: 31, endLine: 1, endColumn: 37, ...invalidJson("Expected ',' between values") },
       ],
     },
     {
@@ -72,14 +74,14 @@ runRuleTests(RULE, {
           column: 20,
           endLine: 1,
           endColumn: 29,
-          message: msg("Expected ':' after the property name"),
+          ...invalidJson("Expected ':' after the property name"),
         },
       ],
     },
     {
       name: "a missing value",
       code: md('<!-- { "blockType": , "name": "get_me" } -->', ...GET),
-      errors: [{ line: 1, column: 21, endLine: 1, endColumn: 22, message: msg("Expected a value") }],
+      errors: [{ line: 1, column: 21, endLine: 1, endColumn: 22, ...invalidJson("Expected a value") }],
     },
     {
       name: "a missing comma in a multi-line annotation is reported on its line",
@@ -93,7 +95,7 @@ runRuleTests(RULE, {
         ...GET,
       ),
       errors: [
-        { line: 4, column: 3, endLine: 4, endColumn: 15, message: msg("Expected ',' between values") },
+        { line: 4, column: 3, endLine: 4, endColumn: 15, ...invalidJson("Expected ',' between values") },
       ],
     },
     {
@@ -108,9 +110,11 @@ runRuleTests(RULE, {
         "```",
       ),
       errors: [
-        { line: 1, column: 32, endLine: 1, endColumn: 36, message: msg("Unexpected character") },
-        { line: 6, column: 32, endLine: 6, endColumn: 43, message: msg("Expected ',' between values") },
+        { line: 1, column: 32, endLine: 1, endColumn: 36, ...invalidJson("Unexpected character") },
+        { line: 6, column: 32, endLine: 6, endColumn: 43, ...invalidJson("Expected ',' between values") },
       ],
     },
   ],
 });
+
+expectEveryMessageIdTested(annotationJson);

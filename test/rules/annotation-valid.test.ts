@@ -3,9 +3,21 @@ import { describe, expect, it } from "vitest";
 import { annotationValid } from "../../rules/annotation-valid.js";
 import { docsIndexFor } from "../../src/docset/index.js";
 import { requestNamesOf, scanRequestNames, snippetKey } from "../../src/docset/request-names.js";
-import { lintPage } from "../../src/engine/lint.js";
-import { buildPage } from "../../src/page/build.js";
-import { md, runExplicitRuleTests, tempDocsTree } from "../helpers.js";
+import {
+  type ExpectedError,
+  type MessageIdOf,
+  expectEveryMessageIdTested,
+  md,
+  runExplicitRuleTests,
+  runTreeRuleTests,
+  tempDocsTree,
+} from "../helpers.js";
+
+/** ApiDoctor's block types as the messages list them. */
+const BLOCK_TYPES =
+  '"request", "response", "resource", "example", "ignored", "samples", "simulatedResponse", "testParams" or "permissions"';
+/** The advice for a response whose request above it is not annotated "request". */
+const ANNOTATE_BOTH = 'Annotate both "request" and "response", or both "ignored".';
 
 const request = (name: string, url = "https://graph.microsoft.com/v1.0/me") => [
   `<!-- { "blockType": "request", "name": "${name}" } -->`,
@@ -104,11 +116,12 @@ runExplicitRuleTests(annotationValid, {
       code: md('<!-- { "blockType": "requst", "name": "get_me" } -->', "```http", "GET /me", "```"),
       errors: [
         {
+          messageId: "unknownBlockTypeNear",
+          data: { value: "requst", near: "request" },
           line: 1,
           column: 21,
           endLine: 1,
           endColumn: 29,
-          message: 'Unknown blockType "requst": did you mean "request"?',
         },
       ],
     },
@@ -117,12 +130,26 @@ runExplicitRuleTests(annotationValid, {
       code: md('<!-- { "blockType": "enum" } -->', "```json", "{}", "```"),
       errors: [
         {
+          messageId: "unknownBlockType",
+          data: { value: "enum", types: BLOCK_TYPES },
           line: 1,
           column: 21,
           endLine: 1,
           endColumn: 27,
-          message:
-            'Unknown blockType "enum": the block types are "request", "response", "resource", "example", "ignored", "samples", "simulatedResponse", "testParams" or "permissions".',
+        },
+      ],
+    },
+    {
+      name: "a block type that is not a string",
+      code: md('<!-- { "blockType": 1 } -->', "```json", "{}", "```"),
+      errors: [
+        {
+          messageId: "blockTypeNotString",
+          data: { types: BLOCK_TYPES },
+          line: 1,
+          column: 21,
+          endLine: 1,
+          endColumn: 22,
         },
       ],
     },
@@ -138,18 +165,20 @@ runExplicitRuleTests(annotationValid, {
       ),
       errors: [
         {
+          messageId: "unknownKeyNear",
+          data: { key: "scope", near: "scopes" },
           line: 1,
           column: 50,
           endLine: 1,
           endColumn: 57,
-          message: 'Unknown annotation key "scope": did you mean "scopes"?',
         },
         {
+          messageId: "unknownKey",
+          data: { key: "displayName" },
           line: 1,
           column: 72,
           endLine: 1,
           endColumn: 85,
-          message: 'Unknown annotation key "displayName": ApiDoctor ignores it.',
         },
       ],
     },
@@ -162,13 +191,14 @@ runExplicitRuleTests(annotationValid, {
         "```",
       ),
       errors: [
-        { line: 1, column: 21, endLine: 1, endColumn: 31, message: "Response has no request before it." },
+        { messageId: "noRequestBefore", line: 1, column: 21, endLine: 1, endColumn: 31 },
         {
+          messageId: "unknownKeyNear",
+          data: { key: "IsCollection", near: "isCollection" },
           line: 1,
           column: 33,
           endLine: 1,
           endColumn: 47,
-          message: 'Unknown annotation key "IsCollection": did you mean "isCollection"?',
         },
       ],
     },
@@ -177,33 +207,48 @@ runExplicitRuleTests(annotationValid, {
       code: md('<!-- { "type": "#page.educationClass", "descripton": "Get me" } -->'),
       errors: [
         {
+          messageId: "pageAnnotationType",
+          data: { type: "#page.educationClass" },
           line: 1,
           column: 16,
           endLine: 1,
           endColumn: 38,
-          message:
-            'Page annotation type "#page.educationClass" is not "#page.annotation": ApiDoctor ignores the annotation.',
         },
         {
+          messageId: "unknownKeyNear",
+          data: { key: "descripton", near: "description" },
           line: 1,
           column: 40,
           endLine: 1,
           endColumn: 52,
-          message: 'Unknown annotation key "descripton": did you mean "description"?',
         },
       ],
     },
     {
       name: "a request without a name",
       code: md('<!-- { "blockType": "request" } -->', "```http", "GET /me", "```", "", ...response()),
+      errors: [{ messageId: "noName", line: 1, column: 8, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: "a request without a name and without a response",
+      code: md('<!-- { "blockType": "request" } -->', "```http", "GET /me", "```"),
+      errors: [
+        { messageId: "noName", line: 1, column: 8, endLine: 1, endColumn: 30 },
+        { messageId: "noResponse", line: 1, column: 21, endLine: 1, endColumn: 30 },
+      ],
+    },
+    {
+      name: "a request name used twice on the page",
+      code: md(...request("get_me"), "", ...response(), "", ...request("get_me"), "", ...response()),
       errors: [
         {
-          line: 1,
-          column: 8,
-          endLine: 1,
-          endColumn: 30,
-          message:
-            'Request annotation has no "name": responses, test scenarios and the generated SDK snippets refer to a request by its name.',
+          messageId: "nameUsedOnPage",
+          data: { name: "get_me", line: 1, spelled: "get_me" },
+          line: 11,
+          column: 40,
+          endLine: 11,
+          endColumn: 48,
+          related: [{ messageId: "firstOfName", line: 1, column: 40, endLine: 1, endColumn: 48 }],
         },
       ],
     },
@@ -212,15 +257,13 @@ runExplicitRuleTests(annotationValid, {
       code: md(...request("get_me"), "", ...response(), "", ...request("Get-Me"), "", ...response()),
       errors: [
         {
+          messageId: "nameUsedOnPageAs",
+          data: { name: "Get-Me", line: 1, spelled: "get_me" },
           line: 11,
           column: 40,
           endLine: 11,
           endColumn: 48,
-          message:
-            'Request name "Get-Me" is already used on this page (line 1, as "get_me"): each request needs its own name.',
-          related: [
-            { message: "The first request of that name", line: 1, column: 40, endLine: 1, endColumn: 48 },
-          ],
+          related: [{ messageId: "firstOfName", line: 1, column: 40, endLine: 1, endColumn: 48 }],
         },
       ],
     },
@@ -229,12 +272,12 @@ runExplicitRuleTests(annotationValid, {
       code: md(...ignored(), "", ...response()),
       errors: [
         {
+          messageId: "noRequestBeforeAbove",
+          data: { above: 'the request above it (line 1) is annotated "ignored"', advice: ANNOTATE_BOTH },
           line: 6,
           column: 21,
           endLine: 6,
           endColumn: 31,
-          message:
-            'Response has no request before it: the request above it (line 1) is annotated "ignored". Annotate both "request" and "response", or both "ignored".',
         },
       ],
     },
@@ -253,12 +296,17 @@ runExplicitRuleTests(annotationValid, {
       ),
       errors: [
         {
+          messageId: "noRequestToPair",
+          data: {
+            above: "the request above it (line 11) is not annotated",
+            advice: ANNOTATE_BOTH,
+            request: 'request "get_me" (line 1)',
+            responseLine: 6,
+          },
           line: 15,
           column: 21,
           endLine: 15,
           endColumn: 31,
-          message:
-            'Response has no request to pair with: the request above it (line 11) is not annotated, and request "get_me" (line 1) already has a response (line 6). Annotate both "request" and "response", or both "ignored".',
         },
       ],
     },
@@ -267,13 +315,13 @@ runExplicitRuleTests(annotationValid, {
       code: md(...request("get_me"), "", ...response(), "", ...response()),
       errors: [
         {
+          messageId: "secondResponse",
+          data: { request: 'Request "get_me" (line 1)', responseLine: 6 },
           line: 11,
           column: 21,
           endLine: 11,
           endColumn: 31,
-          message:
-            'Request "get_me" (line 1) already has a response (line 6): ApiDoctor pairs one response with each request. Annotate this one "ignored", or give it its own request.',
-          related: [{ message: "The request", line: 1, column: 21, endLine: 1, endColumn: 30 }],
+          related: [{ messageId: "theRequest", line: 1, column: 21, endLine: 1, endColumn: 30 }],
         },
       ],
     },
@@ -289,12 +337,26 @@ runExplicitRuleTests(annotationValid, {
       ),
       errors: [
         {
+          messageId: "namedBlockNotRequest",
+          data: { name: "get_me", line: 1, blockType: "ignored" },
           line: 6,
           column: 21,
           endLine: 6,
           endColumn: 31,
-          message:
-            'Response names request "get_me", but the block of that name (line 1) is annotated "ignored", not "request".',
+        },
+      ],
+    },
+    {
+      name: "a response that names a request no block before it has",
+      code: md(...response('{ "blockType": "response", "name": "get_me" }')),
+      errors: [
+        {
+          messageId: "noRequestNamed",
+          data: { name: "get_me" },
+          line: 1,
+          column: 21,
+          endLine: 1,
+          endColumn: 31,
         },
       ],
     },
@@ -303,12 +365,12 @@ runExplicitRuleTests(annotationValid, {
       code: md("## Example", "", ...request("get_me")),
       errors: [
         {
+          messageId: "noResponseNamed",
+          data: { name: "get_me" },
           line: 3,
           column: 21,
           endLine: 3,
           endColumn: 30,
-          message:
-            'Request "get_me" has no response: follow it with the response, annotated "blockType": "response".',
         },
       ],
     },
@@ -326,12 +388,12 @@ runExplicitRuleTests(annotationValid, {
       ),
       errors: [
         {
+          messageId: "responseIsRequest",
+          data: { method: "POST" },
           line: 11,
           column: 21,
           endLine: 11,
           endColumn: 31,
-          message:
-            'Annotated "response", but the block is a POST request: did you mean "blockType": "request"?',
         },
       ],
     },
@@ -348,12 +410,12 @@ runExplicitRuleTests(annotationValid, {
       ),
       errors: [
         {
+          messageId: "detached",
+          data: { blockType: "request" },
           line: 1,
           column: 21,
           endLine: 1,
           endColumn: 30,
-          message:
-            'The "request" annotation is not directly above a code block, so ApiDoctor ignores it: move it just above the code block it describes.',
         },
       ],
     },
@@ -378,12 +440,19 @@ describe("annotation-valid: request names across the docs tree", () => {
     "api/me-get-3.md": page("get_me"),
   });
 
-  const lint = (file: string, text: string) => {
-    const path = join(root, "api", file);
-    return lintPage(buildPage(text, { path }), { path, docs: docsIndexFor(root) }, [annotationValid]).map(
-      (m) => `${m.startPoint.line}:${m.startPoint.column} ${m.reason}`,
-    );
-  };
+  const at = (file: string) => join(root, "api", file);
+  /** A finding of a request name (the value on line 1, from column 40) another page uses. */
+  const usedElsewhere = (
+    name: string,
+    data: { file: string; line: number; spelled: string; more: string },
+  ): ExpectedError<MessageIdOf<typeof annotationValid>> => ({
+    messageId: "nameUsedElsewhere",
+    data: { name, ...data },
+    line: 1,
+    column: 40,
+    endLine: 1,
+    endColumn: 40 + name.length + 2,
+  });
 
   it("reads the names of the api/ pages once, keyed as snippet files are named", () => {
     const names = requestNamesOf(docsIndexFor(root));
@@ -391,20 +460,36 @@ describe("annotation-valid: request names across the docs tree", () => {
     expect(names.get("get-me")).toHaveLength(3);
   });
 
-  it("reports a name another page uses, naming the page, however the name is spelt", () => {
-    expect(lint("user-get.md", page("get_user"))).toEqual([
-      '1:40 Request name "get_user" is also used by api/user-list.md (line 11, as "Get-User"): request names must be unique across the docs, or their SDK snippets overwrite each other.',
-    ]);
-  });
-
-  it("counts the other pages that use a name", () => {
-    expect(lint("me-get.md", page("get_me"))).toEqual([
-      '1:40 Request name "get_me" is also used by api/me-get-2.md (line 1) and 1 other page: request names must be unique across the docs, or their SDK snippets overwrite each other.',
-    ]);
-  });
-
-  it("does not report a name no other page uses", () => {
-    expect(lint("me-get.md", page("get_me_unique"))).toEqual([]);
+  runTreeRuleTests(annotationValid, {
+    valid: [{ name: "a name no other page uses", path: at("me-get.md"), code: page("get_me_unique") }],
+    invalid: [
+      {
+        name: "a name another page uses, naming the page, however the name is spelt",
+        path: at("user-get.md"),
+        code: page("get_user"),
+        errors: [
+          usedElsewhere("get_user", {
+            file: "api/user-list.md",
+            line: 11,
+            spelled: ', as "Get-User"',
+            more: "",
+          }),
+        ],
+      },
+      {
+        name: "a name other pages use, counting them",
+        path: at("me-get.md"),
+        code: page("get_me"),
+        errors: [
+          usedElsewhere("get_me", {
+            file: "api/me-get-2.md",
+            line: 1,
+            spelled: "",
+            more: " and 1 other page",
+          }),
+        ],
+      },
+    ],
   });
 });
 
@@ -430,3 +515,5 @@ describe("request-names", () => {
     expect(snippetKey("reportroot_getM365AppUserCounts_csv")).toBe("reportroot-getm365appusercounts-csv");
   });
 });
+
+expectEveryMessageIdTested(annotationValid, { dataBeyondPlaceholders: { nameUsedOnPage: ["spelled"] } });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { apiVersionConsistent, folderVersion } from "../../rules/api-version-consistent.js";
-import { md, runExplicitRuleTests } from "../helpers.js";
+import { expectEveryMessageIdTested, md, runExplicitRuleTests } from "../helpers.js";
 
 const V1 = "docs/api-reference/v1.0/api/widget-get.md";
 const BETA = "docs/api-reference/beta/api/widget-get.md";
-const inDocs = (what: string, used: string, folder: string) =>
-  `${what} uses /${used}/ but the page is in the ${folder} docs.`;
+/** A request URL that uses `version` on a page of the `folder` docs. */
+const requestUrlInFolder = (version: string, folder: string) =>
+  ({ messageId: "requestUrlInFolder", data: { version, key: "", folder, expected: folder } }) as const;
+/** The URL under `key` (`@odata.context`) that uses `version` on a page of the `folder` docs. */
+const odataUrlInFolder = (key: string, version: string, folder: string) =>
+  ({ messageId: "odataUrlInFolder", data: { version, key, folder, expected: folder } }) as const;
 
 /** A GET example (URL on line 2) and its response with `@odata.context` (value on line 8). */
 const getWidget = (requestVersion: string, contextVersion: string) =>
@@ -56,16 +60,20 @@ runExplicitRuleTests(apiVersionConsistent, {
       name: "a beta request URL on a v1.0 page",
       code: getWidget("beta", "v1.0"),
       path: V1,
-      errors: [
-        { line: 2, column: 33, endLine: 2, endColumn: 37, message: inDocs("Request URL", "beta", "v1.0") },
-      ],
+      errors: [{ line: 2, column: 33, endLine: 2, endColumn: 37, ...requestUrlInFolder("beta", "v1.0") }],
     },
     {
       name: "a v1.0 @odata.context on a beta page",
       code: getWidget("beta", "v1.0"),
       path: BETA,
       errors: [
-        { line: 8, column: 50, endLine: 8, endColumn: 54, message: inDocs("@odata.context", "v1.0", "beta") },
+        {
+          line: 8,
+          column: 50,
+          endLine: 8,
+          endColumn: 54,
+          ...odataUrlInFolder("@odata.context", "v1.0", "beta"),
+        },
       ],
     },
     {
@@ -73,8 +81,14 @@ runExplicitRuleTests(apiVersionConsistent, {
       code: getWidget("v1.0", "v1.0"),
       path: "C:\\docs\\beta\\api\\widget-get.md",
       errors: [
-        { line: 2, column: 33, endLine: 2, endColumn: 37, message: inDocs("Request URL", "v1.0", "beta") },
-        { line: 8, column: 50, endLine: 8, endColumn: 54, message: inDocs("@odata.context", "v1.0", "beta") },
+        { line: 2, column: 33, endLine: 2, endColumn: 37, ...requestUrlInFolder("v1.0", "beta") },
+        {
+          line: 8,
+          column: 50,
+          endLine: 8,
+          endColumn: 54,
+          ...odataUrlInFolder("@odata.context", "v1.0", "beta"),
+        },
       ],
     },
     {
@@ -92,20 +106,26 @@ runExplicitRuleTests(apiVersionConsistent, {
       ),
       path: V1,
       errors: [
-        { line: 5, column: 50, endLine: 5, endColumn: 54, message: inDocs("@odata.context", "beta", "v1.0") },
+        {
+          line: 5,
+          column: 50,
+          endLine: 5,
+          endColumn: 54,
+          ...odataUrlInFolder("@odata.context", "beta", "v1.0"),
+        },
         {
           line: 6,
           column: 72,
           endLine: 6,
           endColumn: 76,
-          message: inDocs("children@odata.nextLink", "beta", "v1.0"),
+          ...odataUrlInFolder("children@odata.nextLink", "beta", "v1.0"),
         },
         {
           line: 7,
           column: 52,
           endLine: 7,
           endColumn: 56,
-          message: inDocs("@odata.deltaLink", "beta", "v1.0"),
+          ...odataUrlInFolder("@odata.deltaLink", "beta", "v1.0"),
         },
       ],
     },
@@ -127,8 +147,14 @@ runExplicitRuleTests(apiVersionConsistent, {
       ),
       path: BETA,
       errors: [
-        { line: 5, column: 33, endLine: 5, endColumn: 37, message: inDocs("Request URL", "v1.0", "beta") },
-        { line: 11, column: 45, endLine: 11, endColumn: 49, message: inDocs("@odata.id", "v1.0", "beta") },
+        { line: 5, column: 33, endLine: 5, endColumn: 37, ...requestUrlInFolder("v1.0", "beta") },
+        {
+          line: 11,
+          column: 45,
+          endLine: 11,
+          endColumn: 49,
+          ...odataUrlInFolder("@odata.id", "v1.0", "beta"),
+        },
       ],
     },
     {
@@ -141,14 +167,47 @@ runExplicitRuleTests(apiVersionConsistent, {
           column: 50,
           endLine: 8,
           endColumn: 54,
-          message: "@odata.context uses /beta/ but the page's first request URL uses /v1.0/.",
-          related: [
-            { message: "The page's first request URL", line: 2, column: 33, endLine: 2, endColumn: 37 },
-          ],
+          messageId: "odataUrlUnlikeFirst",
+          data: { version: "beta", key: "@odata.context", folder: "", expected: "v1.0" },
+          related: [{ messageId: "firstRequestUrl", line: 2, column: 33, endLine: 2, endColumn: 37 }],
+        },
+      ],
+    },
+    {
+      name: "outside a version folder: a request URL that differs from the first request's",
+      code: md(
+        "```http",
+        "GET https://graph.microsoft.com/v1.0/widgets/1",
+        "```",
+        "",
+        "```http",
+        "GET https://graph.microsoft.com/beta/widgets/2",
+        "```",
+      ),
+      path: "fixtures/api/widget-get.md",
+      errors: [
+        {
+          messageId: "requestUrlUnlikeFirst",
+          data: { version: "beta", key: "", folder: "", expected: "v1.0" },
+          line: 6,
+          column: 33,
+          endLine: 6,
+          endColumn: 37,
+          related: [{ messageId: "firstRequestUrl", line: 2, column: 33, endLine: 2, endColumn: 37 }],
         },
       ],
     },
   ],
+});
+
+expectEveryMessageIdTested(apiVersionConsistent, {
+  // The rule gives every message the same data: the version used, the key, the folder and the expected version.
+  dataBeyondPlaceholders: {
+    requestUrlInFolder: ["key", "expected"],
+    odataUrlInFolder: ["expected"],
+    requestUrlUnlikeFirst: ["key", "folder"],
+    odataUrlUnlikeFirst: ["folder"],
+  },
 });
 
 describe("folderVersion", () => {

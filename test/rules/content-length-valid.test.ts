@@ -1,10 +1,13 @@
 import { contentLengthValid } from "../../rules/content-length-valid.js";
-import { md, runExplicitRuleTests } from "../helpers.js";
+import { expectEveryMessageIdTested, md, runExplicitRuleTests } from "../helpers.js";
 
-const notInteger = (value: string) =>
-  `Content-Length "${value}" is not a byte count: the value must be a non-negative integer.`;
-const noBody = (value: string, what: "request" | "response") =>
-  `Content-Length: ${value} on a ${what} that shows no body: remove the header or give it the body.`;
+/** A Content-Length `value` that is not a non-negative integer. */
+const notByteCount = (value: string) => ({ messageId: "notByteCount", data: { value } }) as const;
+/** A Content-Length `value` on a request that shows no body. */
+const requestWithoutBody = (value: string) => ({ messageId: "requestWithoutBody", data: { value } }) as const;
+/** A Content-Length `value` on a response that shows no body. */
+const responseWithoutBody = (value: string) =>
+  ({ messageId: "responseWithoutBody", data: { value } }) as const;
 
 runExplicitRuleTests(contentLengthValid, {
   valid: [
@@ -86,7 +89,7 @@ runExplicitRuleTests(contentLengthValid, {
         '{ "@odata.id": "https://graph.microsoft.com/v1.0/users/2" }',
         "```",
       ),
-      errors: [{ line: 4, column: 17, endLine: 4, endColumn: 20, message: notInteger("xxx") }],
+      errors: [{ line: 4, column: 17, endLine: 4, endColumn: 20, ...notByteCount("xxx") }],
     },
     {
       name: "negative, fractional and annotated values",
@@ -105,15 +108,15 @@ runExplicitRuleTests(contentLengthValid, {
         "```",
       ),
       errors: [
-        { line: 3, column: 17, endLine: 3, endColumn: 19, message: notInteger("-5") },
-        { line: 7, column: 17, endLine: 7, endColumn: 20, message: notInteger("1.5") },
-        { line: 11, column: 17, endLine: 11, endColumn: 25, message: notInteger("12 bytes") },
+        { line: 3, column: 17, endLine: 3, endColumn: 19, ...notByteCount("-5") },
+        { line: 7, column: 17, endLine: 7, endColumn: 20, ...notByteCount("1.5") },
+        { line: 11, column: 17, endLine: 11, endColumn: 25, ...notByteCount("12 bytes") },
       ],
     },
     {
       name: "an empty value",
       code: md("```http", "HTTP/1.1 200 OK", "Content-Length:", "```"),
-      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 16, message: notInteger("") }],
+      errors: [{ line: 3, column: 1, endLine: 3, endColumn: 16, ...notByteCount("") }],
     },
     {
       name: "a response with a length and no body",
@@ -126,7 +129,7 @@ runExplicitRuleTests(contentLengthValid, {
         "",
         "```",
       ),
-      errors: [{ line: 5, column: 17, endLine: 5, endColumn: 19, message: noBody("28", "response") }],
+      errors: [{ line: 5, column: 17, endLine: 5, endColumn: 19, ...responseWithoutBody("28") }],
     },
     {
       name: "a request whose body was put in another block",
@@ -141,12 +144,14 @@ runExplicitRuleTests(contentLengthValid, {
         '{ "id": "multicast" }',
         "```",
       ),
-      errors: [{ line: 4, column: 17, endLine: 4, endColumn: 20, message: noBody("233", "request") }],
+      errors: [{ line: 4, column: 17, endLine: 4, endColumn: 20, ...requestWithoutBody("233") }],
     },
     {
       name: "204 No Content with a length",
       code: md("```http", "HTTP/1.1 204 No Content", "Content-Length: 10", "```"),
-      errors: [{ line: 3, column: 17, endLine: 3, endColumn: 19, message: noBody("10", "response") }],
+      errors: [{ line: 3, column: 17, endLine: 3, endColumn: 19, ...responseWithoutBody("10") }],
     },
   ],
 });
+
+expectEveryMessageIdTested(contentLengthValid);

@@ -1,26 +1,56 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { enumValueDocumented } from "../../rules/enum-value-documented.js";
 import { isTypePlaceholder } from "../../src/parse/type-ref.js";
-import { lintWithRule, md, runRuleTests, tempDocsTree } from "../helpers.js";
+import {
+  type ExpectedError,
+  expectEveryMessageIdTested,
+  md,
+  ruleFindings,
+  runRuleTests,
+  tempDocsTree,
+} from "../helpers.js";
 
 const RULE = "enum-value-documented";
-const notDocumented = (value: string, type: string, property: string, members: string[]) =>
-  `"${value}" is not a documented value of ${type} (property "${property}"); documented values: ${members.map((m) => `"${m}"`).join(", ")}.`;
-const placeholder = (value: string, type: string, property: string, members: string[]) =>
-  `"${value}" is a type placeholder, not a value of ${type} (property "${property}"); documented values: ${members.map((m) => `"${m}"`).join(", ")}.`;
-const caseOnly = (value: string, member: string, type: string, property: string) =>
-  `"${value}" differs only in case from "${member}", the documented value of ${type} (property "${property}").`;
+type Expected = ExpectedError<keyof typeof enumValueDocumented.meta.messages>;
+
+/** Documented values as the messages list them: `"small", "large"`. */
+const listed = (members: string[]) => members.map((m) => `"${m}"`).join(", ");
+
+/** The place of the `nth` (from 0) occurrence of `needle` in `code`, as 1-based line and columns. */
+function place(code: string, needle: string, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = code.indexOf(needle, at + 1);
+  if (at === -1) throw new Error(`${needle} is not in the code`);
+  const before = code.slice(0, at).split("\n");
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return { line, column, endLine: line, endColumn: column + needle.length };
+}
+
+/** An expected finding at the JSON string `"value"` of `code`. */
+function at(
+  code: string,
+  value: string,
+  finding: Omit<Expected, "line" | "column" | "endLine" | "endColumn">,
+  nth = 0,
+): Expected {
+  return { ...place(code, JSON.stringify(value), nth), ...finding };
+}
+
+const enumSubject = (type: string, property: string) => `${type} (property "${property}")`;
+const stringSubject = (property: string) => `property "${property}"`;
 
 /**
- * A create page whose request body table documents `kind` (widgetKind) with `description`; the
- * request body is `body` and starts on line 19.
+ * A create page whose Request body table documents `kind` (typed `kindType`, described by
+ * `description`), then `afterTable` lines, then a request with `body`.
  */
-function createPage(description: string, body: string[], afterTable: string[] = []): string {
+function createPage(
+  description: string,
+  body: string,
+  options: { kindType?: string; afterTable?: string[] } = {},
+): string {
   return md(
-    "---",
-    'title: "Create widget"',
-    "---",
-    "",
     "# Create widget",
     "",
     "Namespace: microsoft.graph",
@@ -29,22 +59,36 @@ function createPage(description: string, body: string[], afterTable: string[] = 
     "",
     "|Property|Type|Description|",
     "|:---|:---|:---|",
-    `|kind|widgetKind|${description}|`,
-    "|name|String|The display name. Possible values are: `x`, `y`.|",
+    `|kind|${options.kindType ?? "widgetKind"}|${description}|`,
+    ...(options.afterTable ?? []),
+    "",
     '<!-- { "blockType": "request", "name": "create_widget" } -->',
     "```http",
     "POST https://graph.microsoft.com/v1.0/widgets",
     "",
-    ...body,
+    body,
     "```",
-    ...afterTable,
   );
 }
 
 const SIZES = "The size. Possible values are: `small`, `large`, `unknownFutureValue`.";
 const SIZE_MEMBERS = ["small", "large", "unknownFutureValue"];
+const enumTable = (...members: string[]) => [
+  "",
+  "### widgetKind values",
+  "",
+  "|Member|Description|",
+  "|:---|:---|",
+  ...members.map((m) => `|${m}|x|`),
+];
 
-/** A list page: a collection response whose items are widgets; item values on lines 21 and 22. */
+/** A String property whose description lists values, in the words given. */
+const stringPage = (description: string, value: string) =>
+  createPage(description, `{ "kind": ${JSON.stringify(value)} }`, { kindType: "String" });
+const STATUSES = "Possible values are: `notStarted`, `inProgress`, `completed`, `workAccount`.";
+const STATUS_INCLUDE = "Possible values include `notStarted`, `inProgress`, `completed`, `workAccount`.";
+
+/** A list page: a collection response whose items are widgets. */
 function listPage(first: string, second: string): string {
   return md(
     "# List widgets",
@@ -74,17 +118,25 @@ function listPage(first: string, second: string): string {
   );
 }
 
-const ENUM_TABLE = [
-  "",
-  "### widgetKind values",
-  "",
-  "|Member|Description|",
-  "|:---|:---|",
-  "|small|S|",
-  "|large|L|",
-];
-
-// A docs tree for nested objects: widget.settings is a widgetSettings whose mode is a widgetMode.
+// A docs tree: widget.settings is a widgetSettings whose mode is a widgetMode; a widget's kind is a
+// widgetKind; a fancyWidget derives from widget and has a style (a widgetStyle).
+const resourcePage = (name: string, rows: string[], base?: string) =>
+  md(
+    "---",
+    `title: "${name} resource type"`,
+    "---",
+    "",
+    `# ${name} resource type`,
+    "",
+    "Namespace: microsoft.graph",
+    "",
+    ...(base ? [`Inherits from [${base}](${base.toLowerCase()}.md).`, ""] : []),
+    "## Properties",
+    "",
+    "|Property|Type|Description|",
+    "|:---|:---|:---|",
+    ...rows,
+  );
 const root = tempDocsTree("gdl-enum-", {
   "resources/enums.md": md(
     "# Enums",
@@ -97,27 +149,50 @@ const root = tempDocsTree("gdl-enum-", {
     "|:---|",
     "|auto|",
     "|manual|",
+    "",
+    "### widgetStyle values",
+    "",
+    "|Member|",
+    "|:---|",
+    "|plain|",
+    "|striped|",
+    "",
+    // A translated table whose member `dotted` was translated: not a name, so the table is damaged.
+    '### <a name="widgetpattern-values"></a>widgetPattern 值',
+    "",
+    "|成员|值|说明|",
+    "|:---|:---|:---|",
+    "|solid|0|实心。|",
+    "|点线|1|点线。|",
   ),
-  "resources/widgetsettings.md": md(
+  "resources/widgetsettings.md": resourcePage("widgetSettings", ["|mode|widgetMode|The mode.|"]),
+  "resources/widget.md": resourcePage("widget", [
+    "|kind|widgetKind|The kind.|",
+    "|pattern|widgetPattern|The pattern.|",
+  ]),
+  "resources/fancywidget.md": resourcePage("fancyWidget", ["|style|widgetStyle|The style.|"], "widget"),
+  "resources/widgetkind.md": md(
     "---",
-    'title: "widgetSettings resource type"',
+    'title: "widgetKind enum type"',
+    "doc_type: enumPageType",
     "---",
     "",
-    "# widgetSettings resource type",
+    "# widgetKind enum type",
     "",
     "Namespace: microsoft.graph",
     "",
-    "## Properties",
-    "",
-    "|Property|Type|Description|",
+    "## Members",
+    "|Member|Value|Description|",
     "|:---|:---|:---|",
-    "|mode|widgetMode|The mode.|",
+    "|small|0|S|",
+    "|large|1|L|",
   ),
 });
 const inTree = join(root, "api", "widget-post.md");
-/** A request whose body nests a settings object; the mode value is on line 8. */
-function nestedPage(mode: string): string {
-  return md(
+
+/** A request whose body nests a settings object. */
+const nestedPage = (mode: string) =>
+  md(
     "Namespace: microsoft.graph",
     "",
     "|Property|Type|Description|",
@@ -129,223 +204,451 @@ function nestedPage(mode: string): string {
     `{ "settings": { "mode": "${mode}" } }`,
     "```",
   );
-}
+
+/** An update of a widget whose Request body row types `kind` as String: the resource's enum applies. */
+const updatePage = (kind: string) =>
+  md(
+    "Namespace: microsoft.graph",
+    "",
+    "## Request body",
+    "",
+    "|Property|Type|Description|",
+    "|:---|:---|:---|",
+    "|kind|String|The kind.|",
+    "",
+    '<!-- { "blockType": "request", "name": "update_widget" } -->',
+    "```http",
+    "PATCH https://graph.microsoft.com/v1.0/widgets/1",
+    "",
+    `{ "kind": "${kind}" }`,
+    "```",
+    '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->',
+    "```http",
+    "HTTP/1.1 204 No Content",
+    "```",
+  );
+
+/** A list of widgets whose items name their own (derived) type. */
+const derivedItemsPage = (style: string, pattern: string) =>
+  md(
+    "Namespace: microsoft.graph",
+    "",
+    '<!-- { "blockType": "request", "name": "list_fancy" } -->',
+    "```http",
+    "GET https://graph.microsoft.com/v1.0/widgets",
+    "```",
+    '<!-- { "blockType": "response", "isCollection": true, "@odata.type": "microsoft.graph.widget" } -->',
+    "```http",
+    "HTTP/1.1 200 OK",
+    "",
+    '{ "value": [',
+    `  { "@odata.type": "#microsoft.graph.fancyWidget", "style": "${style}", "pattern": "${pattern}" }`,
+    "] }",
+    "```",
+  );
+
+/**
+ * The create page as a translated page has it: headings and table headers translated, the anchors,
+ * code, backticked values and JSON left alone (zh-CN, as Microsoft's machine translation writes it).
+ */
+const translatedPage = (value: string) =>
+  md(
+    '# <a name="create-widget"></a>创建小组件',
+    "",
+    "命名空间：microsoft.graph",
+    "",
+    '## <a name="request-body"></a>请求正文',
+    "",
+    "| 属性 | 类型 | 说明 |",
+    "|:---|:---|:---|",
+    "|kind|widgetKind|大小。|",
+    "",
+    '### <a name="widgetkind-values"></a>widgetKind 值',
+    "",
+    "|成员|值|说明|",
+    "|:---|:---|:---|",
+    "|small|0|小。|",
+    "|large|1|大。|",
+    "",
+    '<!-- { "blockType": "request", "name": "create_widget" } -->',
+    "```http",
+    "POST https://graph.microsoft.com/v1.0/widgets",
+    "",
+    `{ "kind": "${value}" }`,
+    "```",
+  );
+
+const englishOfTranslated = (value: string) =>
+  createPage("The size.", `{ "kind": "${value}" }`, { afterTable: enumTable("small", "large") });
+
+const kindBody = (value: string) => `{ "kind": ${JSON.stringify(value)} }`;
+const enumPage = (value: string) => createPage(SIZES, kindBody(value));
 
 runRuleTests(RULE, {
   valid: [
-    { name: "a documented value", code: createPage(SIZES, ['{ "kind": "small" }']) },
+    { name: "a documented value", code: enumPage("small") },
+    { name: "flags written as comma-separated members", code: enumPage("small,large") },
     {
-      name: "flags written as comma-separated members",
-      code: createPage(SIZES, ['{ "kind": "small,large" }', ""]),
-    },
-    {
-      name: "String-typed properties, annotations keys and null are not enum values",
-      code: createPage(SIZES, ['{ "@odata.type": "String", "name": "anything", "kind": null }']),
+      name: "annotation keys, null and undocumented properties are not judged",
+      code: createPage(SIZES, '{ "@odata.type": "String", "kind": null, "color": "String" }'),
     },
     {
       name: "a value that belongs to the property before a `when … is` condition",
-      code: createPage("Possible values are: `user` or `group` when the identitySource is `external`.", [
-        '{ "kind": "group" }',
-      ]),
+      code: createPage(
+        "Possible values are: `user` or `group` when the identitySource is `external`.",
+        kindBody("group"),
+      ),
     },
     {
       name: "a member of the page's own `### widgetKind values` table",
-      code: createPage("The kind.", ['{ "kind": "large" }'], ENUM_TABLE),
-    },
-    {
-      name: "a property no table documents",
-      code: createPage(SIZES, ['{ "color": "String" }']),
+      code: createPage("The kind.", kindBody("large"), { afterTable: enumTable("small", "large") }),
     },
     { name: "documented values in every collection item", code: listPage("small", "large") },
+    { name: "a nested object resolved through the docs tree", path: inTree, code: nestedPage("manual") },
+    { name: "a nested object with no docs tree is not checked", code: nestedPage("bogus") },
+    { name: "a String property's listed value", code: stringPage(STATUSES, "inProgress") },
     {
-      name: "a nested object resolved through the docs tree",
+      name: "a String property with no listed values takes any value",
+      code: stringPage("The status of the widget. Use `$filter` to query it.", "whatever"),
+    },
+    {
+      name: 'a value a partial list ("include") leaves out',
+      code: stringPage(STATUS_INCLUDE, "archived"),
+    },
+    {
+      name: "a short value is not taken for a misspelling",
+      code: stringPage("Possible values include `user`, `group`.", "users"),
+    },
+    {
+      name: "a table that lost members to translation judges no other value",
       path: inTree,
-      code: nestedPage("manual"),
+      code: derivedItemsPage("plain", "dotted"),
     },
-    {
-      name: "a nested object with no docs tree is not checked",
-      code: nestedPage("bogus"),
-    },
+    { name: "a member of a translated page's enum table", code: translatedPage("large") },
   ],
-  invalid: [
-    {
-      name: 'the type placeholder "String"',
-      code: createPage(SIZES, ['{ "kind": "String" }']),
-      errors: [
+  invalid: (
+    [
+      [
+        'the type placeholder "String"',
+        enumPage("String"),
+        "String",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 19,
-          message: placeholder("String", "widgetKind", "kind", SIZE_MEMBERS),
+          messageId: "typePlaceholder",
+          data: {
+            value: "String",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(SIZE_MEMBERS),
+          },
         },
       ],
-    },
-    {
-      name: "a value that is not documented",
-      code: createPage(SIZES, ['{ "kind": "medium" }']),
-      errors: [
+      [
+        "a value that is not documented",
+        enumPage("medium"),
+        "medium",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 19,
-          message: notDocumented("medium", "widgetKind", "kind", SIZE_MEMBERS),
+          messageId: "notDocumented",
+          data: {
+            value: "medium",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(SIZE_MEMBERS),
+          },
         },
       ],
-    },
-    {
-      name: "a value that differs only in case",
-      code: createPage(SIZES, ['{ "kind": "Small" }']),
-      errors: [
+      [
+        "a value that differs only in case",
+        enumPage("Small"),
+        "Small",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 18,
-          message: caseOnly("Small", "small", "widgetKind", "kind"),
+          messageId: "caseOnly",
+          data: { value: "Small", member: "small", subject: enumSubject("widgetKind", "kind") },
         },
       ],
-    },
-    {
-      name: "a value that only the `when … is` condition names",
-      code: createPage(
-        "Possible values are: `user` or `group` when the identitySource is `azureActiveDirectory` and just `group` when the identitySource is `external`.",
-        ['{ "kind": "external" }'],
-      ),
-      errors: [
+      [
+        "a near miss of a member",
+        enumPage("lagre"),
+        "lagre",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 21,
-          message: notDocumented("external", "widgetKind", "kind", ["user", "group"]),
+          messageId: "nearMiss",
+          data: { value: "lagre", member: "large", subject: enumSubject("widgetKind", "kind") },
         },
       ],
-    },
-    {
-      name: "one undocumented flag of several (the whole string is reported)",
-      code: createPage(SIZES, ['{ "kind": "small, huge" }']),
-      errors: [
+      [
+        "a placeholder a stub left",
+        enumPage("kind-value"),
+        "kind-value",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 24,
-          message: notDocumented("huge", "widgetKind", "kind", SIZE_MEMBERS),
+          messageId: "valuePlaceholder",
+          data: {
+            value: "kind-value",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(SIZE_MEMBERS),
+          },
         },
       ],
-    },
-    {
-      name: "items of an array value, each reported at its own string",
-      code: createPage(SIZES, ['{ "kind": ["small", "Boolean", "tiny"] }']),
-      errors: [
+      [
+        "one undocumented flag of several (the whole string is reported)",
+        enumPage("small, huge"),
+        "small, huge",
         {
-          line: 19,
-          column: 21,
-          endLine: 19,
-          endColumn: 30,
-          message: placeholder("Boolean", "widgetKind", "kind", SIZE_MEMBERS),
-        },
-        {
-          line: 19,
-          column: 32,
-          endLine: 19,
-          endColumn: 38,
-          message: notDocumented("tiny", "widgetKind", "kind", SIZE_MEMBERS),
+          messageId: "notDocumented",
+          data: { value: "huge", subject: enumSubject("widgetKind", "kind"), members: listed(SIZE_MEMBERS) },
         },
       ],
-    },
-    {
-      name: "members from the page's own enum table win over nothing",
-      code: createPage("The kind.", ['{ "kind": "medium" }'], ENUM_TABLE),
-      errors: [
+      [
+        "a value that only the `when … is` condition names",
+        createPage(
+          "Possible values are: `user` or `group` when the identitySource is `azureActiveDirectory` and just `group` when the identitySource is `external`.",
+          kindBody("external"),
+        ),
+        "external",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 19,
-          message: notDocumented("medium", "widgetKind", "kind", ["small", "large"]),
+          messageId: "notDocumented",
+          data: {
+            value: "external",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["user", "group"]),
+          },
         },
       ],
-    },
-    {
-      name: "values listed as plain words",
-      code: createPage("Possible values are: small, large. Required.", ['{ "kind": "huge" }']),
-      errors: [
+      [
+        "values listed as plain words",
+        createPage("Possible values are: small, large. Required.", kindBody("huge")),
+        "huge",
         {
-          line: 19,
-          column: 11,
-          endLine: 19,
-          endColumn: 17,
-          message: notDocumented("huge", "widgetKind", "kind", ["small", "large"]),
+          messageId: "notDocumented",
+          data: {
+            value: "huge",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["small", "large"]),
+          },
         },
       ],
-    },
-    {
-      name: 'items of a collection response ("value" array)',
-      code: listPage("Large", "String"),
-      errors: [
+      [
+        "members from the page's own enum table",
+        createPage("The kind.", kindBody("medium"), { afterTable: enumTable("small", "large") }),
+        "medium",
         {
-          line: 21,
-          column: 13,
-          endLine: 21,
-          endColumn: 20,
-          message: caseOnly("Large", "large", "widgetKind", "kind"),
-        },
-        {
-          line: 22,
-          column: 13,
-          endLine: 22,
-          endColumn: 21,
-          message: placeholder("String", "widgetKind", "kind", ["small", "large"]),
+          messageId: "notDocumented",
+          data: {
+            value: "medium",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["small", "large"]),
+          },
         },
       ],
-    },
-    {
-      name: "a nested object's enum property, through the docs tree",
-      path: inTree,
-      code: nestedPage("bogus"),
-      errors: [
+      // String properties with listed values (cause 1 of issue 12).
+      [
+        "a String property's value in another case",
+        stringPage(STATUS_INCLUDE, "NotStarted"),
+        "NotStarted",
         {
-          line: 9,
-          column: 25,
-          endLine: 9,
-          endColumn: 32,
-          message: notDocumented("bogus", "widgetMode", "mode", ["auto", "manual"]),
+          messageId: "caseOnly",
+          data: { value: "NotStarted", member: "notStarted", subject: stringSubject("kind") },
         },
       ],
-    },
-  ],
+      [
+        "a near miss of a String property's value",
+        stringPage(STATUS_INCLUDE, "notStrated"),
+        "notStrated",
+        {
+          messageId: "nearMiss",
+          data: { value: "notStrated", member: "notStarted", subject: stringSubject("kind") },
+        },
+      ],
+      [
+        "a value written as words",
+        stringPage(STATUS_INCLUDE, "Work Account"),
+        "Work Account",
+        {
+          messageId: "writtenAsWords",
+          data: { value: "Work Account", member: "workAccount", subject: stringSubject("kind") },
+        },
+      ],
+      [
+        "a value with spaces where the values are names",
+        stringPage(STATUS_INCLUDE, "not yet"),
+        "not yet",
+        {
+          messageId: "notAName",
+          data: {
+            value: "not yet",
+            subject: stringSubject("kind"),
+            members: listed(["notStarted", "inProgress", "completed", "workAccount"]),
+          },
+        },
+      ],
+      [
+        "a type name for a String property",
+        stringPage(STATUS_INCLUDE, "String"),
+        "String",
+        {
+          messageId: "typePlaceholder",
+          data: {
+            value: "String",
+            subject: stringSubject("kind"),
+            members: listed(["notStarted", "inProgress", "completed", "workAccount"]),
+          },
+        },
+      ],
+      [
+        "a placeholder for a String property",
+        stringPage(STATUS_INCLUDE, "status.value"),
+        "status.value",
+        {
+          messageId: "valuePlaceholder",
+          data: {
+            value: "status.value",
+            subject: stringSubject("kind"),
+            members: listed(["notStarted", "inProgress", "completed", "workAccount"]),
+          },
+        },
+      ],
+      [
+        "any other value when the wording lists them all",
+        stringPage(STATUSES, "archived"),
+        "archived",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "archived",
+            subject: stringSubject("kind"),
+            members: listed(["notStarted", "inProgress", "completed", "workAccount"]),
+          },
+        },
+      ],
+      [
+        "any other value when the values must be one of a list",
+        stringPage("Must be one of `dateOnly` or `dateTime`.", "time"),
+        "time",
+        {
+          messageId: "notDocumented",
+          data: { value: "time", subject: stringSubject("kind"), members: listed(["dateOnly", "dateTime"]) },
+        },
+      ],
+      // The docs tree: nested objects, the resource's enum behind a String row, derived items.
+      [
+        "a nested object's enum property, through the docs tree",
+        nestedPage("bogus"),
+        "bogus",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "bogus",
+            subject: enumSubject("widgetMode", "mode"),
+            members: listed(["auto", "manual"]),
+          },
+        },
+        inTree,
+      ],
+      [
+        "the resource's enum where the Request body row says only String",
+        updatePage("medium"),
+        "medium",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "medium",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["small", "large"]),
+          },
+        },
+        inTree,
+      ],
+      [
+        "an item read as the derived type it names",
+        derivedItemsPage("dotted", "solid"),
+        "dotted",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "dotted",
+            subject: enumSubject("widgetStyle", "style"),
+            members: listed(["plain", "striped"]),
+          },
+        },
+        inTree,
+      ],
+      [
+        "a case variant of an intact member of a damaged table",
+        derivedItemsPage("plain", "Solid"),
+        "Solid",
+        {
+          messageId: "caseOnly",
+          data: { value: "Solid", member: "solid", subject: enumSubject("widgetPattern", "pattern") },
+        },
+        inTree,
+      ],
+      // A translated page: its headings and table headers translated, its anchors and code not.
+      [
+        "a translated page's undocumented value",
+        translatedPage("medium"),
+        "medium",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "medium",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["small", "large"]),
+          },
+        },
+      ],
+    ] as const
+  ).map(([name, code, value, finding, path]) => ({
+    name,
+    code,
+    ...(path ? { path } : {}),
+    errors: [at(code, value, finding as Omit<Expected, "line" | "column" | "endLine" | "endColumn">)],
+  })),
 });
 
-describe("type placeholders", () => {
-  it.each(["String", "Boolean", "DateTimeOffset", "Edm.String", "String (identifier)", "Guid"])(
-    "%s is a type placeholder",
+describe("enum-value-documented on a translated page", () => {
+  it.each(["large", "medium", "Large", "lagre", "String"])(
+    "%j: the same findings as the English page",
     (value) => {
-      expect(isTypePlaceholder(value)).toBe(true);
+      const strip = (findings: ReturnType<typeof ruleFindings>) =>
+        findings.map((f) => ({ messageId: f.messageId, data: f.data }));
+      expect(strip(ruleFindings(RULE, translatedPage(value)))).toEqual(
+        strip(ruleFindings(RULE, englishOfTranslated(value))),
+      );
     },
   );
-  it.each(["small", "unknownFutureValue", "stringValue", ""])("%j is not a type placeholder", (value) => {
-    expect(isTypePlaceholder(value)).toBe(false);
+});
+
+describe("items", () => {
+  it("each item of an array value is judged at its own string", () => {
+    const code = enumPage("x");
+    const array = code.replace('{ "kind": "x" }', '{ "kind": ["small", "Boolean", "tiny"] }');
+    expect(ruleFindings(RULE, array).map((f) => [f.messageId, f.data?.value, f.column])).toEqual([
+      ["typePlaceholder", "Boolean", 21],
+      ["notDocumented", "tiny", 32],
+    ]);
   });
 
-  // Bug: src/docset/types.ts isTypePlaceholder matches the value with /^([A-Za-z.]+)(?: \([^()]*\))?$/,
-  // which allows no digits, so "Int32" (the docstring's own example), "Int64" and "Edm.Int16" are
-  // not recognized and get the generic "not a documented value" message instead.
-  it.each(["Int32", "Int64", "Edm.Int16"])("%s is a type placeholder", (value) => {
-    expect(isTypePlaceholder(value)).toBe(true);
-  });
-  it('"Int32" in an example gets the type placeholder message', () => {
-    expect(lintWithRule(RULE, createPage(SIZES, ['{ "kind": "Int32" }']))).toEqual([
-      {
-        ruleId: RULE,
-        line: 19,
-        column: 11,
-        endLine: 19,
-        endColumn: 18,
-        message: placeholder("Int32", "widgetKind", "kind", SIZE_MEMBERS),
-      },
+  it('items of a collection response ("value" array)', () => {
+    expect(ruleFindings(RULE, listPage("Large", "String")).map((f) => [f.messageId, f.line])).toEqual([
+      ["caseOnly", 21],
+      ["typePlaceholder", 22],
     ]);
   });
 });
+
+describe("type placeholders", () => {
+  it.each([
+    "String",
+    "Boolean",
+    "DateTimeOffset",
+    "Edm.String",
+    "String (identifier)",
+    "Guid",
+    "Int32",
+    "Int64",
+    "Edm.Int16",
+  ])("%s is a type placeholder", (value) => {
+    expect(isTypePlaceholder(value)).toBe(true);
+  });
+  it.each(["small", "unknownFutureValue", "stringValue", ""])("%j is not a type placeholder", (value) => {
+    expect(isTypePlaceholder(value)).toBe(false);
+  });
+});
+
+expectEveryMessageIdTested(enumValueDocumented);

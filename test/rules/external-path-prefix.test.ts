@@ -1,8 +1,9 @@
-import { md, offsetAt, runRuleTests } from "../helpers.js";
+import { externalPathPrefix } from "../../rules/external-path-prefix.js";
+import { expectEveryMessageIdTested, md, offsetAt, runRuleTests } from "../helpers.js";
 
 const RULE = "external-path-prefix";
-const msg = (path: string) =>
-  `Path "${path}" lacks the "/external" prefix: external connections are at "/external${path}".`;
+/** A request path (as written after the host and version) that lacks "/external". */
+const missingPrefix = (path: string) => ({ messageId: "missingPrefix", data: { path } });
 /** The fix that inserts "/external" at line:column. */
 const insertAt = (code: string, line: number, column: number) => {
   const at = offsetAt(code, line, column);
@@ -142,7 +143,7 @@ runRuleTests(RULE, {
           column: 6,
           endLine: 11,
           endColumn: 18,
-          message: msg("/connections/{connectionsId}/groups/{externalGroupId}/members"),
+          ...missingPrefix("/connections/{connectionsId}/groups/{externalGroupId}/members"),
           fix: insertAt(syntaxBlock, 11, 6),
         },
       ],
@@ -157,7 +158,7 @@ runRuleTests(RULE, {
           column: 38,
           endLine: 6,
           endColumn: 50,
-          message: msg("/connections/contosohr/groups/g1/members"),
+          ...missingPrefix("/connections/contosohr/groups/g1/members"),
           fix: insertAt(absoluteUrl, 6, 38),
         },
       ],
@@ -173,7 +174,7 @@ runRuleTests(RULE, {
           column: 5,
           endLine: 4,
           endColumn: 17,
-          message: msg("/connections?$top=10"),
+          ...missingPrefix("/connections?$top=10"),
           fix: insertAt(byFileName, 4, 5),
         },
       ],
@@ -189,7 +190,7 @@ runRuleTests(RULE, {
           column: 5,
           endLine: 4,
           endColumn: 17,
-          message: msg("/connections?$top=10"),
+          ...missingPrefix("/connections?$top=10"),
           fix: insertAt(byFileName, 4, 5),
         },
       ],
@@ -203,7 +204,7 @@ runRuleTests(RULE, {
           column: 37,
           endLine: 5,
           endColumn: 49,
-          message: msg("/connections/c1/items/i1"),
+          ...missingPrefix("/connections/c1/items/i1"),
           fix: insertAt(byOdataType, 5, 37),
         },
       ],
@@ -218,7 +219,7 @@ runRuleTests(RULE, {
           column: 5,
           endLine: 4,
           endColumn: 17,
-          message: msg("/connections/{connectionId}"),
+          ...missingPrefix("/connections/{connectionId}"),
           fix: insertAt(severalLines, 4, 5),
         },
         {
@@ -226,7 +227,7 @@ runRuleTests(RULE, {
           column: 7,
           endLine: 6,
           endColumn: 19,
-          message: msg("/connections/{connectionId}/schema"),
+          ...missingPrefix("/connections/{connectionId}/schema"),
           fix: insertAt(severalLines, 6, 7),
         },
       ],
@@ -243,7 +244,7 @@ runRuleTests(RULE, {
           column: 37,
           endLine: 4,
           endColumn: 49,
-          message: msg("/connections('c1')"),
+          ...missingPrefix("/connections('c1')"),
           fix: insertAt(functionCall, 4, 37),
         },
       ],
@@ -251,3 +252,5 @@ runRuleTests(RULE, {
     },
   ],
 });
+
+expectEveryMessageIdTested(externalPathPrefix);

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { clearDocsIndexes } from "../../src/docset/index.js";
 import { parseLinkTarget } from "../../src/docset/links.js";
 import { linksResolve } from "../../rules/links-resolve.js";
-import { lintInTree, md, runTreeRuleTests, tempDocsTree, writeFile } from "../helpers.js";
+import {
+  expectEveryMessageIdTested,
+  lintInTree,
+  md,
+  runTreeRuleTests,
+  tempDocsTree,
+  writeFile,
+} from "../helpers.js";
 
 // A tree in the Graph layout: docfx.json at the top, shared includes beside v1.0.
 const tree = tempDocsTree(
@@ -50,9 +57,12 @@ const other = tempDocsTree(
   },
   [],
 );
-
-const missing = (kind: string, target: string, near?: string) =>
-  `${kind} target "${target}" does not exist.${near ? ` Did you mean "${near}"?` : ""}`;
+/** A `label` ("Link", "Image", …) whose target `path` does not exist. */
+const missingTarget = (label: string, path: string) =>
+  ({ messageId: "missing", data: { label, path } }) as const;
+/** A `label` whose target `path` does not exist, where a file named `near` does. */
+const missingNear = (label: string, path: string, near: string) =>
+  ({ messageId: "missingNear", data: { label, path, near } }) as const;
 
 runTreeRuleTests(linksResolve, {
   valid: [
@@ -130,7 +140,7 @@ runTreeRuleTests(linksResolve, {
           column: 14,
           endLine: 1,
           endColumn: 36,
-          message: missing("Link", "../resources/widgit.md", "../resources/widget.md"),
+          ...missingNear("Link", "../resources/widgit.md", "../resources/widget.md"),
         },
       ],
     },
@@ -144,9 +154,9 @@ runTreeRuleTests(linksResolve, {
           column: 15,
           endLine: 1,
           endColumn: 43,
-          message: missing("Include", "../includes/snippets/none.md"),
+          ...missingTarget("Include", "../includes/snippets/none.md"),
         },
-        { line: 3, column: 8, endLine: 3, endColumn: 26, message: missing("Image", "../media/chart.png") },
+        { line: 3, column: 8, endLine: 3, endColumn: 26, ...missingTarget("Image", "../media/chart.png") },
       ],
     },
     {
@@ -160,8 +170,8 @@ runTreeRuleTests(linksResolve, {
           column: 10,
           endLine: 1,
           endColumn: 53,
-          message:
-            'Link target "../resources/gadget.md" resolves only case-insensitively (to "../resources/Gadget.md"): case-sensitive builds do not find it.',
+          messageId: "fileCase",
+          data: { label: "Link", path: "../resources/gadget.md", fixed: "../resources/Gadget.md" },
           fix: { range: [9, 52], text: "../resources/Gadget.md#gadget-resource-type" },
         },
       ],
@@ -176,7 +186,8 @@ runTreeRuleTests(linksResolve, {
           column: 5,
           endLine: 3,
           endColumn: 17,
-          message: 'Bookmark "#permissions" matches no heading or anchor on this page.',
+          messageId: "bookmarkMissing",
+          data: { fragment: "permissions", file: "", match: "" },
         },
       ],
     },
@@ -191,8 +202,8 @@ runTreeRuleTests(linksResolve, {
           column: 5,
           endLine: 3,
           endColumn: 16,
-          message:
-            'Bookmark "#Get-Widget" resolves only case-insensitively (to "#get-widget"): bookmarks are case-sensitive.',
+          messageId: "bookmarkCase",
+          data: { fragment: "Get-Widget", file: "", match: "get-widget" },
           fix: { range: [18, 29], text: "#get-widget" },
         },
       ],
@@ -207,7 +218,25 @@ runTreeRuleTests(linksResolve, {
           column: 5,
           endLine: 1,
           endColumn: 41,
-          message: 'Bookmark "#relationships" matches no heading or anchor in "../resources/widget.md".',
+          messageId: "bookmarkMissingIn",
+          data: { fragment: "relationships", file: "../resources/widget.md", match: "" },
+        },
+      ],
+    },
+    {
+      name: "a bookmark of another page in other letter case (fixed)",
+      path: page,
+      code: md("[a](../resources/widget.md#Properties)"),
+      output: md("[a](../resources/widget.md#properties)"),
+      errors: [
+        {
+          messageId: "bookmarkCaseIn",
+          data: { fragment: "Properties", file: "../resources/widget.md", match: "properties" },
+          line: 1,
+          column: 5,
+          endLine: 1,
+          endColumn: 38,
+          fix: { range: [4, 37], text: "../resources/widget.md#properties" },
         },
       ],
     },
@@ -221,7 +250,8 @@ runTreeRuleTests(linksResolve, {
           column: 5,
           endLine: 1,
           endColumn: 26,
-          message: 'Link target "../../../elsewhere.md" points outside the docs root.',
+          messageId: "outside",
+          data: { label: "Link", path: "../../../elsewhere.md" },
         },
       ],
     },
@@ -235,7 +265,8 @@ runTreeRuleTests(linksResolve, {
           column: 18,
           endLine: 1,
           endColumn: 40,
-          message: 'Include target "../../includes/note.md" points outside the docs root.',
+          messageId: "outside",
+          data: { label: "Include", path: "../../includes/note.md" },
         },
       ],
     },
@@ -250,7 +281,8 @@ runTreeRuleTests(linksResolve, {
           column: 5,
           endLine: 1,
           endColumn: 27,
-          message: 'Link target "..\\resources\\widget.md" uses backslashes: write "../resources/widget.md".',
+          messageId: "backslashes",
+          data: { label: "Link", path: "..\\resources\\widget.md", slashed: "../resources/widget.md" },
           fix: { range: [4, 26], text: "../resources/widget.md" },
         },
       ],
@@ -265,11 +297,20 @@ runTreeRuleTests(linksResolve, {
           column: 6,
           endLine: 3,
           endColumn: 26,
-          message: missing("Link definition", "../resources/none.md"),
+          ...missingTarget("Link definition", "../resources/none.md"),
         },
       ],
     },
   ],
+});
+
+expectEveryMessageIdTested(linksResolve, {
+  // Bookmark findings share one data object: the bookmark, the file it is looked up in and its match.
+  dataBeyondPlaceholders: {
+    bookmarkCase: ["file"],
+    bookmarkMissing: ["file", "match"],
+    bookmarkMissingIn: ["match"],
+  },
 });
 
 describe("parseLinkTarget", () => {

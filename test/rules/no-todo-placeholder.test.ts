@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { lintWithRule, md, runRuleTests } from "../helpers.js";
+import { noTodoPlaceholder } from "../../rules/no-todo-placeholder.js";
+import { expectEveryMessageIdTested, lintWithRule, md, runRuleTests } from "../helpers.js";
 
 const RULE = "no-todo-placeholder";
-const msg = (placeholder: string) => `TODO placeholder "${placeholder}" must be replaced with real content.`;
+/** A TODO placeholder, named by its first sentence. */
+const todo = (placeholder: string) => ({ messageId: "todo", data: { placeholder } });
 
 runRuleTests(RULE, {
   valid: [
@@ -80,7 +82,7 @@ runRuleTests(RULE, {
     {
       name: "bare TODO as a front matter value",
       code: md("---", 'title: "Create widget"', "author: TODO", "---", "", "# Create widget"),
-      errors: [{ line: 3, column: 9, endLine: 3, endColumn: 13, message: msg("TODO") }],
+      errors: [{ line: 3, column: 9, endLine: 3, endColumn: 13, ...todo("TODO") }],
     },
     {
       name: "bold TODO placeholder in a quoted front matter value, named by its first sentence",
@@ -91,7 +93,7 @@ runRuleTests(RULE, {
         "",
         "# Create widget",
       ),
-      errors: [{ line: 2, column: 11, endLine: 2, endColumn: 90, message: msg("TODO: Add MS prod.") }],
+      errors: [{ line: 2, column: 11, endLine: 2, endColumn: 90, ...todo("TODO: Add MS prod.") }],
     },
     {
       name: "bold TODO placeholders in table cells",
@@ -104,20 +106,8 @@ runRuleTests(RULE, {
         "|Application|**TODO: Provide applicable permissions.**|",
       ),
       errors: [
-        {
-          line: 5,
-          column: 37,
-          endLine: 5,
-          endColumn: 78,
-          message: msg("TODO: Provide applicable permissions."),
-        },
-        {
-          line: 6,
-          column: 14,
-          endLine: 6,
-          endColumn: 55,
-          message: msg("TODO: Provide applicable permissions."),
-        },
+        { line: 5, column: 37, endLine: 5, endColumn: 78, ...todo("TODO: Provide applicable permissions.") },
+        { line: 6, column: 14, endLine: 6, endColumn: 55, ...todo("TODO: Provide applicable permissions.") },
       ],
     },
     {
@@ -127,36 +117,38 @@ runRuleTests(RULE, {
         "|:---|:---|:---|",
         "|type|identityType|**TODO: Add Description**. Possible values are: `user`, `group`.|",
       ),
-      errors: [{ line: 3, column: 20, endLine: 3, endColumn: 45, message: msg("TODO: Add Description") }],
+      errors: [{ line: 3, column: 20, endLine: 3, endColumn: 45, ...todo("TODO: Add Description") }],
     },
     {
       name: "bare TODO and <TODO> in body text",
       code: md("# Create widget", "", "This API TODO. Set the id to <TODO>."),
       errors: [
-        { line: 3, column: 10, endLine: 3, endColumn: 14, message: msg("TODO") },
-        { line: 3, column: 30, endLine: 3, endColumn: 36, message: msg("<TODO>") },
+        { line: 3, column: 10, endLine: 3, endColumn: 14, ...todo("TODO") },
+        { line: 3, column: 30, endLine: 3, endColumn: 36, ...todo("<TODO>") },
       ],
     },
     {
       name: "TODO right after an HTML comment on the same line",
       code: md("# Create widget", "", "<!-- hidden --> TODO: visible"),
-      errors: [{ line: 3, column: 17, endLine: 3, endColumn: 21, message: msg("TODO") }],
+      errors: [{ line: 3, column: 17, endLine: 3, endColumn: 21, ...todo("TODO") }],
     },
     {
       name: "TODO in a heading and in a list item",
       code: md("# Create widget TODO", "", "- **TODO** item"),
       errors: [
-        { line: 1, column: 17, endLine: 1, endColumn: 21, message: msg("TODO") },
-        { line: 3, column: 3, endLine: 3, endColumn: 11, message: msg("TODO") },
+        { line: 1, column: 17, endLine: 1, endColumn: 21, ...todo("TODO") },
+        { line: 3, column: 3, endLine: 3, endColumn: 11, ...todo("TODO") },
       ],
     },
     {
       name: "columns count UTF-16 code units after non-ASCII text",
       code: md("# 创建 widget", "", "😀 é TODO"),
-      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 10, message: msg("TODO") }],
+      errors: [{ line: 3, column: 6, endLine: 3, endColumn: 10, ...todo("TODO") }],
     },
   ],
 });
+
+expectEveryMessageIdTested(noTodoPlaceholder);
 
 describe(`${RULE}: HTML comments nested in inline markup`, () => {
   // Bug: src/page/build.ts records inline HTML comments only when they are direct children of a

@@ -1,12 +1,14 @@
-import { md, offsetAt, runRuleTests } from "../helpers.js";
+import { noTrailingComma } from "../../rules/no-trailing-comma.js";
+import { expectEveryMessageIdTested, md, offsetAt, runRuleTests } from "../helpers.js";
 
 const RULE = "no-trailing-comma";
-const inBody = (closer: string) =>
-  `Trailing comma before '${closer}' in example JSON: JSON does not allow it.`;
-const inAnnotation = (closer: string) =>
-  `Trailing comma before '${closer}' in annotation: JSON does not allow it.`;
-const inJsonBlock = (closer: string) =>
-  `Trailing comma before '${closer}' in JSON block: JSON does not allow it.`;
+
+/** A trailing comma before `closer` in the JSON of an example (a request or response body). */
+const commaInBody = (closer: string) => ({ messageId: "body", data: { closer } });
+/** A trailing comma before `closer` in an annotation. */
+const commaInAnnotation = (closer: string) => ({ messageId: "annotation", data: { closer } });
+/** A trailing comma before `closer` in a ```json block that is not an example. */
+const commaInJsonBlock = (closer: string) => ({ messageId: "code", data: { closer } });
 
 /** The fix that deletes the one character at line:column. */
 const deleteAt = (code: string, line: number, column: number) => ({
@@ -137,7 +139,7 @@ runRuleTests(RULE, {
           column: 19,
           endLine: 9,
           endColumn: 20,
-          message: inBody("}"),
+          ...commaInBody("}"),
           fix: deleteAt(objectBody, 9, 19),
         },
       ],
@@ -152,7 +154,7 @@ runRuleTests(RULE, {
           column: 20,
           endLine: 5,
           endColumn: 21,
-          message: inBody("]"),
+          ...commaInBody("]"),
           fix: deleteAt(arrayBody, 5, 20),
         },
       ],
@@ -167,7 +169,7 @@ runRuleTests(RULE, {
           column: 42,
           endLine: 4,
           endColumn: 43,
-          message: inAnnotation("}"),
+          ...commaInAnnotation("}"),
           fix: deleteAt(annotation, 4, 42),
         },
       ],
@@ -182,7 +184,7 @@ runRuleTests(RULE, {
           column: 17,
           endLine: 5,
           endColumn: 18,
-          message: inJsonBlock("}"),
+          ...commaInJsonBlock("}"),
           fix: deleteAt(jsonBlock, 5, 17),
         },
       ],
@@ -192,31 +194,10 @@ runRuleTests(RULE, {
       name: "several trailing commas in nested values, in text order",
       code: nested,
       errors: [
-        {
-          line: 7,
-          column: 30,
-          endLine: 7,
-          endColumn: 31,
-          message: inBody("]"),
-          fix: deleteAt(nested, 7, 30),
-        },
-        {
-          line: 7,
-          column: 32,
-          endLine: 7,
-          endColumn: 33,
-          message: inBody("}"),
-          fix: deleteAt(nested, 7, 32),
-        },
-        {
-          line: 7,
-          column: 35,
-          endLine: 7,
-          endColumn: 36,
-          message: inBody("]"),
-          fix: deleteAt(nested, 7, 35),
-        },
-        { line: 8, column: 4, endLine: 8, endColumn: 5, message: inBody("}"), fix: deleteAt(nested, 8, 4) },
+        { line: 7, column: 30, endLine: 7, endColumn: 31, ...commaInBody("]"), fix: deleteAt(nested, 7, 30) },
+        { line: 7, column: 32, endLine: 7, endColumn: 33, ...commaInBody("}"), fix: deleteAt(nested, 7, 32) },
+        { line: 7, column: 35, endLine: 7, endColumn: 36, ...commaInBody("]"), fix: deleteAt(nested, 7, 35) },
+        { line: 8, column: 4, endLine: 8, endColumn: 5, ...commaInBody("}"), fix: deleteAt(nested, 8, 4) },
       ],
       output: nested.replace('["x",], },', '["x"] }').replace("  ],", "  ]"),
     },
@@ -229,7 +210,7 @@ runRuleTests(RULE, {
           column: 13,
           endLine: 3,
           endColumn: 14,
-          message: inBody("}"),
+          ...commaInBody("}"),
           fix: deleteAt(annotatedJsonResponse, 3, 13),
         },
       ],
@@ -244,7 +225,7 @@ runRuleTests(RULE, {
           column: 13,
           endLine: 9,
           endColumn: 14,
-          message: inBody("}"),
+          ...commaInBody("}"),
           fix: deleteAt(plainText, 9, 13),
         },
       ],
@@ -259,7 +240,7 @@ runRuleTests(RULE, {
           column: 13,
           endLine: 5,
           endColumn: 14,
-          message: inBody("}"),
+          ...commaInBody("}"),
           fix: deleteAt(commentBeforeCloser, 5, 13),
         },
       ],
@@ -267,3 +248,5 @@ runRuleTests(RULE, {
     },
   ],
 });
+
+expectEveryMessageIdTested(noTrailingComma);

@@ -4,9 +4,16 @@ import { odataTypeConsistent } from "../../rules/odata-type-consistent.js";
 import { derivesFrom } from "../../src/docset/base-type.js";
 import { docsIndexFor } from "../../src/docset/index.js";
 import { parseTypeRef } from "../../src/parse/type-ref.js";
-import { lintPage } from "../../src/engine/lint.js";
-import { buildPage } from "../../src/page/build.js";
-import { md, runExplicitRuleTests, tempDocsTree, writeFile } from "../helpers.js";
+import {
+  type ExpectedError,
+  type MessageIdOf,
+  expectEveryMessageIdTested,
+  md,
+  runExplicitRuleTests,
+  runTreeRuleTests,
+  tempDocsTree,
+  writeFile,
+} from "../helpers.js";
 
 /**
  * A response whose annotation (line 1) is `annotation` and whose body starts on line 6; the body's
@@ -107,9 +114,9 @@ runExplicitRuleTests(odataTypeConsistent, {
       errors: [
         {
           ...at(7, 18, "#microsoft.graph.User"),
-          message:
-            'Body @odata.type "#microsoft.graph.User" differs in letter case from the annotation\'s @odata.type "microsoft.graph.user": type names are case-sensitive.',
-          related: [{ message: "The annotation", line: 1, column: 1, endLine: 1, endColumn: 76 }],
+          messageId: "caseDiffers",
+          data: { bodyType: "#microsoft.graph.User", key: "@odata.type", declared: "microsoft.graph.user" },
+          related: [{ messageId: "annotation", line: 1, column: 1, endLine: 1, endColumn: 76 }],
         },
       ],
     },
@@ -122,8 +129,14 @@ runExplicitRuleTests(odataTypeConsistent, {
       errors: [
         {
           ...at(7, 18, "#microsoft.graph.security.alert"),
-          message:
-            'Body @odata.type "#microsoft.graph.security.alert" is in namespace "microsoft.graph.security", but the annotation\'s @odata.type "microsoft.graph.alert" is in "microsoft.graph".',
+          messageId: "namespaceDiffers",
+          data: {
+            bodyType: "#microsoft.graph.security.alert",
+            key: "@odata.type",
+            declared: "microsoft.graph.alert",
+            bodyNamespace: "microsoft.graph.security",
+            declaredNamespace: "microsoft.graph",
+          },
         },
       ],
     },
@@ -137,8 +150,14 @@ runExplicitRuleTests(odataTypeConsistent, {
       errors: [
         {
           ...at(9, 22, "#Microsoft.Identity.V1.user"),
-          message:
-            'Body @odata.type "#Microsoft.Identity.V1.user" is in namespace "Microsoft.Identity.V1", but the annotation\'s @odata.type "microsoft.graph.user" is in "microsoft.graph".',
+          messageId: "namespaceDiffers",
+          data: {
+            bodyType: "#Microsoft.Identity.V1.user",
+            key: "@odata.type",
+            declared: "microsoft.graph.user",
+            bodyNamespace: "Microsoft.Identity.V1",
+            declaredNamespace: "microsoft.graph",
+          },
         },
       ],
     },
@@ -155,8 +174,8 @@ runExplicitRuleTests(odataTypeConsistent, {
       errors: [
         {
           ...at(5, 18, "#microsoft.graph.USER"),
-          message:
-            'Body @odata.type "#microsoft.graph.USER" differs in letter case from the annotation\'s @type "microsoft.graph.user": type names are case-sensitive.',
+          messageId: "caseDiffers",
+          data: { bodyType: "#microsoft.graph.USER", key: "@type", declared: "microsoft.graph.user" },
         },
       ],
     },
@@ -169,8 +188,12 @@ runExplicitRuleTests(odataTypeConsistent, {
       errors: [
         {
           ...at(8, 22, "#microsoft.graph.InvokeUserFlowListener"),
-          message:
-            'Body @odata.type "#microsoft.graph.InvokeUserFlowListener" differs in letter case from the annotation\'s @odata.type "Collection(microsoft.graph.invokeUserFlowListener)": type names are case-sensitive.',
+          messageId: "caseDiffers",
+          data: {
+            bodyType: "#microsoft.graph.InvokeUserFlowListener",
+            key: "@odata.type",
+            declared: "Collection(microsoft.graph.invokeUserFlowListener)",
+          },
         },
       ],
     },
@@ -214,47 +237,86 @@ describe("odata-type-consistent with a docs tree", () => {
   });
 
   const docs = () => docsIndexFor(root);
-  const lint = (text: string) => {
-    const path = join(root, "api", "example.md");
-    return lintPage(buildPage(text, { path }), { path, docs: docs() }, [odataTypeConsistent]).map(
-      (m) => `${m.startPoint.line}:${m.startPoint.column} ${m.reason}`,
-    );
-  };
+  const path = join(root, "api", "example.md");
   const declared = (type: string) => `{ "blockType": "response", "@odata.type": "microsoft.graph.${type}" }`;
-
-  it("accepts types derived through annotations and prose", () => {
-    expect(lint(response(declared("directoryObject"), "#microsoft.graph.user"))).toEqual([]);
-    expect(lint(response(declared("directoryObject"), "#microsoft.graph.group"))).toEqual([]);
-    expect(lint(response(declared("entity"), "#microsoft.graph.group"))).toEqual([]);
+  /**
+   * The finding for `response(declared(declaredType), bodyType)`: the body's type is not the declared
+   * one or derived from it, as the docs' chains of base types (`chain`) show.
+   */
+  const notDerived = (
+    bodyType: string,
+    declaredType: string,
+    chain: string,
+  ): ExpectedError<MessageIdOf<typeof odataTypeConsistent>> => ({
+    messageId: "notDerived",
+    data: { bodyType, key: "@odata.type", declared: `microsoft.graph.${declaredType}`, chain },
+    ...at(7, 18, bodyType),
   });
 
-  it("follows both the annotation and the prose where they disagree", () => {
-    expect(lint(response(declared("directoryObject"), "#microsoft.graph.orgContact"))).toEqual([]);
-  });
-
-  it("reports a type whose documented chain meets the declared type's above it", () => {
-    expect(lint(response(declared("printOperation"), "#microsoft.graph.printerCreateOperation"))).toEqual([
-      '7:18 Body @odata.type "#microsoft.graph.printerCreateOperation" is not the annotation\'s @odata.type "microsoft.graph.printOperation" or a type derived from it: the docs derive printerCreateOperation from entity (resources/printercreateoperation.md), printOperation from entity (resources/printoperation.md).',
-    ]);
-  });
-
-  it("reports siblings: both derive from the same documented type", () => {
-    expect(
-      lint(
-        response(
+  runTreeRuleTests(odataTypeConsistent, {
+    valid: [
+      {
+        name: "a type derived through annotations",
+        path,
+        code: response(declared("directoryObject"), "#microsoft.graph.user"),
+      },
+      {
+        name: "a type derived through prose",
+        path,
+        code: response(declared("directoryObject"), "#microsoft.graph.group"),
+      },
+      {
+        name: "a type derived through prose, then annotations",
+        path,
+        code: response(declared("entity"), "#microsoft.graph.group"),
+      },
+      {
+        name: "a type whose annotation and prose disagree: both are followed",
+        path,
+        code: response(declared("directoryObject"), "#microsoft.graph.orgContact"),
+      },
+    ],
+    invalid: [
+      {
+        name: "a type whose documented chain meets the declared type's above it",
+        path,
+        code: response(declared("printOperation"), "#microsoft.graph.printerCreateOperation"),
+        errors: [
+          notDerived(
+            "#microsoft.graph.printerCreateOperation",
+            "printOperation",
+            "printerCreateOperation from entity (resources/printercreateoperation.md), printOperation from entity (resources/printoperation.md)",
+          ),
+        ],
+      },
+      {
+        name: "siblings: both derive from the same documented type",
+        path,
+        code: response(
           declared("fido2AuthenticationMethodConfiguration"),
           "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
         ),
-      ),
-    ).toEqual([
-      '7:18 Body @odata.type "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration" is not the annotation\'s @odata.type "microsoft.graph.fido2AuthenticationMethodConfiguration" or a type derived from it: the docs derive temporaryAccessPassAuthenticationMethodConfiguration from authenticationMethodConfiguration (resources/temporaryaccesspassauthenticationmethodconfiguration.md), fido2AuthenticationMethodConfiguration from authenticationMethodConfiguration (resources/fido2authenticationmethodconfiguration.md).',
-    ]);
-  });
-
-  it("reports a base type where the annotation declares a derived one", () => {
-    expect(lint(response(declared("user"), "#microsoft.graph.directoryObject"))).toEqual([
-      '7:18 Body @odata.type "#microsoft.graph.directoryObject" is not the annotation\'s @odata.type "microsoft.graph.user" or a type derived from it: the docs derive user from directoryObject (resources/user.md).',
-    ]);
+        errors: [
+          notDerived(
+            "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
+            "fido2AuthenticationMethodConfiguration",
+            "temporaryAccessPassAuthenticationMethodConfiguration from authenticationMethodConfiguration (resources/temporaryaccesspassauthenticationmethodconfiguration.md), fido2AuthenticationMethodConfiguration from authenticationMethodConfiguration (resources/fido2authenticationmethodconfiguration.md)",
+          ),
+        ],
+      },
+      {
+        name: "a base type where the annotation declares a derived one",
+        path,
+        code: response(declared("user"), "#microsoft.graph.directoryObject"),
+        errors: [
+          notDerived(
+            "#microsoft.graph.directoryObject",
+            "user",
+            "user from directoryObject (resources/user.md)",
+          ),
+        ],
+      },
+    ],
   });
 
   it("does not tell when a type on the way names no base type", () => {
@@ -268,3 +330,5 @@ describe("odata-type-consistent with a docs tree", () => {
     expect(derivesFrom(docs(), type("user"), type("entity"))).toEqual({ derives: true });
   });
 });
+
+expectEveryMessageIdTested(odataTypeConsistent);

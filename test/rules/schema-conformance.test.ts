@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import { isRequired } from "../../src/docset/json-schema.js";
 import { documentedTypeRef } from "../../src/parse/type-ref.js";
 import { schemaConformance } from "../../rules/schema-conformance.js";
-import { md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
+import { expectEveryMessageIdTested, md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
+
+/** `key` is not a property of `type`, whose page names a base type, and no documented name is near it. */
+const unknownProperty = (key: string, type: string) =>
+  ({ messageId: "unknownProperty", data: { key, type, near: "" } }) as const;
+/**
+ * `key` of `type` is documented as `documented`, so it should be `expected` (as the message words
+ * it), but the example `given` something else.
+ */
+const wrongType = (key: string, type: string, documented: string, expected: string, given: string) =>
+  ({ messageId: "wrongType", data: { key, type, documented, item: "", expected, given } }) as const;
 
 /** A resource page: title, namespace, property rows, and its `resource` annotation's extra fields. */
 function resourcePage(name: string, rows: string[], annotation = "", json = '{ "id": "String" }'): string {
@@ -208,15 +218,7 @@ runTreeRuleTests(schemaConformance, {
       name: "a property the type does not document",
       path,
       code: response(['{ "name": "a", "colour": "red" }']),
-      errors: [
-        {
-          line: 10,
-          column: 16,
-          endLine: 10,
-          endColumn: 24,
-          message: '"colour" is not a documented property of widget.',
-        },
-      ],
+      errors: [{ line: 10, column: 16, endLine: 10, endColumn: 24, ...unknownProperty("colour", "widget") }],
     },
     {
       name: "a property name in other letter case",
@@ -228,7 +230,8 @@ runTreeRuleTests(schemaConformance, {
           column: 3,
           endLine: 10,
           endColumn: 9,
-          message: '"Name" is not a documented property of widget; did you mean "name"?',
+          messageId: "unknownPropertyNear",
+          data: { key: "Name", type: "widget", near: "name" },
         },
       ],
     },
@@ -242,32 +245,28 @@ runTreeRuleTests(schemaConformance, {
           column: 3,
           endLine: 10,
           endColumn: 12,
-          message:
-            '"enabled" of widget is documented as Boolean, so it should be true or false, but the example gives the string "true".',
+          ...wrongType("enabled", "widget", "Boolean", "true or false", 'the string "true"'),
         },
         {
           line: 10,
           column: 22,
           endLine: 10,
           endColumn: 28,
-          message:
-            '"size" of widget is documented as Int32, so it should be an integer, but the example gives the number 1.5.',
+          ...wrongType("size", "widget", "Int32", "an integer", "the number 1.5"),
         },
         {
           line: 10,
           column: 35,
           endLine: 10,
           endColumn: 41,
-          message:
-            '"tags" of widget is documented as String collection, so it should be an array, but the example gives the string "a".',
+          ...wrongType("tags", "widget", "String collection", "an array", 'the string "a"'),
         },
         {
           line: 10,
           column: 48,
           endLine: 10,
           endColumn: 55,
-          message:
-            '"ratio" of widget is documented as Double, so it should be a number, but the example gives the string "big".',
+          ...wrongType("ratio", "widget", "Double", "a number", 'the string "big"'),
         },
       ],
     },
@@ -281,16 +280,28 @@ runTreeRuleTests(schemaConformance, {
           column: 17,
           endLine: 10,
           endColumn: 18,
-          message:
-            'Item 1 of "tags" of widget is documented as String collection, so it should be a string, but the example gives the number 2.',
+          messageId: "wrongItemType",
+          data: {
+            key: "tags",
+            type: "widget",
+            documented: "String collection",
+            item: 1,
+            expected: "a string",
+            given: "the number 2",
+          },
         },
         {
           line: 10,
           column: 21,
           endLine: 10,
           endColumn: 30,
-          message:
-            '"enabled" of widget is documented as Boolean, so it should be true or false, but the example gives the type name "Boolean" instead of a value.',
+          ...wrongType(
+            "enabled",
+            "widget",
+            "Boolean",
+            "true or false",
+            'the type name "Boolean" instead of a value',
+          ),
         },
       ],
     },
@@ -304,15 +315,15 @@ runTreeRuleTests(schemaConformance, {
           column: 30,
           endLine: 10,
           endColumn: 37,
-          message: '"speed" is not a documented property of widgetSettings, whose page names no base type.',
+          messageId: "unknownPropertyNoBase",
+          data: { key: "speed", type: "widgetSettings", near: "" },
         },
         {
           line: 10,
           column: 56,
           endLine: 10,
           endColumn: 63,
-          message:
-            '"label" of widgetPart is documented as String, so it should be a string, but the example gives true.',
+          ...wrongType("label", "widgetPart", "String", "a string", "true"),
         },
       ],
     },
@@ -326,15 +337,21 @@ runTreeRuleTests(schemaConformance, {
           column: 3,
           endLine: 10,
           endColumn: 13,
-          message:
-            '"settings" of widget is documented as widgetSettings (a complex type), but the example gives the type name "String" instead of a value.',
+          messageId: "notComplex",
+          data: {
+            key: "settings",
+            type: "widget",
+            documented: "widgetSettings",
+            given: 'the type name "String" instead of a value',
+          },
         },
         {
           line: 10,
           column: 25,
           endLine: 10,
           endColumn: 31,
-          message: '"kind" of widget is documented as widgetKind (an enum), but the example gives an object.',
+          messageId: "notEnum",
+          data: { key: "kind", type: "widget", documented: "widgetKind", given: "an object" },
         },
       ],
     },
@@ -348,16 +365,10 @@ runTreeRuleTests(schemaConformance, {
           column: 3,
           endLine: 10,
           endColumn: 10,
-          message:
-            '"value" is not a documented property of widget: a single widget is returned at the top level, not wrapped in "value".',
+          messageId: "wrappedInValue",
+          data: { type: "widget" },
         },
-        {
-          line: 10,
-          column: 27,
-          endLine: 10,
-          endColumn: 35,
-          message: '"colour" is not a documented property of widget.',
-        },
+        { line: 10, column: 27, endLine: 10, endColumn: 35, ...unknownProperty("colour", "widget") },
       ],
     },
     {
@@ -370,7 +381,8 @@ runTreeRuleTests(schemaConformance, {
           column: 1,
           endLine: 18,
           endColumn: 2,
-          message: 'The request body omits "identitySource", which the Request body table marks Required.',
+          messageId: "requiredMissing",
+          data: { required: "identitySource" },
         },
       ],
     },
@@ -384,8 +396,8 @@ runTreeRuleTests(schemaConformance, {
           column: 3,
           endLine: 18,
           endColumn: 19,
-          message:
-            '"IdentitySource" differs in case from "identitySource", which the Request body table marks Required.',
+          messageId: "requiredCase",
+          data: { key: "IdentitySource", required: "identitySource" },
         },
       ],
     },
@@ -393,17 +405,15 @@ runTreeRuleTests(schemaConformance, {
       name: "a create request checked against the type its 201 response shows",
       path,
       code: request(['{ "identitySource": "x", "colour": "red" }'], createdWidget("201 Created")),
-      errors: [
-        {
-          line: 18,
-          column: 26,
-          endLine: 18,
-          endColumn: 34,
-          message: '"colour" is not a documented property of widget.',
-        },
-      ],
+      errors: [{ line: 18, column: 26, endLine: 18, endColumn: 34, ...unknownProperty("colour", "widget") }],
     },
   ],
+});
+
+expectEveryMessageIdTested(schemaConformance, {
+  // Every unknown property finding gives the near name, empty when there is none; every wrong type
+  // finding the item index, empty for the property itself.
+  dataBeyondPlaceholders: { unknownProperty: ["near"], unknownPropertyNoBase: ["near"], wrongType: ["item"] },
 });
 
 describe("documentedTypeRef", () => {

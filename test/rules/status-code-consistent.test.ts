@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { statusCodeConsistent } from "../../rules/status-code-consistent.js";
 import { reasonMatches } from "../../rules/status-code-consistent/status-codes.js";
-import { md, runExplicitRuleTests } from "../helpers.js";
+import {
+  type ExpectedRelated,
+  type MessageIdOf,
+  expectEveryMessageIdTested,
+  md,
+  runExplicitRuleTests,
+} from "../helpers.js";
 
-const mismatch = (code: number, documented: string) =>
-  `Status line says ${code} but the Response section says "${documented}".`;
-const badReason = (code: number, reason: string, phrase: string) =>
-  `Status line says "${code} ${reason}": the reason phrase of ${code} is "${phrase}".`;
+/** A status `code` that contradicts the success code the Response section states (`documented`). */
+const codeContradicts = (code: number, documented: string) =>
+  ({ messageId: "codeContradicts", data: { code, documented } }) as const;
+/** A status line `code reason` whose reason phrase is not `phrase`, the code's. */
+const reasonMismatch = (code: number, reason: string, phrase: string) =>
+  ({ messageId: "reasonMismatch", data: { code, reason, phrase } }) as const;
 
 /**
  * A page whose Response section (line 5) says `section`, with one example whose status line
@@ -38,8 +46,8 @@ const page = (section: string, status: string, ...more: string[]) =>
 
 const CREATED = "If successful, this method returns a `201 Created` response code and a widget object.";
 /** Where `201` stands in CREATED, on line 5. */
-const CREATED_AT = {
-  message: "The Response section's success code",
+const CREATED_AT: ExpectedRelated<MessageIdOf<typeof statusCodeConsistent>> = {
+  messageId: "documentedCode",
   line: 5,
   column: 39,
   endLine: 5,
@@ -140,7 +148,7 @@ runExplicitRuleTests(statusCodeConsistent, {
           column: 10,
           endLine: 18,
           endColumn: 13,
-          message: mismatch(200, "201 Created"),
+          ...codeContradicts(200, "201 Created"),
           related: [CREATED_AT],
         },
       ],
@@ -148,26 +156,24 @@ runExplicitRuleTests(statusCodeConsistent, {
     {
       name: "the right code with another code's reason phrase",
       code: page(CREATED, "HTTP/1.1 201 OK"),
-      errors: [
-        { line: 18, column: 14, endLine: 18, endColumn: 16, message: badReason(201, "OK", "Created") },
-      ],
+      errors: [{ line: 18, column: 14, endLine: 18, endColumn: 16, ...reasonMismatch(201, "OK", "Created") }],
     },
     {
       name: "the stated reason with the wrong code: the code is reported, once",
       code: page(CREATED, "HTTP/1.1 200 Created"),
-      errors: [{ line: 18, column: 10, endLine: 18, endColumn: 13, message: mismatch(200, "201 Created") }],
+      errors: [{ line: 18, column: 10, endLine: 18, endColumn: 13, ...codeContradicts(200, "201 Created") }],
     },
     {
       name: "a wrong code and a reason phrase that fits neither",
       code: page("If successful, this method returns a `200 OK` response code.", "HTTP/1.1 204 Accepted"),
       errors: [
-        { line: 18, column: 10, endLine: 18, endColumn: 13, message: mismatch(204, "200 OK") },
+        { line: 18, column: 10, endLine: 18, endColumn: 13, ...codeContradicts(204, "200 OK") },
         {
           line: 18,
           column: 14,
           endLine: 18,
           endColumn: 22,
-          message: badReason(204, "Accepted", "No Content"),
+          ...reasonMismatch(204, "Accepted", "No Content"),
         },
       ],
     },
@@ -175,7 +181,7 @@ runExplicitRuleTests(statusCodeConsistent, {
       name: "a misspelt reason phrase, on a page without a Response section",
       code: md("### Response", "", "```http", "HTTP/1.1 202 Accpted", "```"),
       errors: [
-        { line: 4, column: 14, endLine: 4, endColumn: 21, message: badReason(202, "Accpted", "Accepted") },
+        { line: 4, column: 14, endLine: 4, endColumn: 21, ...reasonMismatch(202, "Accpted", "Accepted") },
       ],
     },
     {
@@ -187,7 +193,7 @@ runExplicitRuleTests(statusCodeConsistent, {
           column: 10,
           endLine: 18,
           endColumn: 13,
-          message: mismatch(201, "202 Accepted"),
+          ...codeContradicts(201, "202 Accepted"),
           related: [{ ...CREATED_AT, column: 36, endColumn: 39 }],
         },
       ],
@@ -208,12 +214,14 @@ runExplicitRuleTests(statusCodeConsistent, {
         "```",
       ),
       errors: [
-        { line: 10, column: 10, endLine: 10, endColumn: 13, message: mismatch(201, "200 OK") },
-        { line: 10, column: 14, endLine: 10, endColumn: 21, message: badReason(201, "Success", "Created") },
+        { line: 10, column: 10, endLine: 10, endColumn: 13, ...codeContradicts(201, "200 OK") },
+        { line: 10, column: 14, endLine: 10, endColumn: 21, ...reasonMismatch(201, "Success", "Created") },
       ],
     },
   ],
 });
+
+expectEveryMessageIdTested(statusCodeConsistent);
 
 describe("reasonMatches", () => {
   it("accepts registered and common phrases, in any case, spacing or hyphenation", () => {

@@ -1,5 +1,5 @@
 import { tabGroupStructure } from "../../rules/tab-group-structure.js";
-import { md, runExplicitRuleTests } from "../helpers.js";
+import { expectEveryMessageIdTested, md, runExplicitRuleTests } from "../helpers.js";
 
 const HTTP = ["# [HTTP](#tab/http)", "```http", "GET https://graph.microsoft.com/v1.0/me", "```", ""];
 const tab = (title: string, id: string) => [
@@ -62,8 +62,8 @@ runExplicitRuleTests(tabGroupStructure, {
           column: 1,
           endLine: 1,
           endColumn: 20,
-          message:
-            'Tab group is not closed with "---": everything after # [C#](#tab/csharp) to the end of the page renders inside that tab.',
+          messageId: "unclosedToEnd",
+          data: { marker: "# [C#](#tab/csharp)" },
         },
       ],
     },
@@ -76,8 +76,8 @@ runExplicitRuleTests(tabGroupStructure, {
           column: 1,
           endLine: 3,
           endColumn: 20,
-          message:
-            'Tab group is not closed with "---": everything after # [HTTP](#tab/http), from the heading "Response" (line 8) on, renders inside that tab.',
+          messageId: "unclosedBeforeHeading",
+          data: { marker: "# [HTTP](#tab/http)", heading: "Response", headingLine: 8 },
         },
       ],
     },
@@ -85,14 +85,7 @@ runExplicitRuleTests(tabGroupStructure, {
       name: "a group of SDK tabs without the HTTP tab",
       code: md("```http", "GET /me", "```", "", ...tab("C#", "csharp"), ...tab("Java", "java"), ...CLOSE),
       errors: [
-        {
-          line: 5,
-          column: 1,
-          endLine: 5,
-          endColumn: 20,
-          message:
-            'Tab group starts with the "C#" tab and has no HTTP tab: put the HTTP request in a first tab, "# [HTTP](#tab/http)".',
-        },
+        { line: 5, column: 1, endLine: 5, endColumn: 20, messageId: "noHttpTab", data: { title: "C#" } },
       ],
     },
     {
@@ -104,8 +97,8 @@ runExplicitRuleTests(tabGroupStructure, {
           column: 1,
           endLine: 1,
           endColumn: 20,
-          message:
-            'Tab group starts with the "Java" tab: the HTTP tab (line 4) comes first, so readers see the HTTP request before the SDK snippets.',
+          messageId: "httpNotFirst",
+          data: { title: "Java", httpLine: 4 },
         },
       ],
     },
@@ -118,16 +111,16 @@ runExplicitRuleTests(tabGroupStructure, {
           column: 1,
           endLine: 6,
           endColumn: 13,
-          message:
-            'Heading "Response" is inside the tab group, so it renders inside the "HTTP" tab: close the group with "---" before it (the group is closed only at line 13).',
+          messageId: "headingInside",
+          data: { heading: "Response", title: "HTTP", closingLine: 13 },
         },
         {
           line: 11,
           column: 1,
           endLine: 11,
           endColumn: 11,
-          message:
-            'Heading "Notes" is inside the tab group, so it renders inside the "C#" tab: close the group with "---" before it (the group is closed only at line 13).',
+          messageId: "headingInside",
+          data: { heading: "Notes", title: "C#", closingLine: 13 },
         },
       ],
     },
@@ -135,23 +128,18 @@ runExplicitRuleTests(tabGroupStructure, {
       name: "both: not HTTP first, and not closed",
       code: md(...tab("Java", "java")),
       errors: [
+        { line: 1, column: 1, endLine: 1, endColumn: 20, messageId: "noHttpTab", data: { title: "Java" } },
         {
           line: 1,
           column: 1,
           endLine: 1,
           endColumn: 20,
-          message:
-            'Tab group starts with the "Java" tab and has no HTTP tab: put the HTTP request in a first tab, "# [HTTP](#tab/http)".',
-        },
-        {
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 20,
-          message:
-            'Tab group is not closed with "---": everything after # [Java](#tab/java) to the end of the page renders inside that tab.',
+          messageId: "unclosedToEnd",
+          data: { marker: "# [Java](#tab/java)" },
         },
       ],
     },
   ],
 });
+
+expectEveryMessageIdTested(tabGroupStructure);

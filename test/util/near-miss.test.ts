@@ -12,6 +12,17 @@ describe("editDistance", () => {
   ])("%s → %s (max %s) = %i", (a, b, max, expected) => {
     expect(editDistance(a, b, max)).toBe(expected);
   });
+
+  it.each([
+    ["notStrated", "notStarted", 2, 1],
+    ["lagre", "large", 2, 1],
+    ["ab", "ba", 2, 1],
+    ["abc", "cab", 2, 2],
+    ["kitten", "sitting", 3, 3],
+  ])("%s → %s: %i edits, %i with a swap of neighbours as one", (a, b, levenshtein, withSwaps) => {
+    expect(editDistance(a, b)).toBe(levenshtein);
+    expect(editDistance(a, b, Infinity, true)).toBe(withSwaps);
+  });
 });
 
 describe("closest", () => {

@@ -1,0 +1,196 @@
+/**
+ * The words of each rule, end to end: the rule tables assert message ids and data, so this file
+ * lints one small page per rule through `lintText` and checks the sentences a writer reads. It also
+ * checks that every rule's test file asserts every message id the rule declares.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { lintWithRule, md, ruleIds } from "../helpers.js";
+
+interface SentenceCase {
+  code: string;
+  path?: string;
+  /** Each finding as `line:column sentence`. */
+  sentences: string[];
+}
+
+const REQUEST_BODY_PAGE = [
+  "## Request body",
+  "",
+  "|Property|Type|Description|",
+  "|:---|:---|:---|",
+  "|kind|widgetKind|The kind. Possible values are: `small`, `large`.|",
+  "|name|String|The name. Required.|",
+  "",
+  "```http",
+  "POST https://graph.microsoft.com/v1.0/widgets",
+  "",
+];
+
+/** One page per rule, and what the rule says of it. */
+const SENTENCES: Record<string, SentenceCase> = {
+  "no-todo-placeholder": {
+    code: md(
+      "# Create widget",
+      "",
+      "|Permission type|Permissions|",
+      "|:---|:---|",
+      "|Application|**TODO: Add. More.**|",
+    ),
+    sentences: ['5:14 TODO placeholder "TODO: Add." must be replaced with real content.'],
+  },
+  "no-trailing-comma": {
+    code: md("```http", "POST /widgets", "", '{ "tags": ["a",] }', "```"),
+    sentences: ["4:15 Trailing comma before ']' in example JSON: JSON does not allow it."],
+  },
+  "request-response-id-match": {
+    code: md(
+      "```http",
+      "POST /widgets",
+      "",
+      '{ "id": "w1" }',
+      "```",
+      "```http",
+      "HTTP/1.1 201 Created",
+      "",
+      '{ "id": "w2" }',
+      "```",
+    ),
+    sentences: ['9:9 Response id "w2" does not echo the request\'s id "w1".'],
+  },
+  "external-path-prefix": {
+    code: md("Namespace: microsoft.graph.externalConnectors", "", "```http", "GET /connections/c1", "```"),
+    sentences: [
+      '4:5 Path "/connections/c1" lacks the "/external" prefix: external connections are at "/external/connections/c1".',
+    ],
+  },
+  "enum-value-documented": {
+    code: md(...REQUEST_BODY_PAGE, '{ "kind": "medium", "name": "a" }', "```"),
+    sentences: [
+      '11:11 "medium" is not a documented value of widgetKind (property "kind"); documented values: "small", "large".',
+    ],
+  },
+  "annotation-json": {
+    code: md('<!-- { "blockType": "request" "name": "get_me" } -->', "```http", "GET /me", "```"),
+    sentences: ["1:31 Annotation is not valid JSON: Expected ',' between values."],
+  },
+  "json-valid": {
+    code: md("```http", "POST /widgets", "", '{ "a":\u00a01 }', "```"),
+    sentences: [
+      "4:7 Example body is not valid JSON: Unexpected character U+00A0 (no-break space): JSON allows only spaces, tabs and line breaks between tokens.",
+    ],
+  },
+  "schema-conformance": {
+    code: md(...REQUEST_BODY_PAGE, '{ "kind": "small" }', "```"),
+    sentences: ['11:1 The request body omits "name", which the Request body table marks Required.'],
+  },
+  "status-code-consistent": {
+    code: md(
+      "## Response",
+      "",
+      "If successful, this method returns a `201 Created` response code.",
+      "",
+      "```http",
+      "HTTP/1.1 200 Created",
+      "```",
+      "```http",
+      "HTTP/1.1 201 OK",
+      "```",
+    ),
+    sentences: [
+      '6:10 Status line says 200 but the Response section says "201 Created".',
+      '9:14 Status line says "201 OK": the reason phrase of 201 is "Created".',
+    ],
+  },
+  "api-version-consistent": {
+    code: md("```http", "GET https://graph.microsoft.com/beta/widgets", "```"),
+    path: "docs/v1.0/api/widget-list.md",
+    sentences: ["2:33 Request URL uses /beta/ but the page is in the v1.0 docs."],
+  },
+  "odata-type-consistent": {
+    code: md(
+      '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "",
+      '{ "@odata.type": "#microsoft.graph.User" }',
+      "```",
+    ),
+    sentences: [
+      '5:18 Body @odata.type "#microsoft.graph.User" differs in letter case from the annotation\'s @odata.type "microsoft.graph.user": type names are case-sensitive.',
+    ],
+  },
+  "annotation-valid": {
+    code: md(
+      '<!-- { "blockType": "request", "name": "get_me" } -->',
+      "```http",
+      "GET /me",
+      "```",
+      '<!-- { "blockType": "response" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "```",
+      "```http",
+      "GET /me/manager",
+      "```",
+      '<!-- { "blockType": "respones" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "```",
+      '<!-- { "blockType": "response" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "```",
+    ),
+    sentences: [
+      '12:21 Unknown blockType "respones": did you mean "response"?',
+      '16:21 Response has no request to pair with: the request above it (line 9) is not annotated, and request "get_me" (line 1) already has a response (line 5). Annotate both "request" and "response", or both "ignored".',
+    ],
+  },
+  "links-resolve": {
+    code: md("# Get widget", "", "See [the examples](#examples)."),
+    sentences: ['3:20 Bookmark "#examples" matches no heading or anchor on this page.'],
+  },
+  "tab-group-structure": {
+    code: md(
+      "# [C#](#tab/csharp)",
+      "[!INCLUDE [sample-code](../includes/snippets/csharp/get-me-csharp-snippets.md)]",
+      "",
+      "# [HTTP](#tab/http)",
+      "```http",
+      "GET /me",
+      "```",
+      "",
+      "---",
+    ),
+    sentences: [
+      '1:1 Tab group starts with the "C#" tab: the HTTP tab (line 4) comes first, so readers see the HTTP request before the SDK snippets.',
+    ],
+  },
+  "content-length-valid": {
+    code: md("```http", "DELETE /widgets/1", "Content-Length: 12", "```"),
+    sentences: [
+      "3:17 Content-Length: 12 on a request that shows no body: remove the header or give it the body.",
+    ],
+  },
+};
+
+describe("the sentences of each rule", () => {
+  it("has a page for every rule the linter ships", () => {
+    expect(Object.keys(SENTENCES).sort()).toEqual([...ruleIds].sort());
+  });
+
+  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, sentences }) => {
+    const found = lintWithRule(ruleId, code, path !== undefined ? { path } : {});
+    expect(found.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(sentences);
+  });
+});
+
+describe("every rule's tests assert every message id it declares", () => {
+  it.each([...ruleIds])("test/rules/%s.test.ts calls expectEveryMessageIdTested", (ruleId) => {
+    const file = fileURLToPath(new URL(`./${ruleId}.test.ts`, import.meta.url));
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, "utf8")).toMatch(/^expectEveryMessageIdTested\(\w+[,)]/m);
+  });
+});
