@@ -504,6 +504,8 @@ describe("documentedValues", () => {
     ["Possible values are listed in the following table.", undefined],
     ["Possible values are described in the following table.", undefined],
     ["Possible values are: see the table.", undefined],
+    ["Cannot begin with `Microsoft` or be one of the following values: `None`, `Directory`.", undefined],
+    ["Must not be one of `a`, `b`.", undefined],
   ])("%j", (description, expected) => {
     expect(documentedValues(description)?.values).toEqual(expected);
   });

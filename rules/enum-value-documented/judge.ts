@@ -8,6 +8,8 @@
  * member is a name. Any other value is wrong only when the list is complete: an enum's table, or a
  * description worded as the whole list ("Possible values are", "must be one of"). A table that lost
  * members to translation is trusted for none of it but placeholders, type names and letter case.
+ * Where a description capitalizes a value (`None`) that an example writes as Graph writes its values
+ * (`none`), the description is the likelier mistake, and the example is not judged.
  */
 import { isTypePlaceholder } from "../../src/parse/type-ref.js";
 import { closest } from "../../src/util/near-miss.js";
@@ -20,6 +22,8 @@ export type Verdict =
 /** `contentType-value`, `status.value`: what a generated stub writes for a property's value. */
 const VALUE_PLACEHOLDER = /^[A-Za-z][\w.]*[-.]value$/i;
 const NAME = /^[\w.-]+$/;
+
+const isCapitalized = (word: string) => /^[A-Z]/.test(word);
 
 /** How far from a member a value may be to be taken for a misspelling of it. */
 function nearMissDistance(member: string): number {
@@ -42,7 +46,11 @@ function judgePart(value: string, set: ValueSet): Verdict | undefined {
   if (members.includes(value)) return undefined;
   const lower = value.toLowerCase();
   const sameLetters = members.find((m) => m.toLowerCase() === lower);
-  if (sameLetters) return { kind: "caseOnly", value, member: sameLetters };
+  // A description that capitalizes values (`None`) where the example writes them as Graph names
+  // its values (`none`) is more likely wrong than the example: not judged.
+  if (sameLetters && !(set.from === "description" && isCapitalized(sameLetters) && !isCapitalized(value)))
+    return { kind: "caseOnly", value, member: sameLetters };
+  if (sameLetters) return undefined;
   if (isTypePlaceholder(value)) return { kind: "typePlaceholder", value };
   if (VALUE_PLACEHOLDER.test(value)) return { kind: "valuePlaceholder", value };
   if (set.damaged) return undefined;

@@ -281,19 +281,17 @@ class PageBuilder {
     const message = parseHttpMessage(lines);
     // A block annotated as a request or response may hold the JSON body alone.
     if (!message.status && message.requestLines.length === 0) message.body = bodyOf(lines);
-    // An annotation's block type decides; a block annotated anything else ("ignored") is neither a
-    // request nor a response, whatever it holds. Without one, the block's first line decides.
+    // An annotation's block type decides; otherwise the block's first line (a block annotated
+    // "ignored" still shows readers a request or a response, but is not paired: see pairing.ts).
     const blockType = annotation?.blockType;
     const kind =
       blockType === "request" || blockType === "response"
         ? blockType
-        : blockType !== undefined
-          ? "other"
-          : message.status
-            ? "response"
-            : message.requestLines.length > 0
-              ? "request"
-              : "other";
+        : message.status
+          ? "response"
+          : message.requestLines.length > 0
+            ? "request"
+            : "other";
     this.page.examples.push({
       source,
       annotation,

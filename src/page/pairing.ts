@@ -2,9 +2,8 @@
  * Requests paired with their responses, as ApiDoctor pairs them: a response whose annotation names
  * requests answers those (by name, among the requests before it); a response without a name answers
  * the last request before it; each request takes one response. Blocks annotated anything but
- * "request" or "response" (`"ignored"`, `"example"`) are not requests or responses at all, however
- * their content reads (see the example kinds in build.ts), so an ignored block between a request and
- * its response does not come between them.
+ * "request" or "response" (`"ignored"`, `"example"`) are not paired at all, however their content
+ * reads, so an ignored block between a request and its response does not come between them.
  *
  * A page that annotates none of its examples (a published page saved as text, an older page) is
  * paired the same way by what its blocks hold: a request line or a status line. On a page that
@@ -28,7 +27,9 @@ export function exchangeOf(page: Page, example: HttpExample): Exchange | undefin
 export function pairExamples(examples: readonly HttpExample[]): Pairing {
   const annotated = examples.some(isAnnotatedExample);
   const paired = examples.filter((e) =>
-    annotated ? isAnnotatedExample(e) : e.kind === "request" || e.kind === "response",
+    annotated
+      ? isAnnotatedExample(e)
+      : e.annotation?.blockType === undefined && (e.kind === "request" || e.kind === "response"),
   );
   const exchanges: Exchange[] = [];
   const problems: PairingProblem[] = [];

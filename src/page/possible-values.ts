@@ -21,6 +21,8 @@ const INTRO =
   /\b(?:(?:possible|supported|valid|allowed|accepted) values?(?: (?:are|is|include|for this property are))?|must be one of|(?:can|could) be one of|one of the following(?: values)?)\s*:?/i;
 /** Wording that lists some of the values, not all. */
 const PARTIAL = /\binclude\b/i;
+/** A negation earlier in the sentence: "Cannot begin with `Microsoft` or be one of the following values". */
+const NEGATED = /\b(?:not|cannot|can't|never)\b/i;
 const CONDITION_WORD = /\b(?:when|if|where|while|unless|whenever)\b/i;
 const CONDITION_VERB = /(?:\bis|\bare|\bequals|\bwas|\bset to|=)\s*$/i;
 
@@ -33,6 +35,12 @@ function isCondition(gap: string): boolean {
 export function documentedValues(description: string): ValueList | undefined {
   const intro = INTRO.exec(description);
   if (!intro) return undefined;
+  const sentence =
+    description
+      .slice(0, intro.index)
+      .split(/[.!?;]\s/)
+      .pop() ?? "";
+  if (NEGATED.test(sentence)) return undefined;
   const rest = description.slice(intro.index + intro[0].length);
   const values = rest.includes("`") ? codeSpanValues(rest) : plainValues(rest);
   if (values.length === 0) return undefined;

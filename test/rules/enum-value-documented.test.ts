@@ -316,6 +316,14 @@ runRuleTests(RULE, {
       code: stringPage(STATUS_INCLUDE, "archived"),
     },
     {
+      name: "a value a description capitalizes, written as Graph writes values",
+      code: stringPage("Possible values are: `None`, `Organizer`.", "none"),
+    },
+    {
+      name: "the values a description forbids are not its values",
+      code: stringPage("Cannot be one of the following values: `None`, `Directory`.", "contosohr"),
+    },
+    {
       name: "a short value is not taken for a misspelling",
       code: stringPage("Possible values include `user`, `group`.", "users"),
     },

@@ -122,6 +122,31 @@ runRuleTests(RULE, {
       code: twoRequestsOneResponse("one"),
     },
     {
+      // Was a false finding: 'Response id "w1" does not echo the request's id "w2"'. ApiDoctor
+      // pairs the response with the request; the ignored block between them is not a request.
+      name: "an ignored block between a request and its response",
+      code: md(
+        '<!-- { "blockType": "request", "name": "create_w1" } -->',
+        "```http",
+        "POST /widgets",
+        "",
+        '{ "id": "w1" }',
+        "```",
+        '<!-- { "blockType": "ignored" } -->',
+        "```http",
+        "POST /widgets",
+        "",
+        '{ "id": "w2" }',
+        "```",
+        '<!-- { "blockType": "response" } -->',
+        "```http",
+        "HTTP/1.1 201 Created",
+        "",
+        '{ "id": "w1" }',
+        "```",
+      ),
+    },
+    {
       // ApiDoctor pairs a response that names no request on the page with none (annotation-valid
       // reports it), not with the latest request.
       name: "a response named for an unknown request answers no request",
