@@ -22,10 +22,15 @@ export function storeDir(): string {
  * not an error: the store is a cache, and the next run reads the pages again.
  */
 export function writeStoreFile(path: string, data: unknown): void {
+  writeStoreContent(path, () => JSON.stringify(data));
+}
+
+/** Writes a store file of `content` (text or bytes) atomically, as writeStoreFile does. */
+export function writeStoreContent(path: string, content: () => string | Uint8Array): void {
   const temporary = `${path}.${process.pid}.${threadId}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify(data));
+    writeFileSync(temporary, content());
     renameSync(temporary, path);
   } catch {
     try {
