@@ -34,6 +34,12 @@ export const DEFAULT_NAMESPACE = "microsoft.graph";
 /** How deep a base-type chain is followed (Graph's deepest is under 10). */
 const MAX_BASE_TYPE_DEPTH = 64;
 
+/** Places in the source's names by lower-cased qualified name and by lower-cased short name. */
+interface CaselessMaps {
+  byName: Map<string, number>;
+  byShortName: Map<string, number[]>;
+}
+
 export class MetadataIndex {
   private readonly aliases: AliasMap;
   /** Lower-cased aliases, for lookups in any case. */
@@ -42,10 +48,10 @@ export class MetadataIndex {
   /** The types decoded so far, by their place in `source.names`. */
   private readonly decoded: (CsdlType | undefined)[] = [];
   private wholeModel: CsdlModel | undefined;
-  /** Places in `source.names` by qualified name, by lower-cased qualified name and short name. */
+  /** Places in `source.names` by qualified name. */
   private readonly byName = new Map<string, number>();
-  private readonly byLowerName = new Map<string, number>();
-  private readonly byLowerShortName = new Map<string, number[]>();
+  /** By lower-cased qualified name and short name: built when first needed (most runs never do). */
+  private caseless: CaselessMaps | undefined;
   private readonly propertiesOf = new Map<string, readonly ResolvedProperty[]>();
 
   /** An index of a model, or of a source that decodes types as they are looked up (the store's). */
@@ -59,18 +65,19 @@ export class MetadataIndex {
     );
     this.source.names.forEach(({ qualifiedName }, i) => {
       if (!this.byName.has(qualifiedName)) this.byName.set(qualifiedName, i);
-      const lower = qualifiedName.toLowerCase();
-      if (!this.byLowerName.has(lower)) this.byLowerName.set(lower, i);
-      const short = splitQualifiedName(lower).name;
-      const named = this.byLowerShortName.get(short);
-      if (named) named.push(i);
-      else this.byLowerShortName.set(short, [i]);
     });
   }
 
   /** The whole model (from the store, every type is decoded the first time this is read). */
   get model(): CsdlModel {
-    this.wholeModel ??= modelOf({ ...this.source, typeAt: (i) => this.typeAt(i) });
+    if (!this.wholeModel) {
+      const all = this.source.types();
+      // The types decoded before stay the ones this index gives.
+      this.wholeModel = modelOf({
+        ...this.source,
+        types: () => all.map((type, i) => this.decoded[i] ?? type),
+      });
+    }
     return this.wholeModel;
   }
 
@@ -93,7 +100,9 @@ export class MetadataIndex {
   /** The entity, complex or enum type of this qualified (or aliased) name. */
   type(qualifiedName: string, options?: LookupOptions): CsdlType | undefined {
     const name = this.resolveName(qualifiedName, options);
-    const place = options?.ignoreCase ? this.byLowerName.get(name.toLowerCase()) : this.byName.get(name);
+    const place = options?.ignoreCase
+      ? this.caselessMaps().byName.get(name.toLowerCase())
+      : this.byName.get(name);
     return place === undefined ? undefined : this.typeAt(place);
   }
 
@@ -141,7 +150,7 @@ export class MetadataIndex {
 
   /** Every type whose short name is `shortName` (any case when asked), in any namespace. */
   typesNamed(shortName: string, options?: LookupOptions): CsdlType[] {
-    const places = this.byLowerShortName.get(shortName.trim().toLowerCase()) ?? [];
+    const places = this.caselessMaps().byShortName.get(shortName.trim().toLowerCase()) ?? [];
     const candidates = places.map((i) => this.typeAt(i));
     return options?.ignoreCase ? candidates : candidates.filter((t) => t.name === shortName.trim());
   }
@@ -212,6 +221,22 @@ export class MetadataIndex {
     if (exact || !options?.ignoreCase) return exact;
     const lower = memberName.toLowerCase();
     return members.find((m) => m.name.toLowerCase() === lower);
+  }
+
+  private caselessMaps(): CaselessMaps {
+    if (this.caseless) return this.caseless;
+    const byName = new Map<string, number>();
+    const byShortName = new Map<string, number[]>();
+    this.source.names.forEach(({ qualifiedName }, i) => {
+      const lower = qualifiedName.toLowerCase();
+      if (!byName.has(lower)) byName.set(lower, i);
+      const short = splitQualifiedName(lower).name;
+      const named = byShortName.get(short);
+      if (named) named.push(i);
+      else byShortName.set(short, [i]);
+    });
+    this.caseless = { byName, byShortName };
+    return this.caseless;
   }
 
   private typeAt(i: number): CsdlType {

@@ -24,6 +24,11 @@ import { tempFolder } from "../helpers.js";
 import { SAMPLE_CSDL, csdl } from "./csdl.js";
 
 const tmp = tempFolder("gdl-metadata-store-");
+
+interface StoredPaths {
+  header: string;
+  body: string;
+}
 /** The built library (npm test builds first), for runs in new processes. */
 const BUILT_LIBRARY = fileURLToPath(new URL("../../dist/src/metadata/index.js", import.meta.url));
 
@@ -124,32 +129,43 @@ describe("loadMetadata: the store between runs", () => {
     expect(parsed).toEqual([file, file]);
   });
 
-  /** The stored model's file, its header (first line) and its body (each type's JSON). */
-  function storedModel(dir: string): { path: string; header: Record<string, unknown>; body: Buffer } {
-    const name = readdirSync(join(dir, "store")).find((n) => n.startsWith("model-"))!;
-    const path = join(dir, "store", name);
-    const bytes = readFileSync(path);
-    const newline = bytes.indexOf(10);
-    const header = JSON.parse(bytes.toString("utf8", 0, newline)) as Record<string, unknown>;
-    return { path, header, body: bytes.subarray(newline + 1) };
+  /** The stored model's files: its header (names) and its body (each type's JSON). */
+  function storedModel(dir: string): { paths: StoredPaths; header: Record<string, unknown>; body: Buffer } {
+    const names = readdirSync(join(dir, "store"));
+    const paths = {
+      header: join(
+        dir,
+        "store",
+        names.find((n) => n.startsWith("model-"))!,
+      ),
+      body: join(
+        dir,
+        "store",
+        names.find((n) => n.startsWith("types-"))!,
+      ),
+    };
+    const header = JSON.parse(readFileSync(paths.header, "utf8")) as Record<string, unknown>;
+    return { paths, header, body: readFileSync(paths.body) };
   }
 
-  const rewrite = (path: string, header: Record<string, unknown>, body: Buffer) =>
-    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
+  const rewrite = (paths: StoredPaths, header: Record<string, unknown>, body: Buffer) => {
+    writeFileSync(paths.header, JSON.stringify(header));
+    writeFileSync(paths.body, body);
+  };
 
   it("does not use a stored model of another store version, content or length", () => {
     const { dir, parsed, options } = setUp();
     const file = join(dir, "v1.0.xml");
     copyFileSync(SAMPLE_CSDL, file);
     loadMetadata(file, options);
-    const { path, header, body } = storedModel(dir);
+    const { paths, header, body } = storedModel(dir);
     const damaged: [Record<string, unknown>, Buffer][] = [
       [{ ...header, version: Number(header.version) + 1 }, body],
       [{ ...header, sha256: "0".repeat(64) }, body],
       [header, body.subarray(0, body.length - 1)],
     ];
     for (const [otherHeader, otherBody] of damaged) {
-      rewrite(path, otherHeader, otherBody);
+      rewrite(paths, otherHeader, otherBody);
       clearMetadataCache();
       expect(loadMetadata(file, options).structuredTypes).toHaveLength(10);
     }
@@ -161,20 +177,20 @@ describe("loadMetadata: the store between runs", () => {
     const file = join(dir, "v1.0.xml");
     copyFileSync(SAMPLE_CSDL, file);
     loadMetadata(file, options);
-    const { path, header, body } = storedModel(dir);
+    const { paths, header, body } = storedModel(dir);
     // Damage the user type's JSON, keeping its length.
     const at = body.indexOf('"qualifiedName":"microsoft.graph.user"');
     expect(at).toBeGreaterThan(0);
     const damagedBody = Buffer.from(body);
     damagedBody.write("#", at);
-    rewrite(path, header, damagedBody);
+    rewrite(paths, header, damagedBody);
     clearMetadataCache();
     const index = loadMetadataIndex(file, options);
     expect(parsed).toEqual([file]);
     expect(index.findType("identityType", "microsoft.graph.externalConnectors")?.kind).toBe("enum");
     expect(index.properties("graph.profilePhoto").map((p) => p.property.name)).toEqual(["height", "id"]);
     expect(() => index.type("graph.user")).toThrow(
-      new MetadataError(file, `its stored model ${path} is damaged (microsoft.graph.user): delete it`),
+      new MetadataError(file, `its stored model ${paths.body} is damaged (microsoft.graph.user): delete it`),
     );
   });
 
@@ -189,7 +205,9 @@ describe("loadMetadata: the store between runs", () => {
     expect(storedIndex).not.toBe(parsedIndex);
     expect(storedIndex.properties("graph.user")).toEqual(parsedIndex.properties("graph.user"));
     expect(storedIndex.typesNamed("identity")).toEqual(parsedIndex.typesNamed("identity"));
+    const user = storedIndex.type("graph.user");
     expect(storedIndex.model).toEqual(parsedIndex.model);
+    expect(storedIndex.model.structuredTypes.find((t) => t.name === "user")).toBe(user);
     expect(storedIndex.namespaces).toEqual(parsedIndex.namespaces);
   });
 
