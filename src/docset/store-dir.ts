@@ -4,9 +4,11 @@
  * files are read as this user's (a planted entry could only change findings, but should not be
  * able to). Deleting it is always safe.
  */
-import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 
 export function storeDir(): string {
@@ -20,10 +22,15 @@ export function storeDir(): string {
  * not an error: the store is a cache, and the next run reads the pages again.
  */
 export function writeStoreFile(path: string, data: unknown): void {
+  writeStoreContent(path, () => JSON.stringify(data));
+}
+
+/** Writes a store file of `content` (text or bytes) atomically, as writeStoreFile does. */
+export function writeStoreContent(path: string, content: () => string | Uint8Array): void {
   const temporary = `${path}.${process.pid}.${threadId}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify(data));
+    writeFileSync(temporary, content());
     renameSync(temporary, path);
   } catch {
     try {
@@ -47,4 +54,35 @@ export function filesBelow(dir: string, extensions: readonly string[]): string[]
     if (entry.isDirectory()) return filesBelow(path, extensions);
     return extensions.some((e) => entry.name.endsWith(e)) ? [path] : [];
   });
+}
+
+let codeFiles: string | undefined;
+
+/**
+ * This build of the linter with the shape `storeVersion` of one store's files: a store folder named
+ * by it is not read by another build, since the code that wrote it may have read files otherwise.
+ * The build is named by the sizes and times of its code files (the folder this module was loaded
+ * from: dist/ when built, src/ under a test runner): a `stat` per file, no reading, once per process.
+ */
+export function linterBuildStamp(storeVersion: number): string {
+  codeFiles ??= codeFilesStamp();
+  return createHash("sha256").update(`${storeVersion}\n${codeFiles}`).digest("hex").slice(0, 16);
+}
+
+function codeFilesStamp(): string {
+  let root = dirname(fileURLToPath(import.meta.url));
+  // Up to the package: the folder that holds `dist/` or `src/`.
+  while (!/^(dist|src)$/.test(relative(dirname(root), root)) && dirname(root) !== root) root = dirname(root);
+  return filesBelow(root, [".js", ".ts"])
+    .map((path) => {
+      let stamp = "";
+      try {
+        const stats = statSync(path);
+        stamp = `${stats.size}:${stats.mtimeMs}`;
+      } catch {
+        // A file gone since the listing: named without a stamp.
+      }
+      return `${path.split(sep).slice(-3).join("/")}:${stamp}\n`;
+    })
+    .join("");
 }
