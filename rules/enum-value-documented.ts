@@ -79,7 +79,7 @@ function walkObject(
         const verdict = judgeValue(item.value, set);
         if (verdict) report(toReport(verdict, set, property.key, item));
       } else if (item.type === "object") {
-        const inner = types.objectScope(definitions[0]!.type, item);
+        const inner = types.objectScope(definitions[0]!.typeRef, item);
         if (inner) walkObject(item, inner, types, report, depth + 1);
       }
     }

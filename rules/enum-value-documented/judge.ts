@@ -19,8 +19,11 @@ export type Verdict =
   | { kind: "caseOnly" | "writtenAsWords" | "nearMiss"; value: string; member: string }
   | { kind: "typePlaceholder" | "valuePlaceholder" | "notAName" | "notDocumented"; value: string };
 
-/** `contentType-value`, `status.value`: what a generated stub writes for a property's value. */
-const VALUE_PLACEHOLDER = /^[A-Za-z][\w.]*[-.]value$/i;
+/**
+ * `contentType-value`, `status.value`, `@odata.type: microsoft.graph.alertStatus`: what a generated
+ * stub writes for a property's value.
+ */
+const VALUE_PLACEHOLDER = /^(?:[A-Za-z][\w.]*[-.]value|@odata\.type: ?[\w.]+)$/i;
 const NAME = /^[\w.-]+$/;
 
 const isCapitalized = (word: string) => /^[A-Z]/.test(word);

@@ -11,13 +11,24 @@
 import { DEFAULT_NAMESPACE, type ResourceDefinition, sameNamespace } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
 import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
+import { vocabularyOf } from "./vocabulary.js";
 
 /** Deeper chains than this are not followed (no Graph type is half as deep; cycles end here too). */
 const MAX_ANCESTORS = 16;
 
-/** The base types a definition names, as references; undefined for a name that is not a type. */
-export function baseRefs(definition: ResourceDefinition): Array<TypeRef | undefined> {
-  return definition.baseTypes.map((written) => {
+/**
+ * The base types a definition names, as references; undefined for a name that is not a type. A page
+ * that names none in its annotation or in English prose may name one in its own language: the link
+ * its docs tree's words for "inherits from" lead to (see vocabulary.ts).
+ */
+export function baseRefs(docs: DocsIndex, definition: ResourceDefinition): Array<TypeRef | undefined> {
+  let written = definition.baseTypes;
+  if (written.length === 0 && definition.baseLinks.length > 0) {
+    const intros = vocabularyOf(docs).baseIntros;
+    const learned = definition.baseLinks.find((l) => intros.has(l.lead));
+    if (learned) written = [learned.name];
+  }
+  return written.map((written) => {
     const parsed = parseTypeRef(written);
     if (!parsed || parsed.primitive) return undefined;
     return parsed.namespace ? parsed : { ...parsed, namespace: definition.namespace };
@@ -60,7 +71,7 @@ function walkAncestors(docs: DocsIndex, definition: ResourceDefinition): Ancesto
     const current = queue.shift()!;
     if (result.chain.includes(current)) continue;
     result.chain.push(current);
-    for (const ref of baseRefs(current)) {
+    for (const ref of baseRefs(docs, current)) {
       result.declaresBase = true;
       const base = ref ? docs.resourceType(ref) : undefined;
       if (base) queue.push(base);
@@ -120,7 +131,7 @@ function ancestry(docs: DocsIndex, type: TypeRef): Ancestry {
       result.unknown = true;
       return;
     }
-    const bases = baseRefs(definition);
+    const bases = baseRefs(docs, definition);
     if (bases.length === 0 && !isEntity(current)) result.unknown = true;
     if (bases.length > 1) result.branches = true;
     for (const parsed of bases) {

@@ -6,7 +6,12 @@
 import type { Page, PropertyRow } from "../page/model.js";
 import { proseBaseType } from "../page/inherits.js";
 import type { ValueList } from "../page/possible-values.js";
-import { parseTypeRef } from "../parse/type-ref.js";
+import type { ValueRun } from "../page/value-runs.js";
+import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
+import { baseLead, linkedTypeName } from "./vocabulary.js";
+
+/** At most this many prose links are kept per page (the base type is named near the top). */
+const MAX_BASE_LINKS = 20;
 
 export interface EnumDefinition {
   name: string;
@@ -22,9 +27,13 @@ export interface PropertyDefinition {
   name: string;
   type: string;
   typeLink: string | undefined;
+  /** The type, read once (see PropertyRow.typeRef). */
+  typeRef: TypeRef | undefined;
   /** Readable description, code spans kept. */
   description: string;
   documentedValues: ValueList | undefined;
+  /** The description's runs of code-span values with their leads (see src/page/value-runs.ts). */
+  valueRuns: ValueRun[];
   file: string | undefined;
 }
 
@@ -37,6 +46,11 @@ export interface ResourceDefinition {
    * its prose says it inherits from when that is another (the two disagree on a few pages).
    */
   baseTypes: string[];
+  /**
+   * The page's prose links to resource pages, each with the words before it (see vocabulary.ts):
+   * on a translated page, the one the tree's words for "inherits from" lead to names the base type.
+   */
+  baseLinks: Array<{ lead: string; name: string }>;
   /** Open types accept properties the page does not list (`"openType": true`). */
   openType: boolean;
   /** The `resource` JSON representation's top-level property names, when the page has one. */
@@ -92,6 +106,7 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
         typeof data.baseType === "string" ? data.baseType : undefined,
         proseBaseType(page),
       ),
+      baseLinks: proseLinks(page, declaredRef?.name ?? titleName),
       openType: data.openType === true || page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)),
       jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
       optionalProperties: Array.isArray(optional)
@@ -107,10 +122,28 @@ export function propertyOf(row: PropertyRow, file: string | undefined): Property
     name: row.name,
     type: row.type,
     typeLink: row.typeLink,
+    typeRef: row.typeRef,
     description: row.description,
     documentedValues: row.documentedValues,
+    valueRuns: row.valueRuns,
     file,
   };
+}
+
+/** The page's links to resource pages outside tables and headings, with the words before each. */
+function proseLinks(page: Page, ownType: string | undefined): ResourceDefinition["baseLinks"] {
+  const links: ResourceDefinition["baseLinks"] = [];
+  for (const link of page.links) {
+    const name = link.kind === "link" ? linkedTypeName(link.url) : undefined;
+    if (!name) continue;
+    const lineStart = page.lines.lineStart(page.lines.point(link.start).line);
+    const before = page.text.slice(lineStart, link.start);
+    if (/^\s*[|#]/.test(before)) continue;
+    const lead = baseLead(before, ownType);
+    if (lead !== "") links.push({ lead, name });
+    if (links.length === MAX_BASE_LINKS) break;
+  }
+  return links;
 }
 
 /**

@@ -35,7 +35,7 @@ import type { Range } from "../parse/source.js";
 import { ancestorsOf } from "./base-type.js";
 import type { PropertyDefinition, ResourceDefinition } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
-import { type TypeRef, documentedTypeRef, parseTypeRef, primitiveKind } from "../parse/type-ref.js";
+import { type TypeRef, parseTypeRef, primitiveKind } from "../parse/type-ref.js";
 import { escapePointerSegment, unescapePointerSegment } from "../util/json-pointer.js";
 import { sameIgnoringCase } from "../util/near-miss.js";
 
@@ -91,7 +91,11 @@ function itemSchema(ref: TypeRef): JsonSchema {
 function propertySchema(ref: TypeRef | undefined): JsonSchema {
   if (!ref) return {};
   const item = itemSchema(ref);
-  return ref.collection ? { type: ["array", "null"], items: item } : item;
+  if (ref.collection) return { type: ["array", "null"], items: item };
+  // Not known whether a collection is meant: one value of the type, or an array of them.
+  if (ref.collection === undefined && Array.isArray(item.type))
+    return { ...item, type: [...(item.type as string[]), "array"], items: item };
+  return item;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -200,7 +204,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   // cost a tenth of the run and most of the memory it kept.
   const validators = new Map<string, ValidateFunction>();
   for (const [name, property] of properties) {
-    const validator = propertyValidator(propertySchema(documentedTypeRef(property.type)));
+    const validator = propertyValidator(propertySchema(property.typeRef));
     if (validator) validators.set(name, validator);
   }
   const compiled: CompiledResource = {
@@ -459,7 +463,7 @@ export class SchemaWalker {
     for (const property of object.properties) {
       if (!property.value || property.key.includes("@") || property.key.startsWith("#")) continue;
       const definition = compiled.properties.get(property.key) ?? pageProperties?.get(property.key);
-      const ref = definition ? qualified(documentedTypeRef(definition.type), resource.namespace) : undefined;
+      const ref = definition ? qualified(definition.typeRef, resource.namespace) : undefined;
       if (ref?.primitive) continue;
       const values = property.value.type === "array" ? property.value.items : [property.value];
       for (const item of values) {
@@ -542,7 +546,7 @@ export class SchemaWalker {
       key,
       type: typeName,
       documented: definition.type,
-      expected: documentedTypeRef(definition.type),
+      expected: definition.typeRef,
       item,
       value: at.node,
       ...range,

@@ -17,6 +17,7 @@ import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
 import { ancestorsOf } from "./base-type.js";
 import { type PropertyDefinition, type ResourceDefinition, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
+import { vocabularyOf } from "./vocabulary.js";
 
 export interface PropertyScope {
   /** The type the scope describes, when known (for messages). */
@@ -150,9 +151,10 @@ export class TypeResolver {
   }
 
   /** The scope of a nested object: its own `@odata.type`, else the type it is documented with. */
-  objectScope(typeText: string | undefined, object: JsonObject): PropertyScope | undefined {
-    const text = odataTypeOf(object) ?? typeText;
-    const resource = text ? this.resource(text) : undefined;
+  objectScope(documented: TypeRef | undefined, object: JsonObject): PropertyScope | undefined {
+    const own = odataTypeOf(object);
+    const ref = this.qualified(own !== undefined ? parseTypeRef(own) : documented);
+    const resource = ref && !ref.primitive ? this.docs.resourceType(ref) : undefined;
     if (!resource) return undefined;
     return {
       typeName: resource.name,
@@ -168,7 +170,7 @@ export class TypeResolver {
    * not found (or is String) the values its description lists. Undefined when the docs give none.
    */
   valueSet(property: PropertyDefinition): ValueSet | undefined {
-    const ref = this.qualified(parseTypeRef(property.type));
+    const ref = this.qualified(property.typeRef);
     if (!ref) return undefined;
     if (ref.primitive) {
       return STRING_TYPES.has(ref.name.toLowerCase()) ? this.listedValues(property, ref.name) : undefined;
@@ -197,8 +199,17 @@ export class TypeResolver {
     return this.listedValues(property, ref.name);
   }
 
+  /**
+   * The values a description lists: after English wording ("Possible values are:"), else after the
+   * words the docs tree uses before its enum values, in whatever language it is written.
+   */
   private listedValues(property: PropertyDefinition, typeName: string): ValueSet | undefined {
-    const list = property.documentedValues;
+    let list = property.documentedValues;
+    if (!list && property.valueRuns.length > 0) {
+      const intros = vocabularyOf(this.docs).valueIntros;
+      const run = property.valueRuns.find((r) => intros.has(r.lead));
+      if (run) list = { values: run.values, complete: intros.get(run.lead) === true };
+    }
     if (!list) return undefined;
     const { values: members, complete } = list;
     return { name: typeName, members, from: "description", complete, damaged: false, file: property.file };
@@ -219,11 +230,6 @@ export class TypeResolver {
     if (ref && !ref.namespace && !ref.primitive && this.page.namespace)
       return { ...ref, namespace: this.page.namespace.value };
     return ref;
-  }
-
-  private resource(typeText: string): ResourceDefinition | undefined {
-    const ref = this.qualified(parseTypeRef(typeText));
-    return ref && !ref.primitive ? this.docs.resourceType(ref) : undefined;
   }
 
   private resourceProperty(resource: ResourceDefinition, name: string): PropertyDefinition | undefined {

@@ -3,7 +3,7 @@
  * annotations, code blocks (and the HTTP examples among them), tables and the namespace line.
  */
 import type { Code, Heading as MdHeading, Html, Nodes, Paragraph, Root, Yaml } from "mdast";
-import { type JsonDocument, type JsonValue, joinMultilineStrings, parseJson } from "../parse/json.js";
+import type { JsonDocument } from "../parse/json.js";
 import {
   type HttpBody,
   isRequestLine,
@@ -11,31 +11,27 @@ import {
   parseHttpBody,
   parseHttpMessage,
 } from "../parse/http.js";
-import { readableText, readableTextWithCode } from "../parse/inline.js";
+import { readableText } from "../parse/inline.js";
 import { parseBlocks } from "../parse/blocks.js";
 import { parseMarkdown } from "../parse/markdown.js";
 import { LineIndex, type Range } from "../parse/source.js";
-import { type PipeTable, type SourceLine, findPipeTables } from "../parse/table.js";
+import { type SourceLine, findPipeTables } from "../parse/table.js";
+import { readAnnotation } from "./annotations.js";
 import type {
   Annotation,
   CodeBlock,
-  EnumMember,
-  EnumTable,
-  FrontMatter,
   Heading,
   HttpExample,
   Page,
-  PageJson,
   PageLink,
   TabGroup,
   TabMarker,
-  PropertyRow,
 } from "./model.js";
-import { readFrontMatter } from "./front-matter.js";
+import { frontMatterValue, readFrontMatter } from "./front-matter.js";
+import { jsonDocumentsOf, visibleRanges } from "./page-json.js";
 import { pairExamples } from "./pairing.js";
-import { documentedValues } from "./possible-values.js";
-import { enumNameOf, headingAnchor, sectionKindOf } from "./sections.js";
-import { NAME_CELL, headerWords, isMemberTable, propertyColumns, tableRole } from "./tables.js";
+import { headingAnchor, sectionKindOf } from "./sections.js";
+import { readTable, recoverTranslatedNames } from "./tables.js";
 
 const HTTP_LANGS = new Set(["http", "msgraph-interactive"]);
 /**
@@ -104,6 +100,7 @@ class PageBuilder {
     this.visitChildren(root);
     const page = this.page;
     if (page.codeBlocks.length === 0 && page.annotations.length === 0) this.readPlainTextExamples();
+    recoverTranslatedNames(page);
     const pairing = pairExamples(page.examples);
     page.exchanges = pairing.exchanges;
     page.pairingProblems = pairing.problems;
@@ -308,7 +305,8 @@ class PageBuilder {
     const endLine = this.lines.point(range.end).line;
     const lines = this.sourceLines(startLine, endLine).map(stripContainerPrefix);
     if (!this.page.namespace) this.readNamespace(lines);
-    for (const table of findPipeTables(lines)) this.onTable(table);
+    const heading = this.headingStack[this.headingStack.length - 1];
+    for (const table of findPipeTables(lines)) readTable(table, heading, this.page);
     this.visitInline(node);
     this.page.paragraphs.push({
       text: readableText(this.text.slice(range.start, range.end)),
@@ -399,42 +397,6 @@ class PageBuilder {
     }
   }
 
-  private onTable(table: PipeTable): void {
-    const heading = this.headingStack[this.headingStack.length - 1];
-    const section = heading?.section ?? "other";
-    const header = headerWords(table);
-    const enumName = enumTableName(heading, this.page);
-    if (enumName && isMemberTable(table, header)) {
-      this.page.enumTables.push(enumTableOf(enumName, table));
-      return;
-    }
-    const columns = propertyColumns(table, header, section);
-    if (!columns) return;
-    const rows: PropertyRow[] = [];
-    for (const cells of table.rows) {
-      const nameCell = cells[columns.name];
-      const typeCell = cells[columns.type];
-      if (!nameCell || !typeCell) continue;
-      const name = readableText(nameCell.raw);
-      if (!NAME_CELL.test(name)) continue;
-      const descriptionCell = columns.description === undefined ? undefined : cells[columns.description];
-      const description = readableTextWithCode(descriptionCell?.raw ?? "");
-      rows.push({
-        name,
-        nameRange: { start: nameCell.start, end: nameCell.end },
-        type: readableText(typeCell.raw),
-        typeLink: /\]\(([^()\s]*)\)/.exec(typeCell.raw)?.[1],
-        description,
-        documentedValues: documentedValues(description),
-        cells,
-        start: cells[0]!.start,
-        end: cells[cells.length - 1]!.end,
-      });
-    }
-    const role = tableRole(section, heading?.text);
-    this.page.propertyTables.push({ heading, section, role, rows, start: table.start, end: table.end });
-  }
-
   /**
    * Pages that are not markdown (a published page saved as text): a request line or status line,
    * its headers, and the JSON object after it make an example.
@@ -522,159 +484,4 @@ function bodyOf(lines: SourceLine[]): HttpBody | undefined {
 
 function parseJsonLines(lines: SourceLine[]): JsonDocument | undefined {
   return bodyOf(lines)?.json;
-}
-
-/** Reads `<!-- { … } -->` as an annotation, or undefined for other comments. */
-function readAnnotation(comment: string, commentStart: number): Annotation | undefined {
-  const open = comment.indexOf("{");
-  if (open === -1 || comment.slice(4, open).trim() !== "") return undefined;
-  const closeComment = comment.endsWith("-->") ? comment.length - 3 : comment.length;
-  const close = comment.lastIndexOf("}", closeComment);
-  if (close < open) return undefined;
-  const jsonText = comment.slice(open, close + 1);
-  const base = commentStart + open;
-  const json = parseJson(jsonText, (o) => base + o);
-  const data =
-    json.errors.length === 0
-      ? toPlainObject(json.root)
-      : (toPlainObject(parseJson(repairJson(jsonText)).root) ?? toPlainObject(json.root));
-  const plain = data ?? {};
-  return {
-    json,
-    data: plain,
-    blockType: typeof plain.blockType === "string" ? plain.blockType : undefined,
-    names: namesOf(plain.name),
-    declaredType: declaredTypeOf(plain),
-    isCollection: plain.isCollection === true,
-    truncated: plain.truncated === true || plain.truncated === "true",
-    jsonRange: { start: base, end: base + jsonText.length },
-    start: commentStart,
-    end: commentStart + comment.length,
-  };
-}
-
-/** `name` as a list: one name, or several (a response that answers several requests). */
-function namesOf(value: unknown): string[] {
-  if (typeof value === "string") return value === "" ? [] : [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string" && v !== "");
-  return [];
-}
-
-/** ApiDoctor reads `@type` first, then `@odata.type`. */
-function declaredTypeOf(data: Record<string, unknown>): Annotation["declaredType"] {
-  for (const key of ["@type", "@odata.type"] as const) {
-    const text = data[key];
-    if (typeof text === "string" && text.trim() !== "") return { key, text };
-  }
-  return undefined;
-}
-
-/** Best-effort repair of hand-written JSON, to read an annotation's values (positions are not used). */
-function repairJson(text: string): string {
-  return joinMultilineStrings(text.replace(/([{,][ \t\r\n]*)([A-Za-z_@$][\w.@$-]*)([ \t]*:)/g, '$1"$2"$3'));
-}
-
-function toPlainObject(value: JsonValue | undefined): Record<string, unknown> | undefined {
-  const plain = toPlain(value);
-  return plain !== null && typeof plain === "object" && !Array.isArray(plain)
-    ? (plain as Record<string, unknown>)
-    : undefined;
-}
-
-function toPlain(value: JsonValue | undefined): unknown {
-  if (!value) return undefined;
-  switch (value.type) {
-    case "object":
-      return Object.fromEntries(value.properties.map((p) => [p.key, toPlain(p.value)]));
-    case "array":
-      return value.items.map(toPlain);
-    case "null":
-      return null;
-    default:
-      return value.value;
-  }
-}
-
-function frontMatterValue(frontMatter: FrontMatter | undefined, key: string): string | undefined {
-  return frontMatter?.entries.find((e) => e.key === key)?.value;
-}
-
-/**
- * The enum type a table under `heading` defines: the heading's `fooType values` section, or the
- * members section of an enum page (`doc_type: enumPageType`), named by the page's title.
- */
-function enumTableName(heading: Heading | undefined, page: Page): string | undefined {
-  if (!heading) return undefined;
-  if (heading.section === "enum-values") return enumNameOf(heading.key, heading.text);
-  if (heading.section !== "members") return undefined;
-  if (frontMatterValue(page.frontMatter, "doc_type") !== "enumPageType") return undefined;
-  const title =
-    page.headings.find((h) => h.depth === 1)?.text ?? frontMatterValue(page.frontMatter, "title") ?? "";
-  // "fooType enum type", or its translation: the title's first name.
-  return /^(\S+) enum type$/i.exec(title)?.[1] ?? /^[A-Za-z_][\w.]*/.exec(title)?.[0];
-}
-
-/** The enum table: the first column's names are its members; its other cells are reported. */
-function enumTableOf(name: string, table: PipeTable): EnumTable {
-  const members: string[] = [];
-  const notNames: EnumMember[] = [];
-  for (const row of table.rows) {
-    const cell = row[0];
-    const text = readableText(cell?.raw ?? "");
-    if (!cell || text === "") continue;
-    if (/^[\w.-]+$/.test(text)) members.push(text);
-    else notNames.push({ name: text, start: cell.start, end: cell.end });
-  }
-  return { name, members, notNames, start: table.start, end: table.end };
-}
-
-function jsonDocumentsOf(page: Page): PageJson[] {
-  const seen = new Set<JsonDocument>();
-  const out: PageJson[] = [];
-  const add = (entry: PageJson | undefined) => {
-    if (entry && !seen.has(entry.json)) {
-      seen.add(entry.json);
-      out.push(entry);
-    }
-  };
-  for (const a of page.annotations)
-    add({ kind: "annotation", json: a.json, range: a.jsonRange, annotation: a, contentType: undefined });
-  for (const e of page.examples) {
-    const body = e.message.body;
-    if (!body?.json) continue;
-    const contentType = e.message.headers.find((h) => h.name.toLowerCase() === "content-type")?.value;
-    add({
-      kind: "body",
-      json: body.json,
-      range: { start: body.start, end: body.end },
-      annotation: e.annotation,
-      contentType,
-    });
-  }
-  // A ```json block that is also an example was parsed twice; keep the example's body.
-  const exampleStarts = new Set(page.examples.map((e) => e.start));
-  for (const c of page.codeBlocks) {
-    const first = c.contentLines[0];
-    const last = c.contentLines[c.contentLines.length - 1];
-    if (exampleStarts.has(c.start) || !c.json || !first || !last) continue;
-    const range = { start: first.start, end: last.start + last.text.length };
-    add({ kind: "code", json: c.json, range, annotation: c.annotation, contentType: undefined });
-  }
-  return out;
-}
-
-/** The complement of comments and the front matter block, plus the front matter values. */
-function visibleRanges(length: number, comments: Range[], frontMatter: FrontMatter | undefined): Range[] {
-  const hidden = [...comments];
-  if (frontMatter) hidden.push({ start: frontMatter.start, end: frontMatter.end });
-  hidden.sort((a, b) => a.start - b.start);
-  const visible: Range[] = [];
-  for (const entry of frontMatter?.entries ?? []) if (entry.valueRange) visible.push(entry.valueRange);
-  let cursor = 0;
-  for (const range of hidden) {
-    if (range.start > cursor) visible.push({ start: cursor, end: range.start });
-    cursor = Math.max(cursor, range.end);
-  }
-  if (cursor < length) visible.push({ start: cursor, end: length });
-  return visible;
 }

@@ -101,3 +101,8 @@ export function readYamlFrontMatter(content: string, base: number, range: Range)
     : undefined;
   return { entries, error, ...range };
 }
+
+/** A front matter key's scalar value. */
+export function frontMatterValue(frontMatter: FrontMatter | undefined, key: string): string | undefined {
+  return frontMatter?.entries.find((e) => e.key === key)?.value;
+}

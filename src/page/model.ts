@@ -6,9 +6,11 @@ import type { JsonDocument } from "../parse/json.js";
 import type { HttpMessage } from "../parse/http.js";
 import type { LineIndex, Range } from "../parse/source.js";
 import type { TableCell } from "../parse/table.js";
+import type { TypeRef } from "../parse/type-ref.js";
 import type { SectionKind } from "./sections.js";
 import type { TableRole } from "./tables.js";
 import type { ValueList } from "./possible-values.js";
+import type { ValueRun } from "./value-runs.js";
 
 export interface FrontMatterEntry {
   key: string;
@@ -92,16 +94,26 @@ export type PairingProblem =
   | { kind: "noRequest"; response: HttpExample };
 
 export interface PropertyRow extends Range {
+  /** The property's name: the name cell's, or for a translated cell, read from the JSON representation. */
   name: string;
+  /** The name cell's readable text. */
+  written: string;
   nameRange: Range;
   /** The type as written, readable (`microsoft.graph.externalConnectors.identityType`, `String collection`). */
   type: string;
   /** Where the type cell links to (`enums.md#foo-values`, `#foo-values`), if it is a link. */
   typeLink: string | undefined;
+  /**
+   * The type, read once: from the cell's text (`String collection`, `[identitySet](…)`), else from
+   * where its link points (a translated link text). Undefined when the cell names no type.
+   */
+  typeRef: TypeRef | undefined;
   /** Readable description with code spans kept. */
   description: string;
   /** Values listed by "Possible values are: …" that belong to this property. */
   documentedValues: ValueList | undefined;
+  /** The description's runs of code-span values with the words before them, in any language. */
+  valueRuns: ValueRun[];
   cells: TableCell[];
 }
 
@@ -113,10 +125,13 @@ export interface PropertyTable extends Range {
   /** What the table documents: the page's resource, a request body, other parameters. */
   role: TableRole;
   rows: PropertyRow[];
+  /** Name cells that hold words, not a name (translated), in rows whose type cell names a type. */
+  notNames: NameCell[];
 }
 
-export interface EnumMember extends Range {
-  /** The member's name as the table writes it (readable text of its cell). */
+/** A table cell that should hold a name (a property's, an enum member's), as the table writes it. */
+export interface NameCell extends Range {
+  /** The cell's readable text. */
   name: string;
 }
 
@@ -129,7 +144,7 @@ export interface EnumTable extends Range {
    * The first column's other non-empty cells: not a name, so not a member ApiDoctor or the
    * service knows (a translated member, `授予` for `grant`, or a description in the wrong column).
    */
-  notNames: EnumMember[];
+  notNames: NameCell[];
 }
 
 export interface CodeBlock extends Range {

@@ -9,7 +9,11 @@ export interface TypeRef {
   name: string;
   /** The namespace when the reference is qualified (`microsoft.graph.externalConnectors`). */
   namespace: string | undefined;
-  collection: boolean;
+  /**
+   * A collection of the type; undefined when the docs' words for it could not be read (a type name
+   * followed by words of another language, `networkConnection 集合`): either may be meant.
+   */
+  collection: boolean | undefined;
   /** A primitive (String, Int32, DateTimeOffset, …) rather than an enum or complex type. */
   primitive: boolean;
 }
@@ -57,7 +61,8 @@ export function isPrimitiveName(name: string): boolean {
 export function parseTypeRef(text: string): TypeRef | undefined {
   let t = text.trim().replace(/^#/, "");
   let collection = false;
-  const wrapped = /^collection\((.*)\)$/i.exec(t);
+  // `Collection(x)`, or as translation reorders `x collection`: `collection (x)`.
+  const wrapped = /^collection\s?\((.*)\)$/i.exec(t);
   if (wrapped) {
     t = wrapped[1]!.trim();
     collection = true;
@@ -105,7 +110,35 @@ export function documentedTypeRef(text: string): TypeRef | undefined {
   const direct = parseTypeRef(text);
   if (direct) return direct;
   const cleaned = withoutFinalNote(unwrapLinks(text)).trim();
-  return cleaned !== text ? parseTypeRef(cleaned) : undefined;
+  return (cleaned !== text ? parseTypeRef(cleaned) : undefined) ?? withUnreadWords(cleaned);
+}
+
+/**
+ * A type name followed by words in another script (`String 集合`, `networkConnection 集合`): the
+ * name is the type, and what the words say (a collection, most likely) is not known. English words
+ * after a name (`A or B`) are read, and are not a type.
+ */
+function withUnreadWords(text: string): TypeRef | undefined {
+  const space = text.search(/\s/);
+  if (space === -1 || /[\x21-\x7e]/.test(text.slice(space))) return undefined;
+  const ref = parseTypeRef(text.slice(0, space));
+  return ref && { ...ref, collection: undefined };
+}
+
+/**
+ * The type a link in a type cell names, for a cell whose text says nothing readable (a translated
+ * link text, `[区域](range.md)`): an enum's `#footype-values` anchor, else the linked page's name
+ * (`intune-shared-enablement.md` → `enablement`).
+ */
+export function linkedTypeRef(target: string, collection: boolean | undefined): TypeRef | undefined {
+  const [path = "", anchor = ""] = target.split("#");
+  const values = /^([A-Za-z_]\w*)-values$/i.exec(anchor);
+  const file = path.split("/").pop() ?? "";
+  const name =
+    values?.[1] ?? (file.toLowerCase().endsWith(".md") ? file.slice(file.lastIndexOf("-") + 1, -3) : "");
+  return /^[A-Za-z_]\w*$/.test(name) && !isPrimitiveName(name)
+    ? { name, namespace: undefined, collection, primitive: false }
+    : undefined;
 }
 
 /**

@@ -499,6 +499,19 @@ runRuleTests(RULE, {
         },
       ],
       [
+        "a type hint a stub left",
+        stringPage(STATUS_INCLUDE, "@odata.type: microsoft.graph.status"),
+        "@odata.type: microsoft.graph.status",
+        {
+          messageId: "valuePlaceholder",
+          data: {
+            value: "@odata.type: microsoft.graph.status",
+            subject: stringSubject("kind"),
+            members: listed(["notStarted", "inProgress", "completed", "workAccount"]),
+          },
+        },
+      ],
+      [
         "a placeholder for a String property",
         stringPage(STATUS_INCLUDE, "status.value"),
         "status.value",

@@ -1,0 +1,214 @@
+/**
+ * The words a docs tree uses for what rules read in prose, learned from the tree itself, so that a
+ * translated tree is read as well as the English one without a word list of any language.
+ *
+ * Translation rewrites "Possible values are: `a`, `b`" and "Inherits from [entity](entity.md)", but
+ * leaves alone what proves what those sentences mean on many pages: the row's type is an enum the
+ * tree defines (`chatType`, with a `### chatType values` table listing the very values); the page's
+ * `resource` annotation names the base type (`"baseType": "microsoft.graph.entity"`) that the
+ * sentence links to. The words just before the values, or before the link, on those pages are the
+ * tree's way of saying it: "possible values are", "可取值为"; "inherits from", "继承自". A lead is
+ * learned when it is seen often enough where the structure proves its meaning; a value lead
+ * introduces whole lists when the lists it introduces mostly name every member of their enum (the
+ * `unknownFutureValue` sentinel aside, which descriptions leave out).
+ *
+ * The samples are read from each `resources/` page's text (no markdown parse) and kept between runs
+ * with each page's size and time (folder-scan.ts); the vocabulary is learned once per docs index.
+ */
+import { join } from "node:path";
+import { readableText, readableTextWithCode } from "../parse/inline.js";
+import { documentedTypeRef } from "../parse/type-ref.js";
+import { isDelimiterRow, splitRow } from "../parse/table.js";
+import { normalizedLead, valueRuns } from "../page/value-runs.js";
+import { type FolderScan, scanFolder } from "./folder-scan.js";
+import type { DocsIndex } from "./index.js";
+
+export interface Vocabulary {
+  /** Leads of a property's value list, with whether the lists they introduce are whole. */
+  valueIntros: ReadonlyMap<string, boolean>;
+  /** Leads of a link to the type a resource derives from. */
+  baseIntros: ReadonlySet<string>;
+}
+
+/** What one page shows of the tree's words. */
+interface PageSamples {
+  /** The enums the page's `fooType values` tables define: lower-case name and member names. */
+  enums: Array<[string, string[]]>;
+  /** The value lists of table rows: the row's type (lower case), the list's lead and values. */
+  values: Array<{ type: string; lead: string; values: string[] }>;
+  /** Leads of the prose links of a page whose annotation names its base type, and which were to it. */
+  links: Array<{ lead: string; toBase: boolean }>;
+}
+
+/** A lead is learned once seen this many times, on pages that prove its meaning. */
+const MIN_SEEN = 3;
+/** …and when at least this share of the links it leads to go to the base type. */
+const MIN_BASE_SHARE = 0.6;
+/** A value lead introduces whole lists when this share of the lists it leads to are whole. */
+const MIN_COMPLETE_SHARE = 0.6;
+
+const VOCABULARY_SCAN: FolderScan<PageSamples> = {
+  kind: "vocabulary",
+  // Bump when samplesOf changes what it finds.
+  version: 3,
+  scan: (bytes) => samplesOf(bytes.toString("utf8")),
+};
+
+const perIndex = new WeakMap<DocsIndex, Vocabulary>();
+
+/** The vocabulary of the docs tree of `docs` (empty without a tree), learned once per index. */
+export function vocabularyOf(docs: DocsIndex): Vocabulary {
+  let vocabulary = perIndex.get(docs);
+  if (!vocabulary) {
+    const samples = docs.root ? scanFolder(join(docs.root, "resources"), VOCABULARY_SCAN).values() : [];
+    vocabulary = learnVocabulary(samples);
+    perIndex.set(docs, vocabulary);
+  }
+  return vocabulary;
+}
+
+export function learnVocabulary(samples: Iterable<PageSamples>): Vocabulary {
+  const pages = [...samples];
+  const enums = new Map<string, Set<string>>();
+  for (const page of pages) {
+    for (const [name, members] of page.enums) {
+      const known = enums.get(name) ?? new Set();
+      for (const m of members) if (m !== SENTINEL) known.add(m);
+      enums.set(name, known);
+    }
+  }
+  const values = new Map<string, { seen: number; whole: number }>();
+  const links = new Map<string, { seen: number; toBase: number }>();
+  for (const page of pages) {
+    for (const row of page.values) {
+      const members = enums.get(row.type);
+      if (!members || members.size === 0) continue;
+      const entry = values.get(row.lead) ?? { seen: 0, whole: 0 };
+      entry.seen++;
+      if ([...members].every((m) => row.values.includes(m))) entry.whole++;
+      values.set(row.lead, entry);
+    }
+    for (const { lead, toBase } of page.links) {
+      const entry = links.get(lead) ?? { seen: 0, toBase: 0 };
+      entry.seen++;
+      if (toBase) entry.toBase++;
+      links.set(lead, entry);
+    }
+  }
+  const valueIntros = new Map<string, boolean>();
+  for (const [lead, { seen, whole }] of values) {
+    if (seen >= MIN_SEEN) valueIntros.set(lead, whole >= MIN_COMPLETE_SHARE * seen);
+  }
+  const baseIntros = new Set<string>();
+  for (const [lead, { seen, toBase }] of links) {
+    if (toBase >= MIN_SEEN && toBase >= MIN_BASE_SHARE * seen) baseIntros.add(lead);
+  }
+  return { valueIntros, baseIntros };
+}
+
+const ENUM_HEADING =
+  /^#{2,6}[ \t]+(?:<a\s+(?:name|id)=["']([\w.]+)-values["'][^>]*>|`?([\w.]+)`?[ \t]+values[ \t]*$)/i;
+const ENUM_LINK = /\]\([^()\s]*#([\w.]+)-values\)/i;
+/** The sentinel member of evolvable enums, which descriptions leave out of their lists. */
+const SENTINEL = "unknownFutureValue";
+const BASE_TYPE = /"baseType"\s*:\s*"#?(?:[\w]+\.)*(\w+)"/;
+const RESOURCE_BLOCK = /"blockType"\s*:\s*"resource"/;
+const ODATA_TYPE = /"@odata\.type"\s*:\s*"#?(?:[\w]+\.)*(\w+)"/;
+const LINK = /\[[^\]\n]*\]\(([^()\s]+)\)/g;
+
+/** The samples of one `resources/` page's text. */
+export function samplesOf(text: string): PageSamples {
+  const lines = text.split(/\r?\n/);
+  const values: PageSamples["values"] = [];
+  for (const line of lines) {
+    if (!line.trimStart().startsWith("|")) continue;
+    const cells = splitRow({ text: line, start: 0 });
+    if (cells.length < 3) continue;
+    const type = typeNameOf(cells[1]!.raw);
+    const run = type ? valueRuns(readableTextWithCode(cells[cells.length - 1]!.raw))[0] : undefined;
+    if (type && run && run.lead !== "") values.push({ type, lead: run.lead, values: run.values });
+  }
+  const enums = [...enumTablesOf(lines)].map(([name, members]): [string, string[]] => [name, [...members]]);
+  return { enums, values, links: baseLinkSamples(text, lines) };
+}
+
+/** The type a row's type cell names, lower case: its link's enum anchor, else the type's name. */
+function typeNameOf(cell: string): string | undefined {
+  const anchor = ENUM_LINK.exec(cell)?.[1];
+  if (anchor) return anchor.toLowerCase();
+  const ref = documentedTypeRef(readableText(cell));
+  return ref && !ref.primitive ? ref.name.toLowerCase() : undefined;
+}
+
+/** The first-column names of the `fooType values` tables of a page, by lower-case enum name. */
+function enumTablesOf(lines: string[]): Map<string, Set<string>> {
+  const tables = new Map<string, Set<string>>();
+  let current: Set<string> | undefined;
+  lines.forEach((line, i) => {
+    const heading = ENUM_HEADING.exec(line);
+    if (heading) {
+      current = new Set();
+      tables.set((heading[1] ?? heading[2]!).toLowerCase(), current);
+      return;
+    }
+    if (/^#{1,6}\s/.test(line)) current = undefined;
+    // A table's rows: after its delimiter row, which follows the header.
+    if (!current || !line.trimStart().startsWith("|") || isDelimiterRow(line)) return;
+    if (isDelimiterRow(lines[i + 1] ?? "")) return;
+    const first = readableTextWithCode(splitRow({ text: line, start: 0 })[0]?.raw ?? "");
+    if (/^[\w.-]+$/.test(first)) current.add(first);
+  });
+  return tables;
+}
+
+/** On a page whose annotation names its base type, the lead of each prose link, and whether it goes there. */
+function baseLinkSamples(text: string, lines: string[]): PageSamples["links"] {
+  const base = BASE_TYPE.exec(text)?.[1]?.toLowerCase();
+  if (!base) return [];
+  const resource = RESOURCE_BLOCK.exec(text);
+  // The annotation's own type, written within a few lines of its block type.
+  const own = resource ? ODATA_TYPE.exec(text.slice(resource.index, resource.index + 400))?.[1] : undefined;
+  const links: PageSamples["links"] = [];
+  for (const line of lines) {
+    if (line.trimStart().startsWith("|") || line.trimStart().startsWith("#")) continue;
+    for (const m of line.matchAll(LINK)) {
+      const target = linkedTypeName(m[1]!);
+      if (!target) continue;
+      links.push({ lead: baseLead(line.slice(0, m.index), own), toBase: target === base });
+    }
+  }
+  return links.filter((l) => l.lead !== "");
+}
+
+/** The type a link to a resource page names: `../resources/directoryobject.md#x` → `directoryobject`. */
+export function linkedTypeName(target: string): string | undefined {
+  const file = target.split("#")[0]!.split("/").pop() ?? "";
+  if (!file.toLowerCase().endsWith(".md")) return undefined;
+  const name = file.slice(file.lastIndexOf("-") + 1, -3).toLowerCase();
+  return /^\w+$/.test(name) ? name : undefined;
+}
+
+/**
+ * The words before a link to a base type, as a key: the page's own type name and bold words
+ * ("**mailSearchFolder** inherits from") dropped, then as `normalizedLead` reads them.
+ */
+export function baseLead(before: string, ownType: string | undefined): string {
+  const text = before.replace(/\*\*[^*]*\*\*/g, " ");
+  return normalizedLead(ownType ? withoutWord(text, ownType) : text);
+}
+
+/** The text with each whole-word occurrence of `word` (in any letter case) replaced by a space. */
+function withoutWord(text: string, word: string): string {
+  const lower = text.toLowerCase();
+  const target = word.toLowerCase();
+  let out = "";
+  let last = 0;
+  for (let at = lower.indexOf(target); at !== -1; at = lower.indexOf(target, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + target.length);
+    if (/\w/.test(before) || /\w/.test(after) || at < last) continue;
+    out += text.slice(last, at) + " ";
+    last = at + target.length;
+  }
+  return out + text.slice(last);
+}
