@@ -1,7 +1,9 @@
-import { type SchemaFinding, SchemaWalker, compileResource } from "../src/docset/json-schema.js";
-import { type TypeRef, isTypePlaceholder, primitiveKind } from "../src/parse/type-ref.js";
+import { compileResource } from "../src/docset/schema.js";
+import { type SchemaFinding, SchemaWalker } from "../src/docset/schema-walk.js";
+import { relative } from "node:path";
 import { type Report, createRule } from "../src/engine/rule.js";
-import type { JsonValue } from "../src/parse/json.js";
+import type { Range } from "../src/parse/source.js";
+import { expected, given, quotedNames } from "./schema-conformance/words.js";
 
 const SENDS_BODY = new Set(["POST", "PUT", "PATCH"]);
 
@@ -10,9 +12,18 @@ const MESSAGES = {
     '"value" is not a documented property of {{type}}: a single {{type}} is returned at the top level, not wrapped in "value".',
   requiredCase: '"{{key}}" differs in case from "{{required}}", which the Request body table marks Required.',
   requiredMissing: 'The request body omits "{{required}}", which the Request body table marks Required.',
-  unknownProperty: '"{{key}}" is not a documented property of {{type}}.',
+  unknownProperty: '"{{key}}" is not a documented property of {{type}} (looked up in {{pages}}).',
+  unknownProperties: "{{keys}} are not documented properties of {{type}} (looked up in {{pages}}).",
   unknownPropertyNear: '"{{key}}" is not a documented property of {{type}}; did you mean "{{near}}"?',
-  unknownPropertyNoBase: '"{{key}}" is not a documented property of {{type}}, whose page names no base type.',
+  unknownPropertyNoBase:
+    '"{{key}}" is not a documented property of {{type}}, and {{page}} names no base type it could inherit it from: name the base type there, or document the property.',
+  unknownPropertiesNoBase:
+    "{{keys}} are not documented properties of {{type}}, and {{page}} names no base type they could be inherited from: name the base type there, or document them.",
+  alsoUnknown: 'Also not documented: "{{key}}"',
+  wrongTableType:
+    '"{{key}}" is documented as {{documented}} in the Request body table, so it should be {{expected}}, but the example gives {{given}}.',
+  wrongTableItemType:
+    'Item {{item}} of "{{key}}" is documented as {{documented}} in the Request body table, so it should be {{expected}}, but the example gives {{given}}.',
   notEnum:
     '"{{key}}" of {{type}} is documented as {{documented}} (an enum), but the example gives {{given}}.',
   notComplex:
@@ -24,38 +35,10 @@ const MESSAGES = {
 };
 type MessageId = keyof typeof MESSAGES;
 
-/** What the example gives, as a message names it. */
-function given(node: JsonValue): string {
-  switch (node.type) {
-    case "string":
-      if (isTypePlaceholder(node.value))
-        return `the type name ${JSON.stringify(node.value)} instead of a value`;
-      return `the string ${JSON.stringify(node.value.length > 40 ? node.value.slice(0, 37) + "..." : node.value)}`;
-    case "number":
-      return `the number ${node.value}`;
-    case "boolean":
-      return `${node.value}`;
-    case "object":
-      return "an object";
-    case "array":
-      return "an array";
-    case "null":
-      return "null";
-  }
-}
+type UnknownProperty = Extract<SchemaFinding, { kind: "unknownProperty" }>;
 
-const EXPECTED = { string: "a string", integer: "an integer", number: "a number", boolean: "true or false" };
-
-/** What the documented type allows, as a message names it. */
-function expected(ref: TypeRef | undefined, documented: string, item: boolean): string {
-  if (!ref) return documented;
-  if (ref.collection && !item) return "an array";
-  if (!ref.primitive) return "a string or an object";
-  const kind = primitiveKind(ref.name);
-  return kind ? EXPECTED[kind] : "a value";
-}
-
-function toReport(finding: SchemaFinding): Report<MessageId> {
+/** The report of a finding other than an unknown property (those are grouped: see `unknownOnes`). */
+function toReport(finding: Exclude<SchemaFinding, UnknownProperty>): Report<MessageId> {
   const range = { start: finding.start, end: finding.end };
   switch (finding.kind) {
     case "wrappedInValue":
@@ -64,15 +47,6 @@ function toReport(finding: SchemaFinding): Report<MessageId> {
       return { messageId: "requiredCase", data: { key: finding.key, required: finding.required }, range };
     case "requiredMissing":
       return { messageId: "requiredMissing", data: { required: finding.required }, range };
-    case "unknownProperty": {
-      const data = { key: finding.key, type: finding.type, near: finding.near ?? "" };
-      const messageId = finding.near
-        ? "unknownPropertyNear"
-        : finding.declaresBase
-          ? "unknownProperty"
-          : "unknownPropertyNoBase";
-      return { messageId, data, range };
-    }
     case "notEnum":
     case "notComplex": {
       const { key, type, documented } = finding;
@@ -80,17 +54,80 @@ function toReport(finding: SchemaFinding): Report<MessageId> {
     }
     case "wrongType": {
       const { key, type, documented, item } = finding;
-      const data = {
+      const words = {
         key,
-        type,
         documented,
-        item: item ?? "",
         expected: expected(finding.expected, documented, item !== undefined),
         given: given(finding.value),
       };
-      return { messageId: item !== undefined ? "wrongItemType" : "wrongType", data, range };
+      const data: Record<string, string | number> = type === undefined ? words : { ...words, type };
+      if (item !== undefined) data.item = item;
+      const messageId =
+        type === undefined
+          ? item !== undefined
+            ? "wrongTableItemType"
+            : "wrongTableType"
+          : item !== undefined
+            ? "wrongItemType"
+            : "wrongType";
+      return { messageId, data, range };
     }
   }
+}
+
+/**
+ * The properties an example gives that its type does not document, grouped: one cause (the type's
+ * page lacks them, or names no base type to inherit them from) is one finding per type, at the first
+ * of them, naming them all and where they were looked up. A near miss of a documented name is its
+ * own mistake, reported where it stands.
+ */
+function unknownOnes(found: UnknownProperty[], root: string | undefined): Report<MessageId>[] {
+  const where = (file: string) => (root ? relative(root, file).replace(/\\/g, "/") : file);
+  const reports: Report<MessageId>[] = [];
+  const byType = new Map<string, UnknownProperty[]>();
+  for (const finding of found) {
+    const range = { start: finding.start, end: finding.end };
+    if (finding.near) {
+      reports.push({
+        messageId: "unknownPropertyNear",
+        data: { key: finding.key, type: finding.type, near: finding.near },
+        range,
+      });
+      continue;
+    }
+    byType.set(finding.type, [...(byType.get(finding.type) ?? []), finding]);
+  }
+  for (const [type, group] of byType) {
+    const first = group[0]!;
+    const keys = [...new Set(group.map((f) => f.key))];
+    const range: Range = { start: first.start, end: first.end };
+    const related = group.slice(1).map((f) => ({
+      messageId: "alsoUnknown" as const,
+      data: { key: f.key },
+      range: { start: f.start, end: f.end },
+    }));
+    const one = keys.length === 1;
+    const data = first.declaresBase
+      ? {
+          type,
+          pages: first.files.map(where).join(", "),
+          ...(one ? { key: first.key } : { keys: quotedNames(keys) }),
+        }
+      : {
+          type,
+          page: where(first.files[0] ?? ""),
+          ...(one ? { key: first.key } : { keys: quotedNames(keys) }),
+        };
+    const messageId = first.declaresBase
+      ? one
+        ? "unknownProperty"
+        : "unknownProperties"
+      : one
+        ? "unknownPropertyNoBase"
+        : "unknownPropertiesNoBase";
+    reports.push({ messageId, data, range, related });
+  }
+  return reports;
 }
 
 export const schemaConformance = createRule({
@@ -99,34 +136,45 @@ export const schemaConformance = createRule({
     "Example JSON that does not fit its documented type: unknown properties, wrong value types, omitted Required properties",
   messages: MESSAGES,
   check({ page, docs, types, report }) {
-    const walker = new SchemaWalker(docs, (finding) => report(toReport(finding)));
     for (const example of page.examples) {
       if (example.kind === "other") continue;
       const json = example.message.body?.json;
       const root = json?.root;
       // A body that is not JSON is another rule's finding; its recovered tree is not the example.
       if (!json || !root || json.errors.length > 0) continue;
+      const unknown: UnknownProperty[] = [];
+      const walker = new SchemaWalker(docs, (finding) =>
+        finding.kind === "unknownProperty" ? unknown.push(finding) : report(toReport(finding)),
+      );
       const isRequest = example.kind === "request";
       const method = example.message.method;
+      const sendsBody = isRequest && method !== undefined && SENDS_BODY.has(method);
       const truncated = example.annotation?.truncated === true || json.truncations.length > 0;
-      if (isRequest && root.type === "object" && method && SENDS_BODY.has(method) && !truncated) {
+      if (sendsBody && root.type === "object" && !truncated)
         walker.checkRequired(root, types.requestBodyProperties());
-      }
       const type = types.bodyType(example);
-      if (!type?.resource) continue;
-      const compiled = compileResource(docs, type.resource);
-      const hasValue = compiled.properties.has("value") || compiled.extraNames.has("value");
-      const valueItems =
-        root.type === "object" ? root.properties.find((p) => p.key === "value")?.value : undefined;
-      const collection =
-        root.type === "array" || ((type.collection || !hasValue) && valueItems?.type === "array");
-      walker.check({
-        root,
-        resource: type.resource,
-        collection,
-        pageProperties: isRequest ? types.requestBodyProperties() : new Map(),
-        typeFromResponse: type.from === "response",
-      });
+      const resource = type?.resource;
+      if (sendsBody) {
+        // The Request body table types what the body's resource type does not (an action's parameters).
+        const checked = new Set(resource ? compileResource(docs, resource).properties.keys() : []);
+        walker.checkTable(root, types.requestBodyProperties(), checked);
+      }
+      if (resource) {
+        const compiled = compileResource(docs, resource);
+        const hasValue = compiled.properties.has("value") || compiled.extraNames.has("value");
+        const valueItems =
+          root.type === "object" ? root.properties.find((p) => p.key === "value")?.value : undefined;
+        const collection =
+          root.type === "array" || ((type.collection || !hasValue) && valueItems?.type === "array");
+        walker.check({
+          root,
+          resource,
+          collection,
+          pageProperties: isRequest ? types.requestBodyProperties() : new Map(),
+          typeFromResponse: type.from === "response",
+        });
+      }
+      for (const r of unknownOnes(unknown, docs.root)) report(r);
     }
   },
 });

@@ -107,7 +107,10 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
         proseBaseType(page),
       ),
       baseLinks: proseLinks(page, declaredRef?.name ?? titleName),
-      openType: data.openType === true || page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)),
+      openType:
+        data.openType === true ||
+        page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)) ||
+        (root?.type === "object" && root.properties.some((p) => isDynamicKey(p.key))),
       jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
       optionalProperties: Array.isArray(optional)
         ? optional.filter((o): o is string => typeof o === "string")
@@ -173,3 +176,13 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
 }
 
 export const DEFAULT_NAMESPACE = "microsoft.graph";
+
+/**
+ * A key of a JSON representation that is not a property name but stands for keys the client or
+ * the service makes up (`"ca2a1df2-e36b-…"`, `"String-value"`, `"String (userId)"`): the type is
+ * open, whatever words its page uses to say so. Graph property names hold no `-`, space or `(`.
+ */
+function isDynamicKey(key: string): boolean {
+  const name = key.trim();
+  return !name.startsWith("@") && !name.startsWith("#") && /[-\s()]|^\d/.test(name);
+}

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRequired } from "../../src/docset/json-schema.js";
+import { isRequired } from "../../src/docset/schema-walk.js";
 import { documentedTypeRef } from "../../src/parse/type-ref.js";
 import { schemaConformance } from "../../rules/schema-conformance.js";
 import { expectEveryMessageIdTested, md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
