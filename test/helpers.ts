@@ -12,13 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearDocsIndexes, emptyDocsIndex } from "../src/docset/index.js";
 import type { LintMessage } from "../src/engine/message.js";
 import type { Rule } from "../src/engine/rule.js";
-import {
-  type LintOptions,
-  type LintResult,
-  type RuleSetting,
-  lintPage,
-  lintText,
-} from "../src/engine/lint.js";
+import { type LintOptions, type LintResult, type RuleSetting, lintPage, lintText } from "../src/index.js";
 import { buildPage } from "../src/page/build.js";
 import { rules } from "../rules/index.js";
 

@@ -12,10 +12,10 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./index.js";
-import { filesBelow, storeDir, writeStoreFile } from "./store-dir.js";
+import { join } from "node:path";
+import { buildIdentity } from "../util/package-info.js";
+import type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./definitions.js";
+import { storeDir, writeStoreFile } from "./store-dir.js";
 
 /** Bump when what is stored changes shape. */
 const STORE_VERSION = 1;
@@ -115,18 +115,12 @@ function defaultStoreDir(): string {
 }
 
 /**
- * This build of the linter, named by the sizes and times of its code files (the folder this module
- * was loaded from: dist/ when built, src/ under a test runner): a `stat` per file, no reading.
+ * This build of the linter, named by the sizes and times of its code files (a `stat` per file, no
+ * reading: see buildIdentity), and the store's format.
  */
 function linterStamp(): string {
-  const here = fileURLToPath(import.meta.url);
-  let root = dirname(here);
-  // Up to the package: the folder that holds `dist/` or `src/`.
-  while (!/^(dist|src)$/.test(relative(dirname(root), root)) && dirname(root) !== root) root = dirname(root);
-  const hash = createHash("sha256").update(String(STORE_VERSION));
-  for (const path of filesBelow(root, [".js", ".ts"])) {
-    const stamp = FactsStore.stamp(path);
-    hash.update(`${path.split(sep).slice(-3).join("/")}:${stamp?.size}:${stamp?.mtimeMs}\n`);
-  }
-  return hash.digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(`${STORE_VERSION}\0${buildIdentity("stamp")}`)
+    .digest("hex")
+    .slice(0, 16);
 }

@@ -4,7 +4,7 @@
  * files are read as this user's (a planted entry could only change findings, but should not be
  * able to). Deleting it is always safe.
  */
-import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -32,19 +32,4 @@ export function writeStoreFile(path: string, data: unknown): void {
       // The folder itself is not usable: nothing to clean.
     }
   }
-}
-
-/** The files below `dir` whose names end with one of `extensions`, in a stable order. */
-export function filesBelow(dir: string, extensions: readonly string[]): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesBelow(path, extensions);
-    return extensions.some((e) => entry.name.endsWith(e)) ? [path] : [];
-  });
 }
