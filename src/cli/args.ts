@@ -207,7 +207,10 @@ export function parseArguments(
     }
     let value = inline;
     if (value === undefined) {
-      if (i + 1 >= argv.length) throw usage(`option ${written} needs a value (${spec.value})`);
+      if (i + 1 >= argv.length)
+        throw usage(
+          `option ${written} needs a value: ${spec.value.startsWith("'") ? spec.value : `<${spec.value}>`}`,
+        );
       value = argv[++i]!;
     }
     if (spec.multiple) {

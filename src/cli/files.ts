@@ -82,10 +82,16 @@ export function pathKind(path: string): "file" | "dir" | undefined {
   }
 }
 
+/**
+ * The files to lint for the command-line patterns. `ignoredByConfig` says whether a page's
+ * configuration ignores it (its `ignores`), so that a folder whose pages are all ignored is
+ * reported as ESLint reports it.
+ */
 export async function selectFiles(
   args: readonly string[],
   cwd: string,
   filter: FileFilter = new FileFilter(cwd),
+  ignoredByConfig: (file: string) => Promise<boolean> = async () => false,
 ): Promise<FileSelection> {
   const files = new Set<string>();
   const unmatched: UnmatchedPattern[] = [];
@@ -102,10 +108,9 @@ export async function selectFiles(
     else if (GLOB_CHARS.test(arg) && (await loadGlobby()).isDynamicPattern(arg))
       found = await (await loadGlobby()).globby(arg, { ...GLOB_OPTIONS, cwd });
     else found = [];
-    const kept = found
-      .map((f) => resolve(f))
-      .sort()
-      .filter((f) => !filter.isIgnored(f));
+    const kept: string[] = [];
+    for (const f of found.map((f) => resolve(f)).sort())
+      if (!filter.isIgnored(f) && !(await ignoredByConfig(f))) kept.push(f);
     if (found.length === 0) unmatched.push({ pattern: arg, reason: "missing" });
     else if (kept.length === 0) unmatched.push({ pattern: arg, reason: "ignored" });
     for (const f of kept) files.add(f);

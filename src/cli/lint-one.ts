@@ -50,8 +50,13 @@ export async function fileConfig(file: string, settings: FileLintSettings): Prom
   return withRuleOverrides(await configLoader.configFor(file, settings.config), settings.ruleOverrides);
 }
 
-function ignoredByConfig(file: string, config: ResolvedConfig, settings: FileLintSettings): boolean {
+function ignoredBy(file: string, config: ResolvedConfig, settings: FileLintSettings): boolean {
   return !settings.noIgnore && isIgnored(file, config);
+}
+
+/** True when the file's configuration ignores it (never with `--no-ignore`). */
+export async function ignoredByConfig(file: string, settings: FileLintSettings): Promise<boolean> {
+  return !settings.noIgnore && isIgnored(file, await fileConfig(file, settings));
 }
 
 function optionsFor(file: string, config: ResolvedConfig, settings: FileLintSettings) {
@@ -70,7 +75,7 @@ export async function lintOneFile(
   cache?: LintCache,
 ): Promise<FileOutcome> {
   const config = await fileConfig(file, settings);
-  if (ignoredByConfig(file, config, settings)) return IGNORED;
+  if (ignoredBy(file, config, settings)) return IGNORED;
   return lintRead(file, readPage(file, config.maxPageBytes), config, settings, {
     keys,
     cache,
@@ -85,7 +90,7 @@ export async function lintStdin(
   settings: FileLintSettings,
 ): Promise<FileOutcome> {
   const config = await fileConfig(file, settings);
-  if (ignoredByConfig(file, config, settings)) return IGNORED;
+  if (ignoredBy(file, config, settings)) return IGNORED;
   return lintRead(file, decodePage(bytes, config.maxPageBytes), config, { ...settings, fix: false }, {});
 }
 
@@ -97,7 +102,7 @@ export async function cachedOutcome(
   cache: LintCache,
 ): Promise<FileOutcome | undefined> {
   const config = await fileConfig(file, settings);
-  if (ignoredByConfig(file, config, settings)) return IGNORED;
+  if (ignoredBy(file, config, settings)) return IGNORED;
   const read = readPage(file, config.maxPageBytes);
   if (!read.ok) return undefined;
   const hit = cache.get(file, keys.keyFor(file, read.bytes, config, optionsFor(file, config, settings)));

@@ -17,6 +17,7 @@ import {
   type FileLintSettings,
   type FileOutcome,
   cachedOutcome,
+  ignoredByConfig,
   lintOneFile,
   lintStdin,
 } from "./lint-one.js";
@@ -101,7 +102,7 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
     const patterns = options.patterns.length === 0 && !changed ? ["."] : options.patterns;
     const { files, unmatched } = changed
       ? changedFiles(changed, patterns, cwd, filter)
-      : await selectFiles(patterns, cwd, filter);
+      : await selectFiles(patterns, cwd, filter, (file) => ignoredByConfig(file, settings));
     if (unmatched.length > 0 && options.errorOnUnmatchedPattern) {
       // As ESLint: nothing is linted when a pattern matched nothing.
       for (const u of unmatched) io.stderr(`graph-docs-lint: ${unmatchedMessage(u)}\n`);

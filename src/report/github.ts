@@ -9,7 +9,7 @@
  */
 import { relative, sep } from "node:path";
 import type { LintResult } from "../engine/result.js";
-import type { FormatContext } from "./index.js";
+import type { FormatContext } from "./format.js";
 
 /** Escapes a command's message: `%`, CR and LF (what the runner unescapes). */
 export function escapeData(text: string): string {

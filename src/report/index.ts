@@ -2,21 +2,9 @@
  * The output formats. Each is loaded when it is asked for, so that a one-page run in the default
  * format does not load (or, bundled, parse) the SARIF, XML or JSON writers.
  */
-import type { LintResult } from "../engine/result.js";
-import type { RuleMeta } from "../engine/rule.js";
+import type { Formatter } from "./format.js";
 
-/** What a formatter needs besides the results. */
-export interface FormatContext {
-  /** The folder paths are shown relative to. */
-  cwd: string;
-  /** The rules of the run (SARIF describes each). */
-  rules: readonly RuleMeta[];
-  /** ANSI colours (the readable formats only). */
-  color: boolean;
-}
-
-/** A formatter: results to text. */
-export type Formatter = (results: LintResult[], context: FormatContext) => string;
+export type { FormatContext, Formatter } from "./format.js";
 
 const LOADERS = {
   stylish: async () => (await import("./stylish.js")).formatStylish,

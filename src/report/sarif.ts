@@ -17,7 +17,7 @@ import type { LintResult } from "../engine/result.js";
 import type { RuleMeta } from "../engine/rule.js";
 import type { Point } from "../parse/source.js";
 import { PACKAGE_NAME, packageInfo } from "../util/package-info.js";
-import type { FormatContext } from "./index.js";
+import type { FormatContext } from "./format.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SARIF_VERSION = "2.1.0";

@@ -7,7 +7,7 @@
 import { relative } from "node:path";
 import type { LintResult } from "../engine/result.js";
 import { type Styles, styles } from "./color.js";
-import type { FormatContext } from "./index.js";
+import type { FormatContext } from "./format.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -5,7 +5,7 @@
  */
 import { relative } from "node:path";
 import type { LintResult } from "../engine/result.js";
-import type { FormatContext } from "./index.js";
+import type { FormatContext } from "./format.js";
 
 export function formatUnix(results: LintResult[], context: FormatContext): string {
   let out = "";
