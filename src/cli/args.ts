@@ -227,6 +227,22 @@ function unknownOption(written: string, options: readonly OptionSpec[]): string 
   return `unknown option ${written}${best ? ` (did you mean ${best.name}?)` : ""}`;
 }
 
+const HELP_WIDTH = 100;
+
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** The help text, from the option table. */
 export function helpText(formats: readonly string[], options: readonly OptionSpec[] = OPTIONS): string {
   const lines = [
@@ -249,9 +265,11 @@ export function helpText(formats: readonly string[], options: readonly OptionSpe
         ? `--${o.name}, --no-${o.name}`
         : `--${o.name}`;
     const left = `${o.short ? `-${o.short}, ` : "    "}${flag}${o.value ? ` ${o.value.startsWith("'") ? o.value : `<${o.value}>`}` : ""}`;
-    const description = o.description.replace("FORMATS", formats.join(", "));
-    if (left.length <= 30) lines.push(`  ${left.padEnd(30)} ${description}`);
-    else lines.push(`  ${left}`, `  ${" ".repeat(30)} ${description}`);
+    const description = wrap(o.description.replace("FORMATS", formats.join(", ")), HELP_WIDTH - 33);
+    const [first = "", ...rest] = description;
+    if (left.length <= 30) lines.push(`  ${left.padEnd(30)} ${first}`);
+    else lines.push(`  ${left}`, `  ${" ".repeat(30)} ${first}`);
+    for (const line of rest) lines.push(`  ${" ".repeat(30)} ${line}`);
   }
   lines.push(
     "",
