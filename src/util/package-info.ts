@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { type Dirent, readFileSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PACKAGE_NAME = "graph-docs-lint";
@@ -91,26 +91,35 @@ export function repositoryWebUrl(repository: unknown): string | undefined {
   return url;
 }
 
-/** The folder of this package's code that this module was loaded from: `dist/` when built, `src/`. */
+/**
+ * The folder of the code that runs: dist/bundle/ for the bundled command line and language server
+ * (every file they run is there, rebuilt from the sources by each build), else the folder of this
+ * package's code this module was loaded from (dist/ when built, src/ under a test runner).
+ */
 function codeFolder(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (basename(here) === "bundle") return here;
   const info = packageInfo();
   if (!info) return undefined;
-  const top = relative(info.root, fileURLToPath(import.meta.url)).split(sep)[0];
+  const top = relative(info.root, here).split(sep)[0];
   return top ? join(info.root, top) : undefined;
 }
 
-const CODE_EXTENSIONS = [".js", ".ts"];
+/** Code files: JavaScript, and TypeScript sources (not declarations or source maps). */
+function isCode(name: string): boolean {
+  return name.endsWith(".js") || (name.endsWith(".ts") && !name.endsWith(".d.ts"));
+}
 
 /**
  * An identity of this build of the linter, to key what is kept between runs on: the version and
- * the code files. `"content"` hashes every code file's bytes (what a cache restored on another
+ * the code files (see codeFolder). `"content"` hashes every code file's bytes (what a cache restored on another
  * machine needs: a fresh checkout has new modification times); `"stamp"` hashes their sizes and
  * modification times only (a `stat` per file, cheap enough for a one-page run).
  */
 export function buildIdentity(by: "content" | "stamp"): string {
   const hash = createHash("sha256").update(packageVersion()).update("\0");
   const folder = codeFolder();
-  for (const file of folder ? filesBelow(folder, CODE_EXTENSIONS) : []) {
+  for (const file of folder ? codeFilesBelow(folder) : []) {
     const name = relative(folder!, file).split(sep).join("/");
     if (by === "content") {
       hash.update(`${name}\0`);
@@ -140,8 +149,8 @@ export function packageFile(...segments: string[]): string | undefined {
   return info ? join(info.root, ...segments) : undefined;
 }
 
-/** The files below `dir` whose names end with one of `extensions`, in a stable order. */
-function filesBelow(dir: string, extensions: readonly string[]): string[] {
+/** The code files below `dir`, in a stable order. */
+function codeFilesBelow(dir: string): string[] {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -150,7 +159,7 @@ function filesBelow(dir: string, extensions: readonly string[]): string[] {
   }
   return entries.flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesBelow(path, extensions);
-    return extensions.some((e) => entry.name.endsWith(e)) ? [path] : [];
+    if (entry.isDirectory()) return codeFilesBelow(path);
+    return isCode(entry.name) ? [path] : [];
   });
 }
