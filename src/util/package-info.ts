@@ -86,9 +86,11 @@ export function repositoryWebUrl(repository: unknown): string | undefined {
     .replace(/^git\+/, "")
     .replace(/^git@([^:]+):/, "https://$1/")
     .replace(/^(?:git|ssh):\/\/(?:[^@/]+@)?/, "https://")
-    .replace(/\.git$/, "")
-    .replace(/\/+$/, "");
-  return url;
+    .replace(/\.git$/, "");
+  // Trailing slashes, without a regex that backtracks on a long run of them.
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 47) end--;
+  return url.slice(0, end);
 }
 
 /**
