@@ -121,7 +121,9 @@ describe("--init", () => {
     const dir = project({});
     const result = runCli(["--init"], dir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(".graph-docs-lint.jsonc");
+    expect(result.stdout).toBe(
+      "Wrote .graph-docs-lint.jsonc: every rule at its default severity. Edit it to turn rules down or off.\n",
+    );
     const text = readFileSync(join(dir, ".graph-docs-lint.jsonc"), "utf8");
     expect(text).toContain('"extends": ["graph-docs-lint:recommended"]');
     const printed = JSON.parse(runCli(["--print-config", "page.md"], dir).stdout) as {

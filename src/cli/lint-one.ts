@@ -171,7 +171,16 @@ export interface PlainResult extends Omit<LintResult, "messages"> {
  * (none without a cache). A page whose enum was found by the heading scan depends on every
  * `resources/` page, thousands of paths: copied back for each page, they took 600 MB.
  */
-export function toPlainResult(result: LintResult, keepSource: boolean, forCache: boolean): PlainResult {
+export function toPlainResult(
+  result: LintResult,
+  keep: {
+    /** The run needs each page's text (baselines). */
+    keepSource: boolean;
+    /** The run has a cache, which stores the dependencies outside `resources/`. */
+    forCache: boolean;
+  },
+): PlainResult {
+  const { keepSource, forCache } = keep;
   const plain: PlainResult = { ...result, messages: result.messages.map(toPlainMessage) };
   if (!keepSource && plain.output === undefined) plain.source = undefined;
   plain.dependencies = forCache ? plain.dependencies?.filter(outsideResources) : undefined;

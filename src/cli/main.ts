@@ -5,7 +5,7 @@
  * (src/cli/run.ts). Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage, a
  * bad configuration, a pattern that matched nothing, or a file that cannot be read.
  */
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { BaselineError } from "../engine/baseline.js";
 import { ConfigError, isIgnored, withRuleOverrides } from "../engine/config/index.js";
 import { FORMAT_NAMES, isFormatName } from "../report/index.js";
@@ -127,7 +127,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
     if (values.get("init")) {
       const path = writeStarterConfig(cwd, rulePlugin);
-      await stdout(`Wrote ${path}: every rule at its default severity. Edit it to turn rules down or off.\n`);
+      await stdout(
+        `Wrote ${relative(cwd, path)}: every rule at its default severity. Edit it to turn rules down or off.\n`,
+      );
       return 0;
     }
     const options = runOptionsOf(values, positionals, cwd);

@@ -22,7 +22,7 @@ for (const { index, file } of input.files) {
     parentPort!.postMessage({
       index,
       result: outcome.result
-        ? toPlainResult(outcome.result, input.keepSource, input.withCacheKeys)
+        ? toPlainResult(outcome.result, { keepSource: input.keepSource, forCache: input.withCacheKeys })
         : undefined,
       notices: outcome.notices,
       cacheKey: outcome.cacheKey,
