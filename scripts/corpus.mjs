@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { lintFile } from "../dist/src/engine/lint.js";
+import { lintFile } from "../dist/src/index.js";
 import { corpusPages } from "./lib/corpus-pages.mjs";
 
 const { values } = parseArgs({

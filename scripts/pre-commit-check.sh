@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the pre-commit hook with the real pre-commit tool (Debian's package): in a scratch git
-# repository, the hook installs from a clone of this repository (which builds through `prepare`),
+# repository, the hook installs from a clone of this repository (built by `npm pack`'s `prepack`),
 # and a commit lints only the staged files it is given.
 set -euo pipefail
 project="$(cd "$(dirname "$0")/.." && pwd)"
@@ -69,8 +69,10 @@ Content-Type: application/json
 MD
 git add api/bad.md
 if out="$(git commit -qm "bad page" 2>&1)"; then echo "$out"; fail "a page with a trailing comma was committed"; fi
-grep -q "api/bad.md:8:14" <<<"$out" || { echo "$out"; fail "the finding was not reported at api/bad.md:8:14"; }
+# The stylish report: the file's path on its own line, the finding's line:column under it.
+grep -qx "api/bad.md" <<<"$out" || { echo "$out"; fail "the file api/bad.md was not reported"; }
+grep -q "^  8:14  error  " <<<"$out" || { echo "$out"; fail "the finding was not reported at 8:14"; }
 grep -q "no-trailing-comma" <<<"$out" || { echo "$out"; fail "no rule id in the output"; }
 grep -q "legacy.md" <<<"$out" && fail "the hook linted a file that was not staged"
-echo "pre-commit-check: bad page refused with api/bad.md:8:14 no-trailing-comma; nothing else linted"
+echo "pre-commit-check: bad page refused with api/bad.md 8:14 no-trailing-comma; nothing else linted"
 echo "pre-commit-check: OK"

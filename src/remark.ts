@@ -17,10 +17,21 @@ import { resolve } from "node:path";
 import type { Root } from "mdast";
 import type { Plugin } from "unified";
 import type { VFile } from "vfile";
-import { ConfigError, type ResolvedConfig, configFor, defaultConfig } from "./engine/config.js";
-import { type LintOptions, type RuleSetting, lintText } from "./engine/lint.js";
+import { plugin as rulePlugin } from "../rules/plugin.js";
+import {
+  ConfigError,
+  ConfigLoader,
+  type ResolvedConfig,
+  lintOptionsFor,
+  withRuleOverrides,
+} from "./engine/config/index.js";
+import { lintText } from "./engine/lint.js";
 import { SOURCE } from "./engine/message.js";
+import type { RuleSetting } from "./engine/rule.js";
 import { BOM } from "./parse/source.js";
+
+/** The configurations read by this process's remark runs (remark-cli lints many files in one). */
+const configs = new ConfigLoader(rulePlugin);
 
 export interface GraphDocsLintOptions {
   /** Severity per rule id ("off", "warn", "error"), over the configuration's. */
@@ -37,13 +48,13 @@ const graphDocsLint: Plugin<[(GraphDocsLintOptions | null | undefined)?], Root> 
   const settings = options ?? {};
   return async function transformer(_tree: Root, file: VFile): Promise<undefined> {
     const path = file.path ? resolve(file.cwd, file.path) : undefined;
-    let config: ResolvedConfig = defaultConfig;
+    let config: ResolvedConfig = configs.defaultConfig;
     if (settings.config !== false) {
       try {
-        config = await configFor(path ?? resolve(file.cwd, "stdin.md"));
+        config = await configs.configFor(path ?? resolve(file.cwd, "stdin.md"));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        const message = file.message(`Invalid configuration: ${error.message}`, {
+        const message = file.message(`Invalid configuration: ${error.describe(file.cwd)}`, {
           place: { line: 1, column: 1 },
           ruleId: "config",
           source: SOURCE,
@@ -54,14 +65,14 @@ const graphDocsLint: Plugin<[(GraphDocsLintOptions | null | undefined)?], Root> 
     }
     let text = String(file);
     if (text.startsWith(BOM)) text = text.slice(BOM.length);
-    const lintOptions: LintOptions = {
-      path,
-      rules: { ...config.rules, ...settings.rules },
-      ruleOptions: { ...config.ruleOptions, ...settings.ruleOptions },
-      docsRoot: settings.docsRoot !== undefined ? resolve(file.cwd, settings.docsRoot) : config.docsRoot,
-      maxPageBytes: config.maxPageBytes,
-    };
-    for (const finding of lintText(text, lintOptions).messages) {
+    const lintOptions = lintOptionsFor(
+      withRuleOverrides(config, { rules: settings.rules, ruleOptions: settings.ruleOptions }),
+      {
+        path,
+        docsRoot: settings.docsRoot !== undefined ? resolve(file.cwd, settings.docsRoot) : undefined,
+      },
+    );
+    for (const finding of lintText(text, lintOptions, rulePlugin.rules).messages) {
       const message = file.message(finding.reason, {
         place: { start: finding.startPoint, end: finding.endPoint },
         ruleId: finding.ruleId,

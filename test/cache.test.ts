@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { clearDocsIndexes } from "../src/docset/index.js";
-import { lintFile } from "../src/engine/lint.js";
+import { lintFile } from "../src/index.js";
 import { FIXTURES, requireBuiltCli, runCli as cli, tempFolder } from "./helpers.js";
 
 const PAGE = "api/externalconnectors-externalgroup-post-members.md";
@@ -104,7 +104,7 @@ describe("--cache", () => {
     expect(messagesOf(result, join(dir, PAGE)).some((m) => m.message === SENTINEL)).toBe(false);
     // The stylish report shows the cached message too.
     const stylish = cli(["--cache", "--cache-location", join(dir, "c.json"), "api/small.md"], dir);
-    expect(stylish.stdout).toContain(`api/small.md:3:1  error  ${SENTINEL}  no-todo-placeholder`);
+    expect(stylish.stdout).toContain(`api/small.md\n  3:1  error  ${SENTINEL}  no-todo-placeholder\n`);
   });
 
   it("changing the file's content is a miss: its real findings again", () => {

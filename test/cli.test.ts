@@ -109,11 +109,16 @@ describe("exit codes", () => {
     copyFileSync(SEED_002, join(tmp.path, "seed-002.md"));
     const result = cli(["seed-002.md"]);
     expect(result.status).toBe(1);
+    // ESLint's stylish layout: the path, then each finding's line:column, severity, message (without
+    // its final period) and rule id in aligned columns, then the summary.
     expect(result.stdout.split("\n")).toEqual([
-      "seed-002.md:238:26  error  Trailing comma before '}' in example JSON: JSON does not allow it.  no-trailing-comma",
-      'seed-002.md:290:9  error  Response id "14m1b9c38qe647f6a" does not echo the request\'s id "1431b9c38ee647f6a".  request-response-id-match',
       "",
-      "2 problems (2 errors, 0 warnings) in 1 file checked. 1 can be fixed automatically.",
+      "seed-002.md",
+      "  238:26  error  Trailing comma before '}' in example JSON: JSON does not allow it                   no-trailing-comma",
+      '  290:9   error  Response id "14m1b9c38qe647f6a" does not echo the request\'s id "1431b9c38ee647f6a"  request-response-id-match',
+      "",
+      "\u2716 2 problems (2 errors, 0 warnings)",
+      "  1 error and 0 warnings potentially fixable with the `--fix` option.",
       "",
     ]);
     expect(result.stderr).toBe("");
@@ -137,23 +142,43 @@ describe("exit codes", () => {
     expectNoStackTrace(result.stderr);
   });
 
-  it("exits 2 when no path is given", () => {
-    const result = cli([]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("no files, folders or globs given");
-    expectNoStackTrace(result.stderr);
+  it("lints the current folder when no path is given, as ESLint does", () => {
+    const dir = tmp.fresh("n");
+    writeFile(dir, "a.md", CLEAN);
+    writeFile(dir, "sub/b.md", NO_ANNOTATIONS);
+    const result = cli(["--format", "json"], dir);
+    expect(result.status).toBe(1);
+    expect(json(result).map((r) => [r.filePath, r.errorCount])).toEqual([
+      [join(dir, "a.md"), 0],
+      [join(dir, "sub", "b.md"), 2],
+    ]);
   });
 });
 
 describe("files that are missing or cannot be linted", () => {
-  it("reports a missing path on stderr, still lints and reports the other files, exits 2", () => {
+  it("stops at a missing path, as ESLint does: exit 2, the pattern named, nothing linted or reported", () => {
     write("errors.md", NO_ANNOTATIONS);
     write("clean.md", CLEAN);
     const result = cli(["--format", "json", "errors.md", "missing.md", "clean.md"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("graph-docs-lint: no such file or directory: missing.md\n");
-    const results = json(result);
-    expect(results.map((r) => [r.filePath, r.errorCount])).toEqual([
+    expect(result.stderr).toBe('graph-docs-lint: No files matching the pattern "missing.md" were found.\n');
+    expect(result.stdout).toBe("");
+  });
+
+  it("with --no-error-on-unmatched-pattern, skips a missing path and lints the others", () => {
+    write("errors.md", NO_ANNOTATIONS);
+    write("clean.md", CLEAN);
+    const result = cli([
+      "--no-error-on-unmatched-pattern",
+      "--format",
+      "json",
+      "errors.md",
+      "missing.md",
+      "clean.md",
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(json(result).map((r) => [r.filePath, r.errorCount])).toEqual([
       [join(tmp.path, "errors.md"), 2],
       [join(tmp.path, "clean.md"), 0],
     ]);
@@ -186,7 +211,7 @@ describe("files that are missing or cannot be linted", () => {
     );
     expectNoStackTrace(result.stderr);
     expect(result.stdout).toContain(
-      "binary.md:1:1  error  File looks like a binary file (NUL byte at byte 2); not linted.",
+      "binary.md\n  1:1  error  File looks like a binary file (NUL byte at byte 2); not linted\n",
     );
   });
 

@@ -4,16 +4,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
+import { isIgnored, schemaPath } from "../src/engine/config/index.js";
 import {
   ConfigError,
   type ResolvedConfig,
   clearConfigCache,
   configFor,
   defaultConfig,
-  isIgnored,
   loadConfigFile,
-  schemaPath,
-} from "../src/engine/config.js";
+} from "../src/index.js";
 import { writeFile } from "./helpers.js";
 
 const root = mkdtempSync(join(tmpdir(), "graph-docs-lint-config-"));
@@ -337,6 +336,17 @@ describe("extends", () => {
     expect(error.message).toContain('write "./base.json"');
   });
 
+  it.each(["recommended", "strict"])(
+    'a preset named without its prefix ("%s") suggests the preset',
+    async (name) => {
+      const dir = project({ ".graph-docs-lint.json": { extends: name } });
+      const error = await configError(configFor(join(dir, "page.md")));
+      expect(error.message).toBe(
+        `${join(dir, ".graph-docs-lint.json")}: /extends: unknown preset "${name}"; write "graph-docs-lint:${name}"`,
+      );
+    },
+  );
+
   it("a missing extends file is an error naming the extending file", async () => {
     const dir = project({
       ".graph-docs-lint.json": { extends: ["graph-docs-lint:recommended", "./nope.json"] },
@@ -356,9 +366,8 @@ describe("extends", () => {
     const error = await configError(configFor(join(dir, "page.md")));
     expect(error.file).toBe(join(dir, "b.json"));
     expect(error.pointer).toBe("/extends/0");
-    expect(error.message).toContain(
-      `extends cycle: ${join(dir, "a.yaml")} → ${join(dir, "b.json")} → ${join(dir, "a.yaml")}`,
-    );
+    // Named relative to the folder of the cycle's first file: the same from any working folder.
+    expect(error.message).toBe(`${join(dir, "b.json")}: /extends/0: extends cycle: a.yaml → b.json → a.yaml`);
   });
 
   it("a file extending itself is a cycle", async () => {
@@ -387,19 +396,45 @@ describe("validation", () => {
     const error = await errorFor({ rules: { "no-trailing-comma": "warning" } });
     expect(error.pointer).toBe("/rules/no-trailing-comma");
     expect(error.message).toBe(
-      `${error.file}: /rules/no-trailing-comma: must be "off", "warn" or "error", or [severity, options]`,
+      `${error.file}: /rules/no-trailing-comma: must be "off", "warn" or "error" (or 0, 1, 2), or [severity, options]`,
     );
   });
 
   it.each([
-    ["a number", 2],
+    ["a number other than 0, 1 and 2", 3],
     ["an array with a bad severity", ["warning"]],
     ["an array that is too long", ["warn", {}, {}]],
     ["an empty array", []],
   ])("a rule setting that is %s is reported at the rule", async (_name, setting) => {
     const error = await errorFor({ rules: { "annotation-json": setting } });
     expect(error.pointer).toBe("/rules/annotation-json");
-    expect(error.message).toContain('must be "off", "warn" or "error", or [severity, options]');
+    expect(error.message).toContain('must be "off", "warn" or "error" (or 0, 1, 2), or [severity, options]');
+  });
+
+  it("takes ESLint's numeric severities: 0 off, 1 warn, 2 error, also with options", async () => {
+    const dir = project({
+      ".graph-docs-lint.json": {
+        rules: { "annotation-json": 0, "json-valid": 1, "no-todo-placeholder": [2, { x: 1 }] },
+      },
+    });
+    const config = await configFor(join(dir, "page.md"));
+    expect(config.rules).toEqual(
+      withDefaults({ "annotation-json": "off", "json-valid": "warn", "no-todo-placeholder": "error" }),
+    );
+    expect(config.ruleOptions).toEqual({ "no-todo-placeholder": { x: 1 } });
+  });
+
+  it("reads reportUnusedDisableDirectives, which an extending file overrides", async () => {
+    const dir = project({
+      "base.json": { reportUnusedDisableDirectives: true },
+      ".graph-docs-lint.json": { extends: "./base.json" },
+      "sub/.graph-docs-lint.json": { extends: "../base.json", reportUnusedDisableDirectives: false },
+    });
+    expect((await configFor(join(dir, "page.md"))).reportUnusedDisableDirectives).toBe(true);
+    expect((await configFor(join(dir, "sub", "page.md"))).reportUnusedDisableDirectives).toBe(false);
+    expect(defaultConfig.reportUnusedDisableDirectives).toBeUndefined();
+    const error = await errorFor({ reportUnusedDisableDirectives: "yes" });
+    expect(error.message).toBe(`${error.file}: /reportUnusedDisableDirectives: must be true or false`);
   });
 
   it("an unknown rule id is an error, with a suggestion", async () => {
@@ -583,6 +618,7 @@ describe("schema", () => {
       "extends",
       "ignores",
       "maxPageBytes",
+      "reportUnusedDisableDirectives",
       "rules",
     ]);
     const properties: Record<string, { description?: string; markdownDescription?: string }> =

@@ -3,8 +3,8 @@
  * unknown rule names, unused directives, and comments inside code fences.
  */
 import { describe, expect, it } from "vitest";
-import { fixText } from "../src/engine/fix.js";
-import { type LintOptions, lintText } from "../src/engine/lint.js";
+import { fixText } from "../src/index.js";
+import { type LintOptions, lintText } from "../src/index.js";
 import { type SimpleMessage, md as page, simplify } from "./helpers.js";
 
 function findings(text: string, options: LintOptions = {}): SimpleMessage[] {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearDocsIndexes, docsIndexFor, findDocsRoot } from "../src/docset/index.js";
-import { lintFile } from "../src/engine/lint.js";
+import { lintFile } from "../src/index.js";
 import { intuneEnumPage, md, onlyRule, writeFile as write } from "./helpers.js";
 
 const RULE = "enum-value-documented";

@@ -6,8 +6,8 @@ import * as realFs from "node:fs";
 import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyFixes, fixText } from "../src/engine/fix.js";
-import { lintText } from "../src/engine/lint.js";
+import { applyFixes, fixText } from "../src/index.js";
+import { lintText } from "../src/index.js";
 import { type WriteFs, encodePage, writeFileAtomic } from "../src/engine/write.js";
 import { SEEDS, requireBuiltCli, runCli as cli, tempFolder, writeFile } from "./helpers.js";
 
@@ -304,7 +304,7 @@ describe("--fix-dry-run", () => {
     expect(out.match(/^- {2}"type": "(user|externalGroup)",$/gm)).toHaveLength(6);
     expect(out.match(/^\+ {2}"type": "(user|externalGroup)"$/gm)).toHaveLength(6);
     // The diff comes first, then the findings that would remain.
-    expect(out.indexOf("--- a/page.md")).toBeLessThan(out.indexOf("page.md:119:9"));
+    expect(out.indexOf("--- a/page.md")).toBeLessThan(out.indexOf("\npage.md\n  119:9  error"));
     expect(out).toContain("request-response-id-match");
     expect(out).not.toContain("no-trailing-comma");
   });

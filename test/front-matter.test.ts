@@ -4,22 +4,22 @@ import { readFrontMatter, readSimpleFrontMatter, readYamlFrontMatter } from "../
 const RANGE = { start: 0, end: 100 };
 
 describe("front matter: the simple reader and the YAML parser agree", () => {
+  // The simple reader reads these itself, exactly as the YAML parser does.
   const simple = [
     "title: Get user\ndescription: Retrieve the properties.\nms.localizationpriority: high",
     'title: "Create externalGroupMember"\nauthor: \'someone\'\nempty:\nms.prod: ""',
-    "title: user: resource type? no\r\nauthor: a\r\n",
     "doc_type: apiPageType\n\nms.date: 09/12/2019x\ndate: 2019-09-12",
-    "trailing:   ",
   ];
   for (const content of simple)
     it(JSON.stringify(content), () => {
-      const fast = readSimpleFrontMatter(content, 4, RANGE);
       const full = readYamlFrontMatter(content, 4, RANGE);
-      if (fast) expect(fast).toEqual(full);
+      expect(readSimpleFrontMatter(content, 4, RANGE)).toEqual(full);
       expect(readFrontMatter(content, 4, RANGE)).toEqual(full);
     });
 
   const parserOnly = [
+    "title: user: resource type? no\r\nauthor: a\r\n",
+    "trailing:   ",
     "count: 12",
     "flag: true",
     "nothing: null",

@@ -13,13 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearDocsIndexes, emptyDocsIndex } from "../src/docset/index.js";
 import { type LintMessage, pointsOf } from "../src/engine/message.js";
 import { type MessageData, type Report, type Rule, type RuleMeta, interpolate } from "../src/engine/rule.js";
-import {
-  type LintOptions,
-  type LintResult,
-  type RuleSetting,
-  lintPage,
-  lintText,
-} from "../src/engine/lint.js";
+import { type LintOptions, type LintResult, type RuleSetting, lintPage, lintText } from "../src/index.js";
 import { buildPage } from "../src/page/build.js";
 import type { Page } from "../src/page/model.js";
 import type { Point } from "../src/parse/source.js";

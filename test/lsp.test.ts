@@ -291,7 +291,9 @@ beforeAll(async () => {
   write("docs/resources/enums.md", enumsPage(["alpha", "beta"]));
   write("docs/resources/widget.md", WIDGET_RESOURCE);
   write("docs/api/widget-post.md", WIDGET_POST);
-  client = Client.start(workspace);
+  // Started outside the workspace: paths in messages are shortened against the workspace folder
+  // the client names, not the server's working folder.
+  client = Client.start(tmpdir());
   initializeResult = await client.connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
@@ -565,7 +567,9 @@ describe("language server", () => {
       end: { line: 0, character: 0 },
     });
     expect(diagnostics[0]!.severity).toBe(1);
-    expect(diagnostics[0]!.message).toContain(join("other", ".graph-docs-lint.json"));
+    expect(diagnostics[0]!.message).toBe(
+      `Invalid configuration: ${join("other", ".graph-docs-lint.json")}:1:12: invalid JSON: expected a value`,
+    );
     expect(diagnostics[0]!.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(config).href);
     const log = await client.waitFor(
       () => client.logs.find((l) => l.message.includes(".graph-docs-lint.json")),
@@ -593,6 +597,26 @@ describe("language server", () => {
       "diagnostics with the repaired configuration",
     );
     expect(repaired.map((d) => [d.code, d.severity])).toEqual([["no-todo-placeholder", 2]]);
+  });
+
+  it("reports unused disable directives when the configuration asks for them", async () => {
+    write("unused/.graph-docs-lint.json", '{ "reportUnusedDisableDirectives": true }');
+    const text = md(
+      "# Page",
+      "",
+      "<!-- graph-docs-lint-disable-next-line no-todo-placeholder -->",
+      "Nothing to do.",
+    );
+    const diagnostics = await client.open(uriOf("unused/page.md"), text);
+    expect(diagnostics.map((d) => [d.range.start.line, d.code, d.message])).toEqual([
+      [
+        2,
+        undefined,
+        "Unused graph-docs-lint-disable-next-line directive (no problems from no-todo-placeholder).",
+      ],
+    ]);
+    // Without the key, as before: nothing to report.
+    expect(await client.open(uriOf("docs/api/quiet.md"), text)).toEqual([]);
   });
 
   it("clears the diagnostics of a closed document", async () => {

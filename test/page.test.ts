@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { lintFile, lintText } from "../src/engine/lint.js";
+import { lintFile, lintText } from "../src/index.js";
 import { buildPage } from "../src/page/build.js";
 import { documentedValues } from "../src/page/possible-values.js";
 import { readableText } from "../src/parse/inline.js";

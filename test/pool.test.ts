@@ -38,8 +38,7 @@ describe("lintInWorkers", () => {
     const here = await Promise.all(files.map((f) => lintOneFile(f, {})));
     // A heap far too small for any page: each worker dies on its first file.
     const there = await lintInWorkers(files, {}, 2, options, {
-      maxOldGenerationSizeMb: 2,
-      maxYoungGenerationSizeMb: 1,
+      limits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 },
     });
     expect(summary(there)).toEqual(summary(here));
   });

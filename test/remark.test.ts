@@ -114,6 +114,16 @@ describe("remark plugin", () => {
     ]);
   });
 
+  it("reports unused disable directives when the configuration asks for them", async () => {
+    write("unused/.graph-docs-lint.json", JSON.stringify({ reportUnusedDisableDirectives: true }));
+    const text = md("# Page", "", "<!-- graph-docs-lint-disable-next-line json-valid -->", "Nothing to do.");
+    const page = write("unused/page.md", text);
+    expect((await run(page)).messages.map((m) => [m.line, m.reason])).toEqual([
+      [3, "Unused graph-docs-lint-disable-next-line directive (no problems from json-valid)."],
+    ]);
+    expect((await run(write("plain/page.md", text))).messages).toEqual([]);
+  });
+
   it("lints the file's text even when an earlier plugin changed the tree", async () => {
     const page = write("tree/page.md", md("# Page", "", "TODO write this."));
     const emptyTree = () => (tree: Root) => {

@@ -9,10 +9,11 @@ import AjvModule from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.js";
-import { type LintOptions, type LintResult, lintFile, resultOf } from "../src/engine/lint.js";
 import { LintMessage } from "../src/engine/message.js";
+import { type LintResult, resultOf } from "../src/engine/result.js";
+import { type LintOptions, lintFile } from "../src/index.js";
 import { formatGithub } from "../src/report/github.js";
-import { formatters } from "../src/report/index.js";
+import { FORMAT_NAMES, loadFormatter } from "../src/report/index.js";
 import { formatSarif } from "../src/report/sarif.js";
 
 const Ajv = AjvModule.default;
@@ -26,6 +27,13 @@ const SEED_FILES = readdirSync(SEEDS)
 const FIXTURE_001 = "001_7f39b981a4c00286.txt";
 const FIXTURE_000 = "000_82e58b59bc3cad7b.txt";
 const MISSING = join(SEEDS, "does-not-exist.txt");
+
+/** A result of the given messages for a page with the given text. */
+function resultOfParts(filePath: string, messages: LintMessage[], source: string): LintResult {
+  return resultOf({ filePath, messages, source });
+}
+
+const RULE_METAS = rules.map((r) => r.meta);
 
 function lintSeeds(options: Omit<LintOptions, "path"> = {}): LintResult[] {
   return SEED_FILES.map((f) => lintFile(join(SEEDS, f), options));
@@ -104,7 +112,7 @@ addFormats(ajv);
 const validateSarif = ajv.compile(schema);
 
 function sarif(results: LintResult[], cwd = ROOT): SarifLog {
-  const text = formatSarif(results, cwd);
+  const text = formatSarif(results, { cwd, rules: RULE_METAS, color: false });
   const log = JSON.parse(text) as SarifLog;
   const valid = validateSarif(log);
   expect(validateSarif.errors ?? [], ajv.errorsText(validateSarif.errors)).toEqual([]);
@@ -117,9 +125,10 @@ function resultsFor(log: SarifLog, uri: string): SarifResult[] {
 }
 
 describe("formatter registry", () => {
-  it("has sarif and github", () => {
-    expect(formatters.sarif).toBe(formatSarif);
-    expect(formatters.github).toBe(formatGithub);
+  it("loads each format on demand", async () => {
+    expect(FORMAT_NAMES).toEqual(["stylish", "json", "sarif", "github", "unix", "checkstyle", "junit"]);
+    expect(await loadFormatter("sarif")).toBe(formatSarif);
+    expect(await loadFormatter("github")).toBe(formatGithub);
   });
 });
 
@@ -300,7 +309,7 @@ describe("sarif", () => {
   it("turns messages without a rule in readable files into notifications with their region", () => {
     const start = { line: 2, column: 3, offset: 10 };
     const end = { line: 2, column: 9, offset: 16 };
-    const page = resultOf(
+    const page = resultOfParts(
       join(ROOT, "docs", "page.md"),
       [
         new LintMessage('Unknown rule "nope" in a graph-docs-lint-disable directive.', {
@@ -311,8 +320,6 @@ describe("sarif", () => {
         }),
       ],
       "",
-      false,
-      false,
     );
     const run = sarif([page]).runs[0]!;
     expect(run.results).toEqual([]);
@@ -339,12 +346,10 @@ describe("sarif", () => {
 
   it("encodes paths as URIs, and uses file URLs outside the working directory", () => {
     const origin = { line: 1, column: 1, offset: 0 };
-    const odd = resultOf(
+    const odd = resultOfParts(
       join(ROOT, "dir with space", "a#b%c.md"),
       [new LintMessage("x", { ruleId: "no-todo-placeholder", severity: 2, start: origin, end: origin })],
       "x",
-      false,
-      false,
     );
     const log = sarif([odd]);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({
@@ -417,7 +422,7 @@ function expectedCommands(results: LintResult[], cwd = ROOT): Command[] {
 describe("github", () => {
   it("round-trips every finding of the seeds", () => {
     const seeds = lintSeeds();
-    const { commands, plain } = parseCommands(formatGithub(seeds, ROOT));
+    const { commands, plain } = parseCommands(formatGithub(seeds, { cwd: ROOT }));
     expect(commands).toEqual(expectedCommands(seeds));
     expect(commands.length).toBe(seeds.reduce((n, r) => n + r.messages.length, 0));
     const errors = seeds.reduce((n, r) => n + r.errorCount, 0);
@@ -427,7 +432,7 @@ describe("github", () => {
   });
 
   it("writes the command in the documented shape", () => {
-    const output = formatGithub([lintFile(join(SEEDS, FIXTURE_001))], ROOT);
+    const output = formatGithub([lintFile(join(SEEDS, FIXTURE_001))], { cwd: ROOT });
     expect(output.split("\n")[0]).toBe(
       `::error file=fixtures/seeds/${FIXTURE_001},line=60,endLine=60,col=17,endColumn=18,title=no-trailing-comma::` +
         "Trailing comma before '}' in example JSON: JSON does not allow it.",
@@ -436,7 +441,7 @@ describe("github", () => {
 
   it("uses ::warning for warnings and ::error for errors", () => {
     const seeds = lintSeeds({ rules: { "no-trailing-comma": "warn" } });
-    const { commands, plain } = parseCommands(formatGithub(seeds, ROOT));
+    const { commands, plain } = parseCommands(formatGithub(seeds, { cwd: ROOT }));
     expect(commands).toEqual(expectedCommands(seeds));
     const kinds = new Set(commands.map((c) => `${c.properties.title}:${c.kind}`));
     expect(kinds).toContain("no-trailing-comma:warning");
@@ -449,17 +454,15 @@ describe("github", () => {
     const start = { line: 3, column: 5, offset: 20 };
     const end = { line: 4, column: 2, offset: 30 };
     const reason = "Value: 100% wrong, expected a, b\nsecond line\r\nthird %0A line::end";
-    const result = resultOf(
+    const result = resultOfParts(
       join(ROOT, "docs", "we,ird:na%me.md"),
       [
         new LintMessage(reason, { ruleId: "odd:rule,id", severity: 2, start, end }),
         new LintMessage("warn, here: 50%", { ruleId: "no-todo-placeholder", severity: 1, start, end: start }),
       ],
       "",
-      false,
-      false,
     );
-    const output = formatGithub([result], ROOT);
+    const output = formatGithub([result], { cwd: ROOT });
     // One command per line: no raw CR or LF inside a command.
     expect(output.split("\n")).toHaveLength(4);
     expect(output).not.toContain("\r");
@@ -499,20 +502,18 @@ describe("github", () => {
   it("gives messages without a rule their place but no title", () => {
     const start = { line: 2, column: 3, offset: 10 };
     const end = { line: 2, column: 9, offset: 16 };
-    const page = resultOf(
+    const page = resultOfParts(
       join(ROOT, "docs", "page.md"),
       [new LintMessage("Unused directive.", { ruleId: undefined, severity: 1, start, end })],
       "",
-      false,
-      false,
     );
-    expect(formatGithub([page], ROOT).split("\n")[0]).toBe(
+    expect(formatGithub([page], { cwd: ROOT }).split("\n")[0]).toBe(
       "::warning file=docs/page.md,line=2,endLine=2,col=3,endColumn=9::Unused directive.",
     );
   });
 
   it("reports unreadable files with the file only", () => {
-    const output = formatGithub([lintFile(MISSING)], ROOT);
+    const output = formatGithub([lintFile(MISSING)], { cwd: ROOT });
     expect(output).toBe(
       "::error file=fixtures/seeds/does-not-exist.txt::No such file or directory.\n" +
         "graph-docs-lint: 1 problem (1 error, 0 warnings) in 1 file checked.\n",
@@ -520,7 +521,7 @@ describe("github", () => {
   });
 
   it("prints only the summary when there is nothing to report", () => {
-    expect(formatGithub([], ROOT)).toBe(
+    expect(formatGithub([], { cwd: ROOT })).toBe(
       "graph-docs-lint: 0 problems (0 errors, 0 warnings) in 0 files checked.\n",
     );
   });

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { lintFile } from "../src/engine/lint.js";
+import { lintFile } from "../src/index.js";
 
 const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
 

@@ -50,7 +50,7 @@ describe("configuration errors", () => {
     [
       "a bad severity",
       '{ "rules": { "no-todo-placeholder": "warning" } }',
-      '.graph-docs-lint.json: /rules/no-todo-placeholder: must be "off", "warn" or "error", or [severity, options]',
+      '.graph-docs-lint.json: /rules/no-todo-placeholder: must be "off", "warn" or "error" (or 0, 1, 2), or [severity, options]',
     ],
     [
       "an unknown key",
@@ -94,7 +94,7 @@ describe("configuration errors", () => {
 
   it("a bad config in a subfolder fails the run for the pages it governs", () => {
     const dir = project();
-    write(dir, "api/.graph-docs-lint.json", '{ "rules": { "no-todo-placeholder": 1 } }');
+    write(dir, "api/.graph-docs-lint.json", '{ "rules": { "no-todo-placeholder": "loud" } }');
     write(dir, "api/page.md", TWO_TODOS);
     const result = cli(["api"], dir);
     expect(result.status).toBe(2);
@@ -212,11 +212,23 @@ describe("warnings", () => {
     expect(cli(["--max-warnings", "0", "page.md"], warnProject()).status).toBe(1);
   });
 
-  it.each(["-1", "1.5", "many"])("--max-warnings %s: exit 2 with a usage message", (value) => {
-    const result = cli([`--max-warnings=${value}`, "page.md"], warnProject());
+  it.each([["-2"], ["1.5"], ["many"], [""]])("--max-warnings %j: exit 2 with a usage message", (value) => {
+    const result = cli(["--max-warnings", value, "page.md"], warnProject());
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`graph-docs-lint: --max-warnings takes a whole number, not "${value}"\n`);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `graph-docs-lint: --max-warnings takes a whole number (or -1 for no limit), not "${value}"\n`,
+    );
   });
+
+  it.each([["--max-warnings", "-1"], ["--max-warnings=-1"]])(
+    "%s %s means no limit, as in ESLint (a value may start with a dash)",
+    (...args) => {
+      const result = cli([...args, "page.md"], warnProject());
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe("");
+    },
+  );
 
   it("--quiet drops warnings and keeps errors", () => {
     const dir = project();
@@ -250,9 +262,11 @@ describe("standard input", () => {
     const dir = project();
     const result = cli(["--stdin-filename", "api/x.md", "-"], dir, TODO_AND_COMMA);
     expect(result.status).toBe(1);
-    expect(result.stdout.split("\n").slice(0, 2)).toEqual([
-      'api/x.md:3:1  error  TODO placeholder "TODO" must be replaced with real content.  no-todo-placeholder',
-      "api/x.md:7:9  error  Trailing comma before '}' in JSON block: JSON does not allow it.  no-trailing-comma",
+    expect(result.stdout.split("\n").slice(0, 4)).toEqual([
+      "",
+      "api/x.md",
+      '  3:1  error  TODO placeholder "TODO" must be replaced with real content       no-todo-placeholder',
+      "  7:9  error  Trailing comma before '}' in JSON block: JSON does not allow it  no-trailing-comma",
     ]);
     // The named file need not exist, and is not created.
     expect(existsSync(join(dir, "api", "x.md"))).toBe(false);

@@ -10,14 +10,13 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, dirname, join, resolve } from "node:path";
 import { docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { requestNamesOf } from "../docset/request-names.js";
-import { filesBelow } from "../docset/store-dir.js";
-import type { ResolvedConfig } from "../engine/config.js";
+import type { ResolvedConfig } from "../engine/config/index.js";
 import type { LintOptions } from "../engine/lint.js";
 import { type LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
+import { buildIdentity } from "../util/package-info.js";
 
 const CACHE_VERSION = 1;
 
@@ -46,32 +45,11 @@ export function outsideResources(file: string): boolean {
   return basename(dirname(file)) !== "resources";
 }
 
-/** The linter's identity: its package version and a hash of its built code. */
-function linterIdentity(): string {
-  const here = fileURLToPath(import.meta.url);
-  for (let dir = dirname(here); dirname(dir) !== dir; dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name !== "graph-docs-lint") continue;
-      const hash = createHash("sha256").update(pkg.version ?? "");
-      // The folder this module was loaded from: dist/ when built, src/ under a test runner.
-      for (const file of filesBelow(join(dir, relative(dir, here).split(sep)[0]!), [".js"]))
-        hash.update(basename(file)).update(readFileSync(file));
-      return hash.digest("hex");
-    } catch {
-      // keep walking up
-    }
-  }
-  return "unknown";
-}
-
 /** Computes cache keys; one per run (the docs tree signatures are computed once). */
 export class CacheKeys {
   private readonly treeSignatures = new Map<string, string>();
-  private readonly identity = linterIdentity();
+  /** The linter's identity: its version and the content of its built code (see buildIdentity). */
+  private readonly identity = buildIdentity("content");
 
   keyFor(file: string, bytes: Uint8Array, config: ResolvedConfig, options: LintOptions): string {
     const root = options.docsRoot ? resolve(options.docsRoot) : findDocsRoot(dirname(file));

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { type LintResult, withMessages } from "../engine/lint.js";
+import { type LintResult, withMessages } from "../engine/result.js";
 import { UsageError } from "./errors.js";
 
 export interface ChangedLines {

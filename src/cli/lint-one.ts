@@ -1,22 +1,24 @@
 /**
  * The work done for one file of a run — configuration, ignore check, read, lint or fix, write —
- * shared by the main thread and the worker threads.
+ * shared by the main thread and the worker threads. Reading and linting are the engine's
+ * (readPage, decodePage, lintText, fixText); this adds the cache, fixing in place and the
+ * command line's settings.
  */
-import { readFileSync, statSync } from "node:fs";
-import { type ResolvedConfig, configFor, isIgnored } from "../engine/config.js";
-import { fixText } from "../engine/fix.js";
 import {
-  type LintOptions,
-  type LintResult,
-  describeFsError,
-  lintText,
-  resultOf,
-  tooLargeReason,
-} from "../engine/lint.js";
-import { LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
+  type ResolvedConfig,
+  type RuleOverrides,
+  isIgnored,
+  lintOptionsFor,
+  withRuleOverrides,
+} from "../engine/config/index.js";
+import { fixText } from "../engine/fix.js";
+import { lintText } from "../engine/lint.js";
+import { type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
+import { type PageRead, decodePage, readPage, unreadableResult } from "../engine/read-page.js";
+import { type LintResult, resultOf } from "../engine/result.js";
 import { encodePage, writeFileAtomic } from "../engine/write.js";
-import { decodeSource } from "../parse/source.js";
 import { type CacheKeys, type LintCache, outsideResources } from "./cache.js";
+import { configLoader, rulePlugin } from "./rules.js";
 
 /** The options of a run that matter for one file (plain data: it is sent to worker threads). */
 export interface FileLintSettings {
@@ -24,7 +26,12 @@ export interface FileLintSettings {
   docsRoot?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** True with --report-unused-disable-directives; undefined leaves it to the configuration. */
   reportUnusedDisableDirectives?: boolean;
+  /** `--rule` settings, over every page's configuration. */
+  ruleOverrides?: RuleOverrides;
+  /** `--no-ignore`: the configuration's `ignores` do not apply. */
+  noIgnore?: boolean;
 }
 
 export interface FileOutcome {
@@ -36,19 +43,28 @@ export interface FileOutcome {
   cacheKey: string | undefined;
 }
 
-export function lintOptionsFor(
-  file: string,
-  config: ResolvedConfig,
-  settings: FileLintSettings,
-): LintOptions {
-  return {
+const IGNORED: FileOutcome = { result: undefined, notices: [], cacheKey: undefined };
+
+/** The configuration of a file with the command line's `--rule` settings over it. */
+export async function fileConfig(file: string, settings: FileLintSettings): Promise<ResolvedConfig> {
+  return withRuleOverrides(await configLoader.configFor(file, settings.config), settings.ruleOverrides);
+}
+
+function ignoredBy(file: string, config: ResolvedConfig, settings: FileLintSettings): boolean {
+  return !settings.noIgnore && isIgnored(file, config);
+}
+
+/** True when the file's configuration ignores it (never with `--no-ignore`). */
+export async function ignoredByConfig(file: string, settings: FileLintSettings): Promise<boolean> {
+  return !settings.noIgnore && isIgnored(file, await fileConfig(file, settings));
+}
+
+function optionsFor(file: string, config: ResolvedConfig, settings: FileLintSettings) {
+  return lintOptionsFor(config, {
     path: file,
-    rules: config.rules,
-    ruleOptions: config.ruleOptions,
-    docsRoot: settings.docsRoot ?? config.docsRoot,
+    docsRoot: settings.docsRoot,
     reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives,
-    maxPageBytes: config.maxPageBytes,
-  };
+  });
 }
 
 /** Lints (or fixes) one file; `cache` is consulted and `keys` computes its cache key. */
@@ -58,18 +74,24 @@ export async function lintOneFile(
   keys?: CacheKeys,
   cache?: LintCache,
 ): Promise<FileOutcome> {
-  const config = await configFor(file, settings.config);
-  if (isIgnored(file, config)) return { result: undefined, notices: [], cacheKey: undefined };
-  let bytes: Buffer;
-  try {
-    // A page over the size limit is not read at all.
-    const tooLarge = tooLargeReason(statSync(file).size, config.maxPageBytes);
-    if (tooLarge) return { result: unreadableResult(file, tooLarge), notices: [], cacheKey: undefined };
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { result: unreadableResult(file, describeFsError(error)), notices: [], cacheKey: undefined };
-  }
-  return lintBytes(file, bytes, config, settings, keys, cache, true);
+  const config = await fileConfig(file, settings);
+  if (ignoredBy(file, config, settings)) return IGNORED;
+  return lintRead(file, readPage(file, config.maxPageBytes), config, settings, {
+    keys,
+    cache,
+    fromDisk: true,
+  });
+}
+
+/** Lints (or, with --fix-dry-run, fixes) bytes read from standard input as the file `file`. */
+export async function lintStdin(
+  file: string,
+  bytes: Buffer,
+  settings: FileLintSettings,
+): Promise<FileOutcome> {
+  const config = await fileConfig(file, settings);
+  if (ignoredBy(file, config, settings)) return IGNORED;
+  return lintRead(file, decodePage(bytes, config.maxPageBytes), config, { ...settings, fix: false }, {});
 }
 
 /** The cached outcome of a file, when the cache holds one for its current bytes and settings. */
@@ -79,67 +101,55 @@ export async function cachedOutcome(
   keys: CacheKeys,
   cache: LintCache,
 ): Promise<FileOutcome | undefined> {
-  const config = await configFor(file, settings.config);
-  if (isIgnored(file, config)) return { result: undefined, notices: [], cacheKey: undefined };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  if (tooLargeReason(bytes.length, config.maxPageBytes)) return undefined;
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return undefined;
-  const hit = cache.get(file, keys.keyFor(file, bytes, config, lintOptionsFor(file, config, settings)));
-  return hit
-    ? { result: resultOf(file, hit, decoded.text, decoded.bom, false), notices: [], cacheKey: undefined }
-    : undefined;
+  const config = await fileConfig(file, settings);
+  if (ignoredBy(file, config, settings)) return IGNORED;
+  const read = readPage(file, config.maxPageBytes);
+  if (!read.ok) return undefined;
+  const hit = cache.get(file, keys.keyFor(file, read.bytes, config, optionsFor(file, config, settings)));
+  return hit ? { result: cachedResult(file, hit, read), notices: [], cacheKey: undefined } : undefined;
 }
 
-export function lintBytes(
+function cachedResult(
   file: string,
-  bytes: Buffer,
+  messages: LintResult["messages"],
+  read: PageRead & { ok: true },
+): LintResult {
+  return resultOf({ filePath: file, messages, source: read.text, bom: read.bom });
+}
+
+function lintRead(
+  file: string,
+  read: PageRead,
   config: ResolvedConfig,
   settings: FileLintSettings,
-  keys?: CacheKeys,
-  cache?: LintCache,
-  /** The bytes were just read from `file` (not standard input): see LintOptions.textIsFile. */
-  fromDisk = false,
+  context: {
+    keys?: CacheKeys;
+    cache?: LintCache;
+    /** The bytes were just read from `file` (not standard input): see LintOptions.textIsFile. */
+    fromDisk?: boolean;
+  },
 ): FileOutcome {
   // Like bytes that are not text: one message, exit 2, never parsed (nor cached).
-  const tooLarge = tooLargeReason(bytes.length, config.maxPageBytes);
-  if (tooLarge) return { result: unreadableResult(file, tooLarge), notices: [], cacheKey: undefined };
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok)
-    return { result: unreadableResult(file, `File ${decoded.message}.`), notices: [], cacheKey: undefined };
-  const options = lintOptionsFor(file, config, settings);
-  const fixing = settings.fix || settings.fixDryRun;
-  if (!fixing) {
-    const cacheKey = keys?.keyFor(file, bytes, config, options);
-    const hit = cacheKey ? cache?.get(file, cacheKey) : undefined;
-    if (hit)
-      return {
-        result: resultOf(file, hit, decoded.text, decoded.bom, false),
-        notices: [],
-        cacheKey: undefined,
-      };
-    const result = {
-      ...lintText(decoded.text, { ...options, textIsFile: fromDisk }),
-      filePath: file,
-      bom: decoded.bom,
-    };
-    return { result, notices: [], cacheKey };
+  if (!read.ok) return { result: unreadableResult(file, read.reason), notices: [], cacheKey: undefined };
+  const options = optionsFor(file, config, settings);
+  const rules = rulePlugin.rules;
+  if (!settings.fix && !settings.fixDryRun) {
+    const cacheKey = context.keys?.keyFor(file, read.bytes, config, options);
+    const hit = cacheKey ? context.cache?.get(file, cacheKey) : undefined;
+    if (hit) return { result: cachedResult(file, hit, read), notices: [], cacheKey: undefined };
+    const linted = lintText(read.text, { ...options, textIsFile: context.fromDisk ?? false }, rules);
+    return { result: { ...linted, filePath: file, bom: read.bom }, notices: [], cacheKey };
   }
-  const fixed = fixText(decoded.text, options);
-  const result = resultOf(file, fixed.messages, fixed.output, decoded.bom, false);
+  const fixed = fixText(read.text, options, rules);
+  const result = resultOf({ filePath: file, messages: fixed.messages, source: fixed.output, bom: read.bom });
   if (fixed.changed) {
     result.output = fixed.output;
-    result.input = decoded.text;
+    result.input = read.text;
   }
   if (settings.fix && fixed.changed) {
-    const outcome = writeFileAtomic(file, encodePage(fixed.output, decoded.bom), bytes);
+    const outcome = writeFileAtomic(file, encodePage(fixed.output, read.bom), read.bytes);
     if (outcome === "changed-on-disk") {
-      const unfixed = { ...lintText(decoded.text, options), filePath: file, bom: decoded.bom };
+      const unfixed = { ...lintText(read.text, options, rules), filePath: file, bom: read.bom };
       return {
         result: unfixed,
         notices: [`${file}: not fixed: the file changed on disk while it was being linted.`],
@@ -148,12 +158,6 @@ export function lintBytes(
     }
   }
   return { result, notices: [], cacheKey: undefined };
-}
-
-export function unreadableResult(filePath: string, reason: string): LintResult {
-  const origin = { line: 1, column: 1, offset: 0 };
-  const message = new LintMessage(reason, { ruleId: undefined, severity: 2, start: origin, end: origin });
-  return resultOf(filePath, [message], undefined, false, true);
 }
 
 /** A result as plain data, for the way back from a worker thread. */
@@ -167,7 +171,16 @@ export interface PlainResult extends Omit<LintResult, "messages"> {
  * (none without a cache). A page whose enum was found by the heading scan depends on every
  * `resources/` page, thousands of paths: copied back for each page, they took 600 MB.
  */
-export function toPlainResult(result: LintResult, keepSource: boolean, forCache: boolean): PlainResult {
+export function toPlainResult(
+  result: LintResult,
+  keep: {
+    /** The run needs each page's text (baselines). */
+    keepSource: boolean;
+    /** The run has a cache, which stores the dependencies outside `resources/`. */
+    forCache: boolean;
+  },
+): PlainResult {
+  const { keepSource, forCache } = keep;
   const plain: PlainResult = { ...result, messages: result.messages.map(toPlainMessage) };
   if (!keepSource && plain.output === undefined) plain.source = undefined;
   plain.dependencies = forCache ? plain.dependencies?.filter(outsideResources) : undefined;

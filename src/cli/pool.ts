@@ -51,8 +51,14 @@ export async function lintInWorkers(
   settings: FileLintSettings,
   threads: number,
   options: { keepSource: boolean; withCacheKeys: boolean },
-  limits: ResourceLimits = WORKER_LIMITS,
+  hooks: {
+    /** Called as each file is done (progress). */
+    onFileDone?: () => void;
+    /** The workers' heaps (tests make them too small). */
+    limits?: ResourceLimits;
+  } = {},
 ): Promise<FileOutcome[]> {
+  const limits = hooks.limits ?? WORKER_LIMITS;
   const outcomes = new Array<FileOutcome | undefined>(files.length);
   const shares = Array.from({ length: threads }, () => [] as WorkerInput["files"]);
   // Runs of neighbouring files go to the same worker: neighbours (`user-get`, `user-update`, …)
@@ -88,6 +94,7 @@ export async function lintInWorkers(
               notices: reply.notices ?? [],
               cacheKey: reply.cacheKey,
             };
+            hooks.onFileDone?.();
           });
           // A worker that dies (out of memory on a huge page, most likely) leaves its remaining
           // files to the main thread below; the run goes on.
@@ -96,7 +103,7 @@ export async function lintInWorkers(
         }),
     ),
   );
-  return finishOnMainThread(files, outcomes, settings, options);
+  return finishOnMainThread(files, outcomes, settings, options, hooks.onFileDone);
 }
 
 function isResourcePage(file: string): boolean {
@@ -109,6 +116,7 @@ async function finishOnMainThread(
   outcomes: Array<FileOutcome | undefined>,
   settings: FileLintSettings,
   options: { keepSource: boolean; withCacheKeys: boolean },
+  onFileDone: (() => void) | undefined,
 ): Promise<FileOutcome[]> {
   let keys: CacheKeys | undefined;
   const finished: FileOutcome[] = [];
@@ -117,6 +125,7 @@ async function finishOnMainThread(
     if (!outcome) {
       keys ??= options.withCacheKeys ? new CacheKeys() : undefined;
       outcome = await lintOneFile(file, settings, keys);
+      onFileDone?.();
     }
     finished.push(outcome);
   }

@@ -1,37 +1,40 @@
 /**
  * One command-line run: select files, find each file's configuration, lint (or fix) them, filter
- * by baseline or diff, format, and choose the exit code. Everything the CLI does that is not
- * argument parsing lives here, so tests can call it without spawning a process.
+ * by baseline or diff, format, and choose the exit code. Everything the CLI does after parsing its
+ * arguments lives here.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import type { RuleOverrides } from "../engine/config/index.js";
 import { createBaseline, filterByBaseline, readBaseline, writeBaseline } from "../engine/baseline.js";
-import { ConfigError, configFor, isIgnored } from "../engine/config.js";
-import { type LintResult, withMessages } from "../engine/lint.js";
-import { formatDiffs } from "../report/diff.js";
-import { formatters } from "../report/index.js";
+import { type LintResult, withMessages } from "../engine/result.js";
+import { type FormatName, READABLE_FORMATS, loadFormatter } from "../report/index.js";
 import { CacheKeys, LintCache } from "./cache.js";
+import { useColor } from "./color.js";
 import { UsageError } from "./errors.js";
-import { selectFiles } from "./files.js";
-import { IgnoreChecker } from "./ignore.js";
+import { FileFilter, type UnmatchedPattern, pathKind, selectFiles, unmatchedMessage } from "./files.js";
 import { changedSince, filterByChangedLines } from "./git.js";
 import {
   type FileLintSettings,
   type FileOutcome,
   cachedOutcome,
-  lintBytes,
+  ignoredByConfig,
   lintOneFile,
+  lintStdin,
 } from "./lint-one.js";
+import { writeReportFile } from "./output.js";
 import { lintInWorkers, workerCount } from "./pool.js";
+import { type Progress, progressFor } from "./progress.js";
+import { rulePlugin } from "./rules.js";
 
 export interface RunOptions {
   patterns: string[];
-  format: string;
+  format: FormatName;
   config?: string;
   docsRoot?: string;
   fix?: boolean;
   fixDryRun?: boolean;
   outputFile?: string;
+  /** Exit 1 with more warnings than this; undefined: no limit. */
   maxWarnings?: number;
   quiet?: boolean;
   reportUnusedDisableDirectives?: boolean;
@@ -42,76 +45,89 @@ export interface RunOptions {
   writeBaseline?: string;
   cache?: boolean;
   cacheLocation?: string;
-  cwd?: string;
+  /** `--rule` settings. */
+  ruleOverrides?: RuleOverrides;
+  /** `--ignore-pattern` patterns. */
+  ignorePatterns?: string[];
+  /** `--no-ignore`. */
+  noIgnore?: boolean;
+  /** False with `--no-error-on-unmatched-pattern`. */
+  errorOnUnmatchedPattern: boolean;
+  /** `--color` (true) or `--no-color` (false); undefined: decided from the environment. */
+  color?: boolean;
+  stats?: boolean;
+  cwd: string;
 }
 
 export interface RunIo {
   stdout(text: string): Promise<void>;
   stderr(text: string): void;
-  readStdin(): Promise<string>;
+  readStdin(): Promise<Buffer>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
 }
 
 export async function run(options: RunOptions, io: RunIo): Promise<number> {
-  const cwd = options.cwd ?? process.cwd();
-  const format = formatters[options.format];
-  if (!format)
-    throw new UsageError(
-      `unknown format "${options.format}"; expected one of: ${Object.keys(formatters).join(", ")}`,
-    );
+  const { cwd } = options;
   if (options.stdin && options.patterns.length > 0)
     throw new UsageError('"-" (stdin) cannot be combined with file arguments');
-  if (!options.stdin && options.patterns.length === 0 && !options.changedSince)
-    throw new UsageError("no files, folders or globs given");
-
-  let exitCode = 0;
-  let results: LintResult[] = [];
+  // Standard input can be fixed with --fix-dry-run (the fixed text is the output), never written.
+  if (options.stdin && options.fix)
+    throw new UsageError("--fix cannot write to standard input; use --fix-dry-run");
   const settings: FileLintSettings = {
     config: options.config,
     docsRoot: options.docsRoot,
     fix: options.fix,
     fixDryRun: options.fixDryRun,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    ruleOverrides: options.ruleOverrides,
+    noIgnore: options.noIgnore,
   };
-  const cache = options.cache
-    ? LintCache.open(options.cacheLocation ?? resolve(cwd, "node_modules/.cache/graph-docs-lint/cache.json"))
-    : undefined;
-  const keys = cache ? new CacheKeys() : undefined;
-  const keepSource = Boolean(options.writeBaseline || options.baseline);
+  const filter = new FileFilter(cwd, { noIgnore: options.noIgnore, patterns: options.ignorePatterns });
 
+  let exitCode = 0;
+  let results: LintResult[] = [];
   if (options.stdin) {
-    // Standard input can be fixed with --fix-dry-run (the fixed text is the output), never written.
-    if (options.fix) throw new UsageError("--fix cannot write to standard input; use --fix-dry-run");
     const filename = resolve(cwd, options.stdinFilename ?? "<stdin>.md");
-    const config = await configFor(filename, options.config);
-    const text = await io.readStdin();
+    const bytes = await io.readStdin();
     // An ignored --stdin-filename is skipped like an ignored file named on the command line.
-    if (!isIgnored(filename, config) && !new IgnoreChecker().isIgnored(filename)) {
-      const outcome = lintBytes(filename, Buffer.from(text, "utf8"), config, { ...settings, fix: false });
+    if (!filter.isIgnored(filename)) {
+      const outcome = await lintStdin(filename, bytes, settings);
       if (outcome.result) results.push(outcome.result);
     }
   } else {
-    let files: string[];
-    let missing: string[] = [];
     const changed = options.changedSince ? changedSince(options.changedSince, cwd) : undefined;
-    if (changed) {
-      const scope = options.patterns.length > 0 ? options.patterns.map((p) => resolve(cwd, p)) : [cwd];
-      const ignored = new IgnoreChecker();
-      files = [...changed.files.keys()]
-        .filter((f) => !ignored.isIgnored(f))
-        .filter((f) => scope.some((s) => f === s || f.startsWith(s.endsWith(sep) ? s : `${s}${sep}`)));
-    } else {
-      ({ files, missing } = await selectFiles(options.patterns, cwd));
+    // With no path, the current folder (ESLint's default).
+    const patterns = options.patterns.length === 0 && !changed ? ["."] : options.patterns;
+    const { files, unmatched } = changed
+      ? changedFiles(changed, patterns, cwd, filter)
+      : await selectFiles(patterns, cwd, filter, (file) => ignoredByConfig(file, settings));
+    if (unmatched.length > 0 && options.errorOnUnmatchedPattern) {
+      // As ESLint: nothing is linted when a pattern matched nothing.
+      for (const u of unmatched) io.stderr(`graph-docs-lint: ${unmatchedMessage(u)}\n`);
+      return 2;
     }
-    for (const path of missing) io.stderr(`graph-docs-lint: no such file or directory: ${path}\n`);
-    if (missing.length > 0) exitCode = 2;
-    const outcomes = await lintAll(files, settings, { keepSource, keys, cache });
+    const cache = options.cache
+      ? LintCache.open(
+          options.cacheLocation ?? resolve(cwd, "node_modules/.cache/graph-docs-lint/cache.json"),
+        )
+      : undefined;
+    const progress = progressFor(files.length, { isTTY: io.stderrIsTTY, write: io.stderr }, io.env);
+    const outcomes = await lintAll(files, settings, {
+      keepSource: Boolean(options.writeBaseline || options.baseline),
+      keys: cache ? new CacheKeys() : undefined,
+      cache,
+      progress,
+    });
+    progress.end();
+    cache?.save();
     for (const outcome of outcomes) {
       for (const notice of outcome.notices) io.stderr(`graph-docs-lint: ${notice}\n`);
       if (outcome.result) results.push(outcome.result);
     }
     if (changed) results = filterByChangedLines(results, changed);
   }
-  cache?.save();
 
   for (const r of results) {
     if (r.unreadable) {
@@ -136,22 +152,15 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
     const path = resolve(cwd, options.baseline);
     results = filterByBaseline(results, readBaseline(path), dirname(path));
   }
-  if (options.quiet) {
+  if (options.quiet)
     results = results.map((r) =>
       withMessages(
         r,
         r.messages.filter((m) => m.severity === 2),
       ),
     );
-  }
 
-  let text = format(results, cwd);
-  if (options.fixDryRun && options.format === "stylish") text = formatDiffs(results, cwd) + text;
-  if (options.outputFile) {
-    const path = resolve(cwd, options.outputFile);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  } else await io.stdout(text);
+  await report(results, options, io);
 
   if (exitCode !== 0) return exitCode;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -163,6 +172,47 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+/** Formats the results and writes them: to the output file or stdout; statistics after them. */
+async function report(results: LintResult[], options: RunOptions, io: RunIo): Promise<void> {
+  const color = useColor(options.color, io.env, {
+    isTTY: io.stdoutIsTTY,
+    toFile: options.outputFile !== undefined,
+  });
+  const context = { cwd: options.cwd, rules: rulePlugin.rules.map((r) => r.meta), color };
+  let text = (await loadFormatter(options.format))(results, context);
+  if (options.fixDryRun && options.format === "stylish") {
+    // jsdiff is loaded only when there is a diff to print.
+    const { formatDiffs } = await import("../report/diff.js");
+    text = formatDiffs(results, options.cwd) + text;
+  }
+  let stats = "";
+  if (options.stats) stats = (await import("../report/stats.js")).formatStats(results);
+  // Statistics follow a readable report; they never go into a machine-read one.
+  if (READABLE_FORMATS.has(options.format)) text += stats;
+  else if (stats) io.stderr(stats.replace(/^\n/, ""));
+  if (options.outputFile) {
+    const path = resolve(options.cwd, options.outputFile);
+    writeReportFile(path, text, relative(options.cwd, path) || path);
+  } else await io.stdout(text);
+}
+
+/** The files `--changed-since` lints: those git lists, under the paths given, not ignored. */
+function changedFiles(
+  changed: ReturnType<typeof changedSince>,
+  patterns: string[],
+  cwd: string,
+  filter: FileFilter,
+): { files: string[]; unmatched: UnmatchedPattern[] } {
+  const unmatched: UnmatchedPattern[] = patterns
+    .filter((p) => pathKind(resolve(cwd, p)) === undefined)
+    .map((pattern) => ({ pattern, reason: "missing" }));
+  const scope = patterns.length > 0 ? patterns.map((p) => resolve(cwd, p)) : [cwd];
+  const files = [...changed.files.keys()]
+    .filter((f) => !filter.isIgnored(f))
+    .filter((f) => scope.some((s) => f === s || f.startsWith(s.endsWith(sep) ? s : `${s}${sep}`)));
+  return { files, unmatched };
+}
+
 /**
  * Lints the files in order: cache hits first, then the rest on worker threads when there are
  * enough of them to pay for starting workers, else here.
@@ -170,7 +220,12 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
 async function lintAll(
   files: string[],
   settings: FileLintSettings,
-  context: { keepSource: boolean; keys: CacheKeys | undefined; cache: LintCache | undefined },
+  context: {
+    keepSource: boolean;
+    keys: CacheKeys | undefined;
+    cache: LintCache | undefined;
+    progress: Progress;
+  },
 ): Promise<FileOutcome[]> {
   const threads = workerCount(files.length);
   const outcomes: FileOutcome[] = [];
@@ -180,6 +235,7 @@ async function lintAll(
       if (outcome.cacheKey && outcome.result)
         context.cache?.set(file, outcome.cacheKey, outcome.result.messages, outcome.result.dependencies);
       outcomes.push(outcome);
+      context.progress.tick();
     }
     return outcomes;
   }
@@ -189,14 +245,17 @@ async function lintAll(
   for (const [i, file] of files.entries()) {
     const { keys, cache } = context;
     const hit = keys && cache && !fixing ? await cachedOutcome(file, settings, keys, cache) : undefined;
-    if (hit) outcomes[i] = hit;
-    else pending.push(i);
+    if (hit) {
+      outcomes[i] = hit;
+      context.progress.tick();
+    } else pending.push(i);
   }
   const done = await lintInWorkers(
     pending.map((i) => files[i]!),
     settings,
     threads,
     { keepSource: context.keepSource, withCacheKeys: context.cache !== undefined },
+    { onFileDone: () => context.progress.tick() },
   );
   done.forEach((outcome, k) => {
     const i = pending[k]!;
@@ -206,5 +265,3 @@ async function lintAll(
   });
   return outcomes;
 }
-
-export { ConfigError };

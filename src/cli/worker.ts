@@ -3,6 +3,7 @@
  * Each worker has its own docs index and configuration cache (module state), filled as it goes.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { ConfigError } from "../engine/config/index.js";
 import { CacheKeys } from "./cache.js";
 import { type FileLintSettings, lintOneFile, toPlainResult } from "./lint-one.js";
 
@@ -21,16 +22,15 @@ for (const { index, file } of input.files) {
     parentPort!.postMessage({
       index,
       result: outcome.result
-        ? toPlainResult(outcome.result, input.keepSource, input.withCacheKeys)
+        ? toPlainResult(outcome.result, { keepSource: input.keepSource, forCache: input.withCacheKeys })
         : undefined,
       notices: outcome.notices,
       cacheKey: outcome.cacheKey,
     });
   } catch (error) {
-    parentPort!.postMessage({
-      index,
-      error: { name: (error as Error).name, message: (error as Error).message },
-    });
+    // A configuration error names its file relative to the working folder, as on the main thread.
+    const message = error instanceof ConfigError ? error.describe(process.cwd()) : (error as Error).message;
+    parentPort!.postMessage({ index, error: { name: (error as Error).name, message } });
     break;
   }
 }

@@ -193,7 +193,8 @@ export class SchemaWalker {
       const error = (validate.errors ?? []).find((e) => e.keyword === "type" || e.keyword === "pattern");
       const at = error ? nodeAt(property.value, error.instancePath) : undefined;
       if (!at) continue;
-      const item = error!.instancePath === "" ? undefined : Number(error!.instancePath.slice(1).split("/")[0]);
+      const item =
+        error!.instancePath === "" ? undefined : Number(error!.instancePath.slice(1).split("/")[0]);
       this.report({
         kind: "wrongType",
         key: property.key,

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { type LintResult, withMessages } from "./lint.js";
+import { type LintResult, withMessages } from "./result.js";
 import type { LintMessage } from "./message.js";
 
 export interface BaselineEntry {

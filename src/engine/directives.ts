@@ -24,8 +24,21 @@ export interface Directive extends Range {
   lines: number[];
 }
 
+/** What every directive's name starts with; DIRECTIVE below reads the same spelling. */
+const PREFIX = "graph-docs-lint-";
+
 const DIRECTIVE =
   /^<!--\s*graph-docs-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)/;
+
+/** The directive's name as a page spells it: `graph-docs-lint-disable-next-line`. */
+export function directiveName(kind: DirectiveKind): string {
+  return `${PREFIX}${kind}`;
+}
+
+/** The comment that writes a directive: `<!-- graph-docs-lint-disable-next-line rule-a -->`. */
+export function directiveComment(kind: DirectiveKind, ruleIds: readonly string[]): string {
+  return `<!-- ${[directiveName(kind), ...ruleIds].join(" ")} -->`;
+}
 
 /** The directives among a page's HTML comments, in page order. */
 export function readDirectives(page: Page): Directive[] {

@@ -5,7 +5,7 @@
  */
 import type { LintMessage } from "./message.js";
 import { type LintOptions, lintText } from "./lint.js";
-import type { Fix } from "./rule.js";
+import type { Fix, Rule } from "./rule.js";
 
 export const MAX_FIX_PASSES = 10;
 
@@ -40,11 +40,11 @@ export interface FixResult {
   messages: LintMessage[];
 }
 
-export function fixText(text: string, options: LintOptions = {}): FixResult {
+export function fixText(text: string, options: LintOptions, rules: readonly Rule[]): FixResult {
   let output = text;
   let fixCount = 0;
   let passes = 0;
-  let messages = lintText(output, options).messages;
+  let messages = lintText(output, options, rules).messages;
   while (passes < MAX_FIX_PASSES) {
     const fixes = messages.flatMap((m) => (m.fix ? [m.fix] : []));
     if (fixes.length === 0) break;
@@ -53,7 +53,7 @@ export function fixText(text: string, options: LintOptions = {}): FixResult {
     if (next.text === output) break;
     output = next.text;
     fixCount += next.applied.length;
-    messages = lintText(output, options).messages;
+    messages = lintText(output, options, rules).messages;
   }
   return { output, changed: output !== text, fixCount, passes, messages };
 }

@@ -2,20 +2,29 @@
  * Running the rules over one page: build the model once, give every enabled rule the same
  * context, and collect what they report as messages with line:column positions.
  */
-import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { rules as allRules } from "../../rules/index.js";
 import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { TypeResolver } from "../docset/resolve.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
-import { BOM, type Point, decodeSource } from "../parse/source.js";
-import { rulesById } from "../../rules/index.js";
-import { applyDirectives, readDirectives } from "./directives.js";
+import { MAX_CONTAINER_DEPTH, deepNesting } from "../parse/nesting.js";
+import { BOM, type Point } from "../parse/source.js";
+import { applyDirectives, directiveName, readDirectives } from "./directives.js";
 import { LintMessage, type SeverityLevel, compareMessages, pointsOf } from "./message.js";
-import { type MessageData, type Report, type Rule, type Severity, interpolate, optionsFor } from "./rule.js";
+import { DEFAULT_MAX_PAGE_BYTES, readPage, tooLargeReason, unreadableResult } from "./read-page.js";
+import { type LintResult, resultOf } from "./result.js";
+import {
+  type MessageData,
+  type Report,
+  type Rule,
+  type RuleSetting,
+  type Severity,
+  interpolate,
+  optionsFor,
+} from "./rule.js";
 
-export type RuleSetting = "off" | Severity;
+export type { RuleSetting } from "./rule.js";
+export type { LintResult } from "./result.js";
 
 export interface LintOptions {
   /** The page's path (for the API version, the namespace by file name, and the docs root). */
@@ -43,40 +52,6 @@ export interface LintOptions {
   textIsFile?: boolean;
 }
 
-/** The page size, in bytes, above which a page is not linted unless `maxPageBytes` says otherwise. */
-export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
-
-/** The message for a page of `bytes` bytes when it is over the limit, else undefined. */
-export function tooLargeReason(bytes: number, limit = DEFAULT_MAX_PAGE_BYTES): string | undefined {
-  if (bytes <= limit) return undefined;
-  const n = (b: number) => b.toLocaleString("en-US");
-  return `Page is too large to lint: ${n(bytes)} bytes, over the limit of ${n(limit)} (maxPageBytes); not linted.`;
-}
-
-export interface LintResult {
-  filePath: string;
-  messages: LintMessage[];
-  /**
-   * The page text that the messages' offsets index, or undefined when the file could not be read:
-   * for `lintFile`, the file's text without its byte order mark; for `lintText`, the text as given.
-   */
-  source: string | undefined;
-  /** True when the page starts with a byte order mark (removed from `source` by `lintFile`). */
-  bom: boolean;
-  /** True when the file could not be read or decoded: the run exits 2. */
-  unreadable: boolean;
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  /** With --fix or --fix-dry-run: the fixed text, when fixes changed it (`source` is then the same). */
-  output?: string;
-  /** With `output`: the text before fixing. */
-  input?: string;
-  /** Files of the docs tree the result depends on (for caches). */
-  dependencies?: string[];
-}
-
 const LEVEL: Record<Severity, SeverityLevel> = { error: 2, warn: 1 };
 
 function severityOf(rule: Rule, options: LintOptions): SeverityLevel | undefined {
@@ -91,11 +66,7 @@ export function docsIndexForPath(path: string | undefined, docsRoot?: string): D
 }
 
 /** Lints a page model with the enabled rules, then applies the page's inline directives. */
-export function lintPage(
-  page: Page,
-  options: LintOptions = {},
-  rules: readonly Rule[] = allRules,
-): LintMessage[] {
+export function lintPage(page: Page, options: LintOptions, rules: readonly Rule[]): LintMessage[] {
   const found = runRules(page, options, rules);
   const directives = readDirectives(page);
   if (directives.length === 0) return found.sort(compareMessages);
@@ -110,11 +81,13 @@ export function lintPage(
   );
   const messages = kept.map((k) => k.message);
   const at = (range: { start: number; end: number }) => pointsOf(page.lines, range);
+  // A directive may name only the rules this lint was given (a typo suppresses nothing).
+  const known = new Set(rules.map((r) => r.meta.id));
   for (const directive of directives) {
     directive.rules.forEach((rule, i) => {
-      if (rulesById.has(rule)) return;
+      if (known.has(rule)) return;
       messages.push(
-        new LintMessage(`Unknown rule "${rule}" in a graph-docs-lint-${directive.kind} directive.`, {
+        new LintMessage(`Unknown rule "${rule}" in a ${directiveName(directive.kind)} directive.`, {
           ruleId: undefined,
           severity: 2,
           ...at(directive.ruleRanges[i]!),
@@ -126,7 +99,7 @@ export function lintPage(
     for (const directive of unused) {
       const what = directive.rules.length > 0 ? ` (no problems from ${directive.rules.join(", ")})` : "";
       messages.push(
-        new LintMessage(`Unused graph-docs-lint-${directive.kind} directive${what}.`, {
+        new LintMessage(`Unused ${directiveName(directive.kind)} directive${what}.`, {
           ruleId: undefined,
           severity: 2,
           ...at(directive),
@@ -208,33 +181,47 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
  * drops it, so mdast offsets would be one short of the text's) and every position is shifted back
  * by one, so that ranges, points and fixes index the text as given.
  */
-export function lintText(text: string, options: LintOptions = {}): LintResult {
+export function lintText(text: string, options: LintOptions, rules: readonly Rule[]): LintResult {
   // A UTF-16 code unit is at most 3 bytes of UTF-8: only a long text needs counting.
   const limit = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
   const tooLarge =
     text.length > limit / 3 ? tooLargeReason(Buffer.byteLength(text, "utf8"), limit) : undefined;
-  if (tooLarge) return unreadable(options.path ?? "<text>", tooLarge);
-  if (!text.startsWith(BOM)) return lintPageText(text, options);
-  const result = lintPageText(text.slice(BOM.length), options);
+  if (tooLarge) return unreadableResult(options.path ?? "<text>", tooLarge);
+  if (!text.startsWith(BOM)) return lintPageText(text, options, rules);
+  const result = lintPageText(text.slice(BOM.length), options, rules);
   const messages = result.messages.map((m) => shiftedMessage(m, BOM.length));
-  const shifted = resultOf(result.filePath, messages, text, true, false);
+  const shifted = resultOf({ filePath: result.filePath, messages, source: text, bom: true });
   if (result.dependencies) shifted.dependencies = result.dependencies;
   return shifted;
 }
 
-/** Lints page text that has no byte order mark. */
-function lintPageText(text: string, options: LintOptions): LintResult {
-  const page = buildPage(text, { path: options.path });
+/**
+ * Lints page text that has no byte order mark. Past a container nesting no real page reaches, the
+ * rest of the page is not parsed or linted (src/parse/nesting.ts), and a message says where.
+ */
+function lintPageText(text: string, options: LintOptions, rules: readonly Rule[]): LintResult {
+  const deep = deepNesting(text);
+  const page = buildPage(deep ? text.slice(0, deep.offset) : text, { path: options.path });
   const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
   docs.beginTracking?.();
   let messages: LintMessage[] = [];
   let dependencies: string[] = [];
   try {
-    messages = lintPage(page, { ...options, docs });
+    messages = lintPage(page, { ...options, docs }, rules);
   } finally {
     dependencies = (docs.endTracking?.() ?? []).filter((f) => f !== "");
   }
-  const result = resultOf(options.path ?? "<text>", messages, text, false, false);
+  if (deep) {
+    const at = page.lines.point(deep.offset);
+    messages.push(
+      new LintMessage(
+        `Lists and block quotes nest more than ${MAX_CONTAINER_DEPTH} levels deep here: the rest of the page is not linted.`,
+        { ruleId: undefined, severity: 2, start: at, end: at },
+      ),
+    );
+    messages.sort(compareMessages);
+  }
+  const result = resultOf({ filePath: options.path ?? "<text>", messages, source: text });
   if (dependencies.length > 0) result.dependencies = dependencies;
   return result;
 }
@@ -260,73 +247,14 @@ function shiftedMessage(m: LintMessage, by: number): LintMessage {
 }
 
 /** Reads, decodes and lints a file; unreadable files give one fatal message instead of throwing. */
-export function lintFile(path: string, options: Omit<LintOptions, "path"> = {}): LintResult {
-  const filePath = resolve(path);
-  let bytes: Buffer;
-  try {
-    // A page over the size limit is not read at all.
-    const tooLarge = tooLargeReason(statSync(filePath).size, options.maxPageBytes);
-    if (tooLarge) return unreadable(filePath, tooLarge);
-    bytes = readFileSync(filePath);
-  } catch (error) {
-    return unreadable(filePath, describeFsError(error));
-  }
-  const tooLarge = tooLargeReason(bytes.length, options.maxPageBytes);
-  if (tooLarge) return unreadable(filePath, tooLarge);
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return unreadable(filePath, `File ${decoded.message}.`);
-  const result = lintText(decoded.text, { ...options, path: filePath, textIsFile: true });
-  return { ...result, bom: decoded.bom };
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "No such file or directory.";
-    case "EACCES":
-    case "EPERM":
-      return "Permission denied: the file cannot be read.";
-    case "EISDIR":
-      return "Is a directory.";
-    default:
-      return `Cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}).`;
-  }
-}
-
-function unreadable(filePath: string, reason: string): LintResult {
-  const origin = { line: 1, column: 1, offset: 0 };
-  const message = new LintMessage(reason, { ruleId: undefined, severity: 2, start: origin, end: origin });
-  return resultOf(filePath, [message], undefined, false, true);
-}
-
-/** The same result with other messages (after a baseline or diff filter), counts recomputed. */
-export function withMessages(result: LintResult, messages: LintMessage[]): LintResult {
-  return {
-    ...resultOf(result.filePath, messages, result.source, result.bom, result.unreadable),
-    output: result.output,
-    input: result.input,
-  };
-}
-
-export function resultOf(
-  filePath: string,
-  messages: LintMessage[],
-  source: string | undefined,
-  bom: boolean,
-  isUnreadable: boolean,
+export function lintFile(
+  path: string,
+  options: Omit<LintOptions, "path">,
+  rules: readonly Rule[],
 ): LintResult {
-  const errors = messages.filter((m) => m.severity === 2);
-  const warnings = messages.filter((m) => m.severity === 1);
-  return {
-    filePath,
-    messages,
-    source,
-    bom,
-    unreadable: isUnreadable,
-    errorCount: errors.length,
-    warningCount: warnings.length,
-    fixableErrorCount: errors.filter((m) => m.fix).length,
-    fixableWarningCount: warnings.filter((m) => m.fix).length,
-  };
+  const filePath = resolve(path);
+  const read = readPage(filePath, options.maxPageBytes);
+  if (!read.ok) return unreadableResult(filePath, read.reason);
+  const result = lintText(read.text, { ...options, path: filePath, textIsFile: true }, rules);
+  return { ...result, bom: read.bom };
 }

@@ -14,8 +14,12 @@ import type { DocsIndex } from "../docset/index.js";
 import type { TypeResolver } from "../docset/resolve.js";
 import type { Page } from "../page/model.js";
 import type { Range } from "../parse/source.js";
+import { packageInfo } from "../util/package-info.js";
 
 export type Severity = "error" | "warn";
+
+/** A rule's setting in a configuration: off, or the severity it reports at. */
+export type RuleSetting = "off" | Severity;
 
 /** The values a message template's `{{placeholders}}` take. */
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -75,10 +79,25 @@ export interface Rule<MessageIds extends string = string, Options = unknown> {
   check(context: RuleContext<MessageIds, Options>): void;
 }
 
-export const DOCS_BASE_URL = "https://github.com/graph-docs-lint/graph-docs-lint/blob/main/docs/rules/";
+/**
+ * The rules a front end lints with, and the configurations `extends` can name: what the rules'
+ * plugin module (rules/plugin.ts) exports and the engine, the configuration loader and the
+ * reporters are given.
+ */
+export interface RulePlugin {
+  /** Every rule, in the order the docs list them. */
+  readonly rules: readonly Rule[];
+  /** The presets by name (`graph-docs-lint:recommended`): a setting per rule id. */
+  readonly presets: Readonly<Record<string, Readonly<Record<string, RuleSetting>>>>;
+}
 
+/**
+ * The address of a rule's documentation, `docs/rules/<id>.md` in the repository that package.json
+ * names (`repository`); a path relative to the package when it names none.
+ */
 export function ruleDocsUrl(id: string): string {
-  return `${DOCS_BASE_URL}${id}.md`;
+  const repository = packageInfo()?.repositoryUrl;
+  return repository ? `${repository}/blob/main/docs/rules/${id}.md` : `docs/rules/${id}.md`;
 }
 
 export interface RuleSpec<MessageIds extends string, Options> {

@@ -4,6 +4,7 @@
  * `--node-ipc`, `--socket=<port>`, `--pipe=<name>`); without one of these it talks over stdio.
  */
 import { ProposedFeatures, createConnection } from "vscode-languageserver/node";
+import { plugin } from "../../rules/plugin.js";
 import { startServer } from "./server.js";
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
@@ -23,5 +24,5 @@ if (args.includes("--help") || args.includes("-h")) {
   const connection = args.some((a) => TRANSPORTS.test(a))
     ? createConnection(ProposedFeatures.all)
     : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  startServer(connection);
+  startServer(connection, plugin);
 }

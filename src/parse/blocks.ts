@@ -24,6 +24,7 @@ import { frontmatter } from "micromark-extension-frontmatter";
 import { decodeString } from "micromark-util-decode-string";
 import type { Event, Extension, ParseOptions, Token } from "micromark-util-types";
 import { plainInlineLinks } from "./plain-inline.js";
+import { deepNesting } from "./nesting.js";
 import { LineIndex } from "./source.js";
 import { type TopLevelBlock, topLevelBlocks } from "./top-level.js";
 
@@ -86,6 +87,10 @@ type MicromarkRange = { events: Event[]; boundary: number };
  * reference definitions.
  */
 export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)): Root {
+  // Containers nested past any real page's depth cost micromark superlinear time: the lines from
+  // there on are not parsed (the engine reports where; see src/parse/nesting.ts).
+  const deep = deepNesting(text);
+  if (deep) return parseBlocks(text.slice(0, deep.offset));
   // micromark drops a byte order mark and turns NUL into U+FFFD: leave those pages to it whole.
   if (text.charCodeAt(0) === 0xfeff || text.includes("\0")) return parseBlocksWhole(text);
   const blocks = topLevelBlocks(text, lines);
@@ -172,8 +177,13 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
   return reader.root;
 }
 
-/** The micromark-only reading of the whole page (what parseBlocks must equal; used by tests). */
+/**
+ * The micromark-only reading of the whole page (what parseBlocks must equal; used by tests), up to
+ * where containers nest too deeply, as parseBlocks.
+ */
 export function parseBlocksWhole(text: string): Root {
+  const deep = deepNesting(text);
+  if (deep) return parseBlocksWhole(text.slice(0, deep.offset));
   const events = postprocess(
     parser()
       .document()

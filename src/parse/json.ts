@@ -75,7 +75,8 @@ export type OffsetMap = (offset: number) => number;
 
 const identity: OffsetMap = (o) => o;
 
-const ERROR_MESSAGES: Record<number, string> = {
+/** What each of jsonc-parser's error codes means, for every reader of JSON (example bodies, configuration files). */
+export const JSON_ERROR_MESSAGES: Record<number, string> = {
   [ParseErrorCode.InvalidSymbol]: "Unexpected character",
   [ParseErrorCode.InvalidNumberFormat]: "Invalid number",
   [ParseErrorCode.PropertyNameExpected]: "Expected a property name in double quotes",
@@ -156,7 +157,7 @@ export function parseJson(text: string, toSource: OffsetMap = identity): JsonDoc
     .filter((e) => !isInsideTruncation(e.offset, truncations))
     .map((e) => ({
       code: printParseErrorCode(e.error),
-      message: ERROR_MESSAGES[e.error] ?? "Invalid JSON",
+      message: JSON_ERROR_MESSAGES[e.error] ?? "Invalid JSON",
       ...mapRange(e.offset, e.length),
     }));
   const scan = scanTrivia(text);

@@ -2,9 +2,9 @@
 import { createRequire } from "node:module";
 import { relative } from "node:path";
 import type * as Diff from "diff";
-import type { LintResult } from "../engine/lint.js";
+import type { LintResult } from "../engine/result.js";
 
-export function formatDiffs(results: LintResult[], cwd = process.cwd()): string {
+export function formatDiffs(results: LintResult[], cwd: string): string {
   if (!results.some((r) => r.output !== undefined)) return "";
   // jsdiff is loaded only when there is a diff to print.
   const { createTwoFilesPatch } = createRequire(import.meta.url)("diff") as typeof Diff;

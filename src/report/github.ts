@@ -8,7 +8,8 @@
  * (no rule id) get no `title`.
  */
 import { relative, sep } from "node:path";
-import type { LintResult } from "../engine/lint.js";
+import type { LintResult } from "../engine/result.js";
+import type { FormatContext } from "./format.js";
 
 /** Escapes a command's message: `%`, CR and LF (what the runner unescapes). */
 export function escapeData(text: string): string {
@@ -30,12 +31,12 @@ function pathOf(filePath: string, cwd: string): string {
   return (relative(cwd, filePath) || filePath).split(sep).join("/");
 }
 
-export function formatGithub(results: LintResult[], cwd = process.cwd()): string {
+export function formatGithub(results: LintResult[], context: Pick<FormatContext, "cwd">): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   for (const result of results) {
-    const file = pathOf(result.filePath, cwd);
+    const file = pathOf(result.filePath, context.cwd);
     for (const m of result.messages) {
       const name = m.severity === 2 ? "error" : "warning";
       if (m.severity === 2) errors++;

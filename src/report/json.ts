@@ -1,5 +1,5 @@
 /** ESLint's JSON formatter shape, so tools that read ESLint results read ours. */
-import type { LintResult } from "../engine/lint.js";
+import type { LintResult } from "../engine/result.js";
 
 export interface JsonMessage {
   ruleId: string | null;

@@ -10,18 +10,18 @@
  * are not results but tool execution notifications, with their region when the file was read; the
  * invocation is unsuccessful when a file could not be read.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { rules } from "../../rules/index.js";
-import type { LintResult } from "../engine/lint.js";
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { LintMessage } from "../engine/message.js";
+import type { LintResult } from "../engine/result.js";
+import type { RuleMeta } from "../engine/rule.js";
 import type { Point } from "../parse/source.js";
+import { PACKAGE_NAME, packageInfo } from "../util/package-info.js";
+import type { FormatContext } from "./format.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SARIF_VERSION = "2.1.0";
-export const TOOL_NAME = "graph-docs-lint";
-export const INFORMATION_URI = "https://github.com/graph-docs-lint/graph-docs-lint";
+export const TOOL_NAME = PACKAGE_NAME;
 /** The base id artifact URIs are relative to: the working directory of the run. */
 export const SRCROOT = "%SRCROOT%";
 
@@ -69,32 +69,6 @@ interface Notification {
   locations: SarifLocation[];
 }
 
-let cachedVersion: string | null | undefined;
-
-/**
- * The package's version, from the nearest package.json named graph-docs-lint above this module
- * (src/report/ when run from source, dist/src/report/ when built); undefined when none is found.
- */
-export function toolVersion(): string | undefined {
-  if (cachedVersion === undefined) cachedVersion = findVersion(dirname(fileURLToPath(import.meta.url)));
-  return cachedVersion ?? undefined;
-}
-
-function findVersion(start: string): string | null {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const file = join(dir, "package.json");
-    if (existsSync(file)) {
-      try {
-        const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
-        if (pkg.name === TOOL_NAME && typeof pkg.version === "string") return pkg.version;
-      } catch {
-        // Not JSON we can read: keep looking further up.
-      }
-    }
-    if (dirname(dir) === dir) return null;
-  }
-}
-
 /** A file URL for a folder, ending with a slash (a base URI must, for relative URIs to resolve). */
 function folderUri(dir: string): string {
   const href = pathToFileURL(dir).href;
@@ -121,8 +95,8 @@ function levelOf(severity: 1 | 2): Level {
   return severity === 2 ? "error" : "warning";
 }
 
-function ruleDescriptors() {
-  return rules.map(({ meta }) => ({
+function ruleDescriptors(rules: readonly RuleMeta[]) {
+  return rules.map((meta) => ({
     id: meta.id,
     name: meta.id
       .split("-")
@@ -179,8 +153,9 @@ function toResult(m: LintMessage, location: ArtifactLocation, ruleIndex: Map<str
   return out;
 }
 
-export function formatSarif(results: LintResult[], cwd = process.cwd()): string {
-  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+export function formatSarif(results: LintResult[], context: FormatContext): string {
+  const { cwd, rules } = context;
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: SarifResult[] = [];
   const notifications: Notification[] = [];
   for (const result of results) {
@@ -201,7 +176,7 @@ export function formatSarif(results: LintResult[], cwd = process.cwd()): string 
       }
     }
   }
-  const version = toolVersion();
+  const pkg = packageInfo();
   const log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
@@ -210,9 +185,9 @@ export function formatSarif(results: LintResult[], cwd = process.cwd()): string 
         tool: {
           driver: {
             name: TOOL_NAME,
-            informationUri: INFORMATION_URI,
-            ...(version !== undefined ? { version } : {}),
-            rules: ruleDescriptors(),
+            ...(pkg?.repositoryUrl !== undefined ? { informationUri: pkg.repositoryUrl } : {}),
+            ...(pkg !== undefined ? { version: pkg.version } : {}),
+            rules: ruleDescriptors(rules),
           },
         },
         invocations: [

@@ -1192,6 +1192,15 @@ export function checkMessages(
         break;
       case undefined:
       case null: {
+        // Containers nested too deeply to parse (src/parse/nesting.ts): an empty range at the
+        // start of a line, and nothing reported from there on.
+        if (m.reason.startsWith("Lists and block quotes nest more than")) {
+          if (m.range.start !== m.range.end || !starts.includes(m.range.start))
+            fail(`${what}: not an empty range at the start of a line`);
+          const later = messages.find((other) => other.range.start > m.range.start);
+          if (later) fail(`${what}: ${describeMessage(later)} is reported after it`);
+          break;
+        }
         // Directive messages: an unknown rule name, or an unused directive (fixed by deleting it).
         const unknown = /^Unknown rule "(.*)" in a graph-docs-lint-/.exec(m.reason);
         if (unknown && at !== unknown[1])

@@ -1,0 +1,48 @@
+/**
+ * A page's configuration as the engine's lint options: the one place each front end (command line,
+ * language server, remark plugin) turns what it resolved into what `lintText` takes.
+ */
+import type { LintOptions } from "../lint.js";
+import type { RuleSetting } from "../rule.js";
+import type { ResolvedConfig } from "./types.js";
+
+/** What a front end sets over the configuration (command-line options, plugin options). */
+export interface LintOverrides {
+  /** The page's path. */
+  path?: string;
+  /** The docs root, over the configuration's `docsRoot`. */
+  docsRoot?: string;
+  /** Over the configuration's `reportUnusedDisableDirectives`. */
+  reportUnusedDisableDirectives?: boolean;
+}
+
+export function lintOptionsFor(config: ResolvedConfig, overrides: LintOverrides = {}): LintOptions {
+  return {
+    path: overrides.path,
+    rules: config.rules,
+    ruleOptions: config.ruleOptions,
+    docsRoot: overrides.docsRoot ?? config.docsRoot,
+    reportUnusedDisableDirectives:
+      overrides.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? false,
+    maxPageBytes: config.maxPageBytes,
+  };
+}
+
+/** Rule settings over a configuration's (`--rule`, the remark plugin's `rules` and `ruleOptions`). */
+export interface RuleOverrides {
+  rules?: Record<string, RuleSetting>;
+  ruleOptions?: Record<string, unknown>;
+}
+
+/** The configuration with `overrides` applied to its rules. */
+export function withRuleOverrides(
+  config: ResolvedConfig,
+  overrides: RuleOverrides | undefined,
+): ResolvedConfig {
+  if (!overrides?.rules && !overrides?.ruleOptions) return config;
+  return {
+    ...config,
+    rules: { ...config.rules, ...overrides.rules },
+    ruleOptions: { ...config.ruleOptions, ...overrides.ruleOptions },
+  };
+}
