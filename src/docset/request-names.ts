@@ -4,17 +4,14 @@
  * A request's `name` is its identity outside the page: responses and test scenarios refer to it,
  * and the SDK snippets of the example are generated into files named after it
  * (`includes/snippets/csharp/<name>-csharp-snippets.md`). Finding a name on other pages must not
- * parse the tree, so the `api/*.md` files of a docs root are read as text once per process, and
+ * parse the tree, so the `api/*.md` files of a docs root are read as bytes once per process, and
  * their annotation comments are scanned for `"blockType": "request"` and `"name"`: a linear scan,
- * no markdown parse. Names are keyed as the snippet files are named (`snippetKey`), so that
+ * no markdown parse, whose findings are kept between runs (api-page-store.ts). Names are keyed as the snippet files are named (`snippetKey`), so that
  * `get_user` and `Get-User` collide as their snippets do. The answer is cached per docs index (one per docs root per process), so that
  * `clearDocsIndexes` after a change in the tree also drops it.
  */
-import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { ApiFolder, type ApiPageScan, ApiPageStore, apiFolderOf, scanApiPages } from "./api-page-store.js";
 import type { DocsIndex } from "./index.js";
-import { storeDir, writeStoreFile } from "./store-dir.js";
 
 export interface RequestNameUse {
   /** The name as written. */
@@ -22,6 +19,12 @@ export interface RequestNameUse {
   /** Absolute path of the page. */
   file: string;
   /** 1-based line of the annotation comment. */
+  line: number;
+}
+
+/** A request name found on a page, with the 1-based line of its annotation comment. */
+export interface RequestNameAt {
+  name: string;
   line: number;
 }
 
@@ -39,7 +42,7 @@ export function snippetKey(name: string): string {
 const perIndex = new WeakMap<DocsIndex, ReadonlyMap<string, readonly RequestNameUse[]>>();
 
 /** The request names of one page's text, each with the line of its annotation comment. */
-export function scanRequestNames(text: string): Array<{ name: string; line: number }> {
+export function scanRequestNames(text: string): RequestNameAt[] {
   return scanRequestNameBytes(Buffer.from(text, "utf8"));
 }
 
@@ -48,8 +51,8 @@ export function scanRequestNames(text: string): Array<{ name: string; line: numb
  * pages of a version as strings was most of a first one-page run; as bytes, the text never
  * reaches the JavaScript heap. Lines are counted by `\n` bytes (UTF-8 never uses 0x0A otherwise).
  */
-function scanRequestNameBytes(bytes: Buffer): Array<{ name: string; line: number }> {
-  const found: Array<{ name: string; line: number }> = [];
+function scanRequestNameBytes(bytes: Buffer): RequestNameAt[] {
+  const found: RequestNameAt[] = [];
   let line = 1;
   let counted = 0;
   for (let open = bytes.indexOf(COMMENT_OPEN); open !== -1;) {
@@ -80,43 +83,6 @@ function scanRequestNameBytes(bytes: Buffer): Array<{ name: string; line: number
   return found;
 }
 
-/** One buffer for every file read by readWhole (grown when a file is larger). */
-let readBuffer = Buffer.allocUnsafe(1 << 20);
-
-/**
- * A file's bytes, size and modification time, read through one descriptor into a shared buffer:
- * the 5,000 reads of a first run then cost no `stat` of their own and no buffer each. The bytes
- * are valid until the next call.
- */
-function readWhole(file: string): { bytes: Buffer; size: number; mtimeMs: number } | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (stats.size + 1 > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 * stats.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === readBuffer.length) {
-        const bigger = Buffer.allocUnsafe(2 * readBuffer.length);
-        readBuffer.copy(bigger);
-        readBuffer = bigger;
-      }
-      const count = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (count === 0) break;
-      length += count;
-    }
-    return { bytes: readBuffer.subarray(0, length), size: stats.size, mtimeMs: stats.mtimeMs };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const COMMENT_OPEN = Buffer.from("<!--");
 const COMMENT_CLOSE = Buffer.from("-->");
 const BRACE = 0x7b;
@@ -138,26 +104,15 @@ function unescapeJson(value: string): string {
 export function requestNamesOf(docs: DocsIndex): ReadonlyMap<string, readonly RequestNameUse[]> {
   const cached = perIndex.get(docs);
   if (cached) return cached;
-  const names = docs.root ? readRequestNames(docs.root) : new Map<string, RequestNameUse[]>();
+  const folder = apiFolderOf(docs);
+  const names = folder ? readRequestNames(folder) : new Map<string, RequestNameUse[]>();
   perIndex.set(docs, names);
   return names;
 }
 
-function readRequestNames(root: string): Map<string, RequestNameUse[]> {
+function readRequestNames(folder: ApiFolder): Map<string, RequestNameUse[]> {
   const names = new Map<string, RequestNameUse[]>();
-  const dir = join(root, "api");
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".md"));
-  } catch {
-    files = [];
-  }
-  files.sort();
-  const store = RequestNameStore.open(dir);
-  for (const f of files) {
-    const file = dir + sep + f;
-    const found = store.namesOf(f, file);
-    if (!found) continue;
+  for (const { file, found } of scanApiPages(folder, REQUEST_NAME_SCAN)) {
     for (const { name, line } of found) {
       const key = snippetKey(name);
       const uses = names.get(key);
@@ -165,87 +120,18 @@ function readRequestNames(root: string): Map<string, RequestNameUse[]> {
       else names.set(key, [{ name, file, line }]);
     }
   }
-  store.save(files);
   return names;
 }
 
-interface StoredNames {
-  size: number;
-  mtimeMs: number;
-  names: Array<{ name: string; line: number }>;
-}
+/** The names of each `api/` page, kept between runs (see api-page-store.ts). */
+const REQUEST_NAME_SCAN: ApiPageScan<RequestNameAt[]> = {
+  kind: "request-names",
+  // 2: entries keep the names under `found` (api-page-store.ts), not `names`.
+  version: 2,
+  scan: scanRequestNameBytes,
+};
 
-/** Bump when scanRequestNames changes what it finds. */
-const STORE_VERSION = 1;
-
-/**
- * The request names of each `api/` page, kept between runs (see store-dir.ts) and reused
- * while a file's size and modification time are unchanged (ESLint's "metadata" cache strategy).
- * Why: linting one page must not read the whole tree, and reading the 5,000 `api/` pages of a
- * version as text is most of a cold one-page run (0.15 s); a `stat` of each is a tenth of that.
- * A file rewritten with the same size and modification time is the one change this misses, as with
- * ESLint's default cache strategy. Unwritable or corrupt stores are ignored (the files are scanned).
- */
-export class RequestNameStore {
-  private readonly entries: Map<string, StoredNames>;
-  private changed = false;
-
-  private constructor(
-    private readonly apiDir: string,
-    private readonly path: string | undefined,
-    entries: Map<string, StoredNames>,
-  ) {
-    this.entries = entries;
-  }
-
-  /** The store of one `api/` folder, in `folder` (default: see store-dir.ts). */
-  static open(apiDir: string, folder: string | undefined = storeDir()): RequestNameStore {
-    if (folder === undefined) return new RequestNameStore(apiDir, undefined, new Map());
-    const key = createHash("sha256").update(apiDir).digest("hex").slice(0, 16);
-    const path = join(folder, `request-names-${key}.json`);
-    let entries = new Map<string, StoredNames>();
-    try {
-      const data = JSON.parse(readFileSync(path, "utf8")) as {
-        version?: number;
-        dir?: string;
-        files?: Record<string, StoredNames>;
-      };
-      if (data.version === STORE_VERSION && data.dir === apiDir && data.files)
-        entries = new Map(Object.entries(data.files));
-    } catch {
-      // No store yet, or one that cannot be read: scan the files.
-    }
-    return new RequestNameStore(apiDir, path, entries);
-  }
-
-  /** The names of one file, from the store when its size and time match, else read and scanned. */
-  namesOf(name: string, file: string): Array<{ name: string; line: number }> | undefined {
-    const stored = this.entries.get(name);
-    if (stored) {
-      let stats;
-      try {
-        stats = statSync(file);
-      } catch {
-        return undefined;
-      }
-      if (stored.size === stats.size && stored.mtimeMs === stats.mtimeMs) return stored.names;
-    }
-    const read = readWhole(file);
-    if (!read) return undefined;
-    const names = scanRequestNameBytes(read.bytes);
-    this.entries.set(name, { size: read.size, mtimeMs: read.mtimeMs, names });
-    this.changed = true;
-    return names;
-  }
-
-  /** Writes the store when a file was read (atomically; files no longer listed are dropped). */
-  save(listed: string[]): void {
-    if (!this.path || (!this.changed && this.entries.size === listed.length)) return;
-    const files: Record<string, StoredNames> = {};
-    for (const name of listed) {
-      const entry = this.entries.get(name);
-      if (entry) files[name] = entry;
-    }
-    writeStoreFile(this.path, { version: STORE_VERSION, dir: this.apiDir, files });
-  }
+/** The store of request names of one `api/` folder, in `folder` (default: see store-dir.ts). */
+export function openRequestNameStore(apiDir: string, folder?: string): ApiPageStore<RequestNameAt[]> {
+  return ApiPageStore.open(new ApiFolder(apiDir), REQUEST_NAME_SCAN, folder);
 }
