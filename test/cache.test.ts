@@ -217,6 +217,20 @@ describe("--cache", () => {
     expect(messagesOf(result, join(dir, "api/small.md")).map((m) => m.message)).not.toContain(SENTINEL);
   });
 
+  it("an api/ page that starts documenting a request path changes the result of a page using it", () => {
+    const dir = docsTree();
+    const old = join(dir, "api/externalitem-update.md");
+    writeFileSync(old, "Namespace: microsoft.graph\n\n```http\nPUT /connections/{id}/items/{id}\n```\n");
+    const prefixFindings = (result: SpawnSyncReturns<string>) =>
+      messagesOf(result, old).filter((m) => m.ruleId === "external-path-prefix");
+    expect(prefixFindings(cached(dir))).toEqual([]);
+    writeFileSync(
+      join(dir, "api/externalconnectors-externalitem-update.md"),
+      "## HTTP request\n\n```http\nPUT /external/connections/{connectionsId}/items/{externalItemId}\n```\n",
+    );
+    expect(prefixFindings(cached(dir)).map((m) => m.line)).toEqual([4]);
+  });
+
   it("a corrupt cache file is ignored: the run works and rewrites it", () => {
     const dir = docsTree();
     const plain = cli(["--format", "json", "api"], dir);

@@ -4,9 +4,10 @@
  * A result is reused only when its key matches, and the key covers everything a result depends on:
  * the file's bytes, the resolved configuration and lint options, the linter itself (its version
  * and the content of its built code), and the docs tree the index reads from (the names and
- * contents of every page in `resources/`). Editing an enum page anywhere in the tree therefore
- * invalidates the pages of that tree, and a result is never served stale. Everything is hashed by
- * content, not modification time, so a fresh checkout in CI still hits a restored cache.
+ * contents of every page in `resources/`, and the request names and paths the `api/` pages
+ * document). Editing an enum page anywhere in the tree therefore invalidates the pages of that
+ * tree, and a result is never served stale. Everything is hashed by content, not modification
+ * time, so a fresh checkout in CI still hits a restored cache.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { requestNamesOf } from "../docset/request-names.js";
 import type { ResolvedConfig } from "../engine/config/index.js";
+import { requestPathsOf } from "../docset/request-paths.js";
 import type { LintOptions } from "../engine/lint.js";
 import { type LintMessage, type PlainMessage, fromPlainMessage, toPlainMessage } from "../engine/message.js";
 import { buildIdentity } from "../util/package-info.js";
@@ -95,6 +97,10 @@ export class CacheKeys {
       // annotation-valid compares request names across the api/ pages: their names count too.
       for (const [key, uses] of requestNamesOf(docsIndexFor(root))) {
         hash.update(`${key}\0${uses.map((u) => u.file).join("\0")}\n`);
+      }
+      // external-path-prefix asks which request paths the api/ pages document: those count too.
+      for (const { method, path, file } of requestPathsOf(docsIndexFor(root)).entries) {
+        hash.update(`${method} ${path}\0${file}\n`);
       }
       signature = hash.digest("hex");
       this.treeSignatures.set(root, signature);

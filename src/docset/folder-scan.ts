@@ -31,11 +31,7 @@ interface StoredResult<T> {
  * store when the file is unchanged, else read and scanned. `folder` overrides the store's folder
  * (tests); `false` keeps nothing.
  */
-export function scanFolder<T>(
-  dir: string,
-  scan: FolderScan<T>,
-  folder: string | false = storeDir(),
-): Map<string, T> {
+export function scanFolder<T>(dir: string, scan: FolderScan<T>, folder?: string | false): Map<string, T> {
   let names: string[];
   try {
     names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith(".md"));
@@ -43,7 +39,7 @@ export function scanFolder<T>(
     names = [];
   }
   names.sort();
-  const path = folder === false ? undefined : storePath(folder, scan, dir);
+  const path = folder === false ? undefined : storePath(folder ?? storeDir(), scan, dir);
   const stored =
     path === undefined ? new Map<string, StoredResult<T>>() : readStore<T>(path, dir, scan.version);
   const results = new Map<string, T>();
