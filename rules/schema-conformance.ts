@@ -1,9 +1,8 @@
 import { compileResource } from "../src/docset/schema.js";
 import { type SchemaFinding, SchemaWalker } from "../src/docset/schema-walk.js";
-import { relative } from "node:path";
 import { type Report, createRule } from "../src/engine/rule.js";
-import type { Range } from "../src/parse/source.js";
-import { expected, given, quotedNames } from "./schema-conformance/words.js";
+import { type UnknownProperty, unknownOnes } from "./schema-conformance/unknown.js";
+import { expected, given } from "./schema-conformance/words.js";
 
 const SENDS_BODY = new Set(["POST", "PUT", "PATCH"]);
 
@@ -33,9 +32,7 @@ const MESSAGES = {
   wrongItemType:
     'Item {{item}} of "{{key}}" of {{type}} is documented as {{documented}}, so it should be {{expected}}, but the example gives {{given}}.',
 };
-type MessageId = keyof typeof MESSAGES;
-
-type UnknownProperty = Extract<SchemaFinding, { kind: "unknownProperty" }>;
+export type MessageId = keyof typeof MESSAGES;
 
 /** The report of a finding other than an unknown property (those are grouped: see `unknownOnes`). */
 function toReport(finding: Exclude<SchemaFinding, UnknownProperty>): Report<MessageId> {
@@ -73,61 +70,6 @@ function toReport(finding: Exclude<SchemaFinding, UnknownProperty>): Report<Mess
       return { messageId, data, range };
     }
   }
-}
-
-/**
- * The properties an example gives that its type does not document, grouped: one cause (the type's
- * page lacks them, or names no base type to inherit them from) is one finding per type, at the first
- * of them, naming them all and where they were looked up. A near miss of a documented name is its
- * own mistake, reported where it stands.
- */
-function unknownOnes(found: UnknownProperty[], root: string | undefined): Report<MessageId>[] {
-  const where = (file: string) => (root ? relative(root, file).replace(/\\/g, "/") : file);
-  const reports: Report<MessageId>[] = [];
-  const byType = new Map<string, UnknownProperty[]>();
-  for (const finding of found) {
-    const range = { start: finding.start, end: finding.end };
-    if (finding.near) {
-      reports.push({
-        messageId: "unknownPropertyNear",
-        data: { key: finding.key, type: finding.type, near: finding.near },
-        range,
-      });
-      continue;
-    }
-    byType.set(finding.type, [...(byType.get(finding.type) ?? []), finding]);
-  }
-  for (const [type, group] of byType) {
-    const first = group[0]!;
-    const keys = [...new Set(group.map((f) => f.key))];
-    const range: Range = { start: first.start, end: first.end };
-    const related = group.slice(1).map((f) => ({
-      messageId: "alsoUnknown" as const,
-      data: { key: f.key },
-      range: { start: f.start, end: f.end },
-    }));
-    const one = keys.length === 1;
-    const data = first.declaresBase
-      ? {
-          type,
-          pages: first.files.map(where).join(", "),
-          ...(one ? { key: first.key } : { keys: quotedNames(keys) }),
-        }
-      : {
-          type,
-          page: where(first.files[0] ?? ""),
-          ...(one ? { key: first.key } : { keys: quotedNames(keys) }),
-        };
-    const messageId = first.declaresBase
-      ? one
-        ? "unknownProperty"
-        : "unknownProperties"
-      : one
-        ? "unknownPropertyNoBase"
-        : "unknownPropertiesNoBase";
-    reports.push({ messageId, data, range, related });
-  }
-  return reports;
 }
 
 export const schemaConformance = createRule({

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the pre-commit hook with the real pre-commit tool (Debian's package): in a scratch git
-# repository, the hook installs from a clone of this repository (built by `npm pack`'s `prepack`),
+# repository, the hook installs from a clone of this repository (built by `npm install`'s `prepare`),
 # and a commit lints only the staged files it is given.
 set -euo pipefail
 project="$(cd "$(dirname "$0")/.." && pwd)"

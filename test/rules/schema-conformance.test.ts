@@ -5,15 +5,17 @@ import { documentedTypeRef } from "../../src/parse/type-ref.js";
 import { schemaConformance } from "../../rules/schema-conformance.js";
 import { expectEveryMessageIdTested, md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
 
-/** `key` is not a property of `type`, whose page names a base type, and no documented name is near it. */
-const unknownProperty = (key: string, type: string) =>
-  ({ messageId: "unknownProperty", data: { key, type, near: "" } }) as const;
+/** The pages of the widget type and its base type, as the messages name them. */
+const WIDGET_PAGES = "resources/widget.md, resources/entity.md";
+/** `key` is not a property of `type` (looked up in `pages`), and no documented name is near it. */
+const unknownProperty = (key: string, type: string, pages = WIDGET_PAGES) =>
+  ({ messageId: "unknownProperty", data: { key, type, pages } }) as const;
 /**
  * `key` of `type` is documented as `documented`, so it should be `expected` (as the message words
  * it), but the example `given` something else.
  */
 const wrongType = (key: string, type: string, documented: string, expected: string, given: string) =>
-  ({ messageId: "wrongType", data: { key, type, documented, item: "", expected, given } }) as const;
+  ({ messageId: "wrongType", data: { key, type, documented, expected, given } }) as const;
 
 /** A resource page: title, namespace, property rows, and its `resource` annotation's extra fields. */
 function resourcePage(name: string, rows: string[], annotation = "", json = '{ "id": "String" }'): string {
@@ -135,6 +137,28 @@ function request(body: string[], after: string[] = [], annotation = ""): string 
     ...body,
     "```",
     ...after,
+  );
+}
+
+/** An action's request (no resource type), whose Request body table types its parameters; the body is on line 15. */
+function actionRequest(body: string[]): string {
+  return md(
+    "# Get member groups",
+    "",
+    "Namespace: microsoft.graph",
+    "",
+    '## <a name="request-body"></a>请求正文',
+    "",
+    "| 参数 | 类型 | 说明 |",
+    "|:---|:---|:---|",
+    "|securityEnabledOnly|Boolean|只返回安全组。|",
+    "|limit|Int32 collection|上限。|",
+    "",
+    "```http",
+    "POST https://graph.microsoft.com/v1.0/me/getMemberGroups",
+    "",
+    ...body,
+    "```",
   );
 }
 
@@ -316,7 +340,7 @@ runTreeRuleTests(schemaConformance, {
           endLine: 10,
           endColumn: 37,
           messageId: "unknownPropertyNoBase",
-          data: { key: "speed", type: "widgetSettings", near: "" },
+          data: { key: "speed", type: "widgetSettings", page: "resources/widgetsettings.md" },
         },
         {
           line: 10,
@@ -407,14 +431,97 @@ runTreeRuleTests(schemaConformance, {
       code: request(['{ "identitySource": "x", "colour": "red" }'], createdWidget("201 Created")),
       errors: [{ line: 18, column: 26, endLine: 18, endColumn: 34, ...unknownProperty("colour", "widget") }],
     },
+    {
+      // One cause, one finding: the properties one type lacks, at the first, the others related.
+      name: "several properties a type does not document, in one finding",
+      path,
+      code: response(['{ "colour": "red", "name": "a", "shade": 1, "hue": 2 }']),
+      errors: [
+        {
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 11,
+          messageId: "unknownProperties",
+          data: { keys: '"colour", "shade" and "hue"', type: "widget", pages: WIDGET_PAGES },
+          related: [
+            {
+              messageId: "alsoUnknown",
+              data: { key: "shade" },
+              line: 10,
+              column: 33,
+              endLine: 10,
+              endColumn: 40,
+            },
+            {
+              messageId: "alsoUnknown",
+              data: { key: "hue" },
+              line: 10,
+              column: 45,
+              endLine: 10,
+              endColumn: 50,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "several properties of a type whose page names no base type",
+      path,
+      code: response(
+        ['{ "color": "red", "size": 1, "weight": 2 }'],
+        '"@odata.type": "microsoft.graph.gadget"',
+      ),
+      errors: [
+        {
+          line: 10,
+          column: 19,
+          endLine: 10,
+          endColumn: 25,
+          messageId: "unknownPropertiesNoBase",
+          data: { keys: '"size" and "weight"', type: "gadget", page: "resources/gadget.md" },
+        },
+      ],
+    },
+    {
+      // An action's parameters have no resource type: the Request body table types them.
+      name: "a request body value of another type than its Request body table says",
+      path,
+      code: actionRequest(['{ "securityEnabledOnly": "true", "limit": [1, "2"] }']),
+      errors: [
+        {
+          line: 15,
+          column: 3,
+          endLine: 15,
+          endColumn: 24,
+          messageId: "wrongTableType",
+          data: {
+            key: "securityEnabledOnly",
+            documented: "Boolean",
+            expected: "true or false",
+            given: 'the string "true"',
+          },
+        },
+        {
+          line: 15,
+          column: 47,
+          endLine: 15,
+          endColumn: 50,
+          messageId: "wrongTableItemType",
+          data: {
+            key: "limit",
+            documented: "Int32 collection",
+            item: 1,
+            expected: "an integer",
+            given: 'the string "2"',
+          },
+        },
+      ],
+    },
   ],
 });
 
-expectEveryMessageIdTested(schemaConformance, {
-  // Every unknown property finding gives the near name, empty when there is none; every wrong type
-  // finding the item index, empty for the property itself.
-  dataBeyondPlaceholders: { unknownProperty: ["near"], unknownPropertyNoBase: ["near"], wrongType: ["item"] },
-});
+expectEveryMessageIdTested(schemaConformance);
 
 describe("documentedTypeRef", () => {
   it("reads the type texts of property tables", () => {
