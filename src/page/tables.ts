@@ -10,8 +10,9 @@
  */
 import { readableText, readableTextWithCode } from "../parse/inline.js";
 import type { PipeTable, TableCell } from "../parse/table.js";
-import { documentedTypeRef, linkedTypeRef } from "../parse/type-ref.js";
+import { documentedTypeRef, linkedTypeRef, primitiveKind } from "../parse/type-ref.js";
 import { frontMatterValue } from "./front-matter.js";
+import type { JsonValue } from "../parse/json.js";
 import type { EnumTable, Heading, NameCell, Page, PropertyRow } from "./model.js";
 import { documentedValues } from "./possible-values.js";
 import { type SectionKind, enumNameOf } from "./sections.js";
@@ -198,53 +199,87 @@ function enumTableOf(name: string, table: PipeTable): EnumTable {
 }
 
 /**
- * Names translated property rows from the page's JSON representation, which translation leaves
- * alone and which lists the properties in the table's order: a nameless row whose neighbours'
- * names stand one key apart there is that key (`endDateTime`, 状态, `scope` → `status`). Rows named
- * no other way are dropped from the table. Every such row is kept in the table's `notNames`: the
- * page is wrong either way.
+ * Names translated property rows from JSON that translation leaves alone and that lists the same
+ * properties: on a resource page its JSON representation; in a request body table, the request
+ * example's body. A run of nameless rows whose neighbours' names stand as many keys apart there is
+ * those keys (`endDateTime`, 状态, `scope` → `status`); else, when the keys no row names are as many
+ * as the nameless rows, they are taken in order. A key is taken only when its value there fits the
+ * row's type (an object of that type, an array for a collection, a string, number or boolean for a
+ * primitive). Rows named no other way are dropped from the table. Every such row is kept in the
+ * table's `notNames`: the page is wrong either way.
  */
 export function recoverTranslatedNames(page: Page): void {
-  const keys = resourceJsonKeys(page);
+  const resourceKeys = jsonKeys(
+    page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root,
+  );
+  const requestKeys = jsonKeys(page.examples.find((e) => e.kind === "request")?.message.body?.json?.root);
   for (const table of page.propertyTables) {
-    const rows = table.rows;
-    const named = new Set(rows.map((r) => r.name).filter((n) => n !== ""));
-    for (let i = 0; i < rows.length; i++) {
-      if (rows[i]!.name !== "") continue;
-      // A run of nameless rows, between named ones (or a table's end).
-      let end = i;
-      while (end < rows.length && rows[end]!.name === "") end++;
-      const found = keysBetween(keys, rows[i - 1]?.name, rows[end]?.name, end - i);
-      for (let k = i; k < end; k++) {
-        const row = rows[k]!;
-        table.notNames.push({ name: row.written, start: row.nameRange.start, end: row.nameRange.end });
-        const key = found?.[k - i];
-        if (key !== undefined && !named.has(key)) row.name = key;
-      }
-      i = end;
-    }
-    table.rows = rows.filter((r) => r.name !== "");
+    const nameless = table.rows.filter((r) => r.name === "");
+    if (nameless.length === 0) continue;
+    for (const row of nameless)
+      table.notNames.push({ name: row.written, start: row.nameRange.start, end: row.nameRange.end });
+    const keys = table.role === "request-body" ? requestKeys : resourceKeys;
+    nameByNeighbours(table.rows, keys);
+    nameByLeftovers(table.rows, keys);
+    table.rows = table.rows.filter((r) => r.name !== "");
   }
 }
 
-/** The top-level keys of the page's `resource` JSON representation, `@` keys left out. */
-function resourceJsonKeys(page: Page): string[] {
-  const root = page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root;
-  return root?.type === "object" ? root.properties.map((p) => p.key).filter((k) => !k.startsWith("@")) : [];
+interface JsonKey {
+  key: string;
+  value: JsonValue | undefined;
 }
 
-/**
- * The `count` keys that stand between `before` and `after` (either may be missing at a table's
- * end), when exactly that many do.
- */
-function keysBetween(
-  keys: string[],
-  before: string | undefined,
-  after: string | undefined,
-  count: number,
-): string[] | undefined {
-  const from = before === undefined ? 0 : keys.indexOf(before) + 1;
-  const to = after === undefined ? keys.length : keys.indexOf(after);
-  if ((before !== undefined && from === 0) || to === -1 || to - from !== count) return undefined;
-  return keys.slice(from, to);
+/** The top-level keys of a JSON object with their values, `@` keys left out. */
+function jsonKeys(root: JsonValue | undefined): JsonKey[] {
+  if (root?.type !== "object") return [];
+  return root.properties.filter((p) => !p.key.startsWith("@")).map((p) => ({ key: p.key, value: p.value }));
+}
+
+/** Whether a JSON example value can be of the row's documented type. */
+function fits(row: PropertyRow, value: JsonValue | undefined): boolean {
+  const ref = row.typeRef;
+  if (!ref || !value || value.type === "null") return true;
+  if (value.type === "array") return ref.collection !== false;
+  if (ref.collection === true) return false;
+  if (value.type === "object") {
+    const declared = value.properties.find((p) => p.key === "@odata.type")?.value;
+    const name = declared?.type === "string" ? declared.value.split(".").pop() : undefined;
+    return !ref.primitive && (name === undefined || name.toLowerCase() === ref.name.toLowerCase());
+  }
+  if (!ref.primitive) return value.type === "string";
+  const kind = primitiveKind(ref.name);
+  if (kind === "boolean") return value.type === "boolean" || value.type === "string";
+  if (kind === "integer" || kind === "number") return value.type === "number" || value.type === "string";
+  return value.type === "string";
+}
+
+function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
+  const lower = keys.map((k) => k.key.toLowerCase());
+  const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]!.name !== "") continue;
+    // A run of nameless rows, between named ones (or a table's end).
+    let end = i;
+    while (end < rows.length && rows[end]!.name === "") end++;
+    const from = i === 0 ? 0 : lower.indexOf(rows[i - 1]!.name.toLowerCase()) + 1;
+    const to = end === rows.length ? keys.length : lower.indexOf(rows[end]!.name.toLowerCase());
+    const between = keys.slice(from, to);
+    const aligned = (i === 0 || from > 0) && to !== -1 && to - from === end - i;
+    if (
+      aligned &&
+      between.every((key, k) => fits(rows[i + k]!, key.value) && !named.has(key.key.toLowerCase()))
+    )
+      between.forEach((key, k) => (rows[i + k]!.name = key.key));
+    i = end;
+  }
+}
+
+function nameByLeftovers(rows: PropertyRow[], keys: JsonKey[]): void {
+  const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
+  const leftovers = keys.filter((k) => !named.has(k.key.toLowerCase()));
+  const nameless = rows.filter((r) => r.name === "");
+  if (nameless.length === 0 || leftovers.length !== nameless.length) return;
+  if (nameless.every((row, k) => fits(row, leftovers[k]!.value)))
+    nameless.forEach((row, k) => (row.name = leftovers[k]!.key));
 }
