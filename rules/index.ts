@@ -10,6 +10,7 @@ import { jsonValid } from "./json-valid.js";
 import { linksResolve } from "./links-resolve.js";
 import { noTodoPlaceholder } from "./no-todo-placeholder.js";
 import { noTrailingComma } from "./no-trailing-comma.js";
+import { noTranslatedName } from "./no-translated-name.js";
 import { odataTypeConsistent } from "./odata-type-consistent.js";
 import { requestResponseIdMatch } from "./request-response-id-match.js";
 import { schemaConformance } from "./schema-conformance.js";
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   linksResolve,
   tabGroupStructure,
   contentLengthValid,
+  noTranslatedName,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

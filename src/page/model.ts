@@ -133,6 +133,8 @@ export interface PropertyTable extends Range {
 export interface NameCell extends Range {
   /** The cell's readable text. */
   name: string;
+  /** The name the cell stands for, when the page's JSON tells (see recoverTranslatedNames). */
+  recovered?: string;
 }
 
 export interface EnumTable extends Range {

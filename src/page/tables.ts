@@ -10,7 +10,7 @@
  */
 import { readableText, readableTextWithCode } from "../parse/inline.js";
 import type { PipeTable, TableCell } from "../parse/table.js";
-import { documentedTypeRef, linkedTypeRef, primitiveKind } from "../parse/type-ref.js";
+import { documentedTypeRef, linkedTypeRef, primitiveKind, withoutFinalNote } from "../parse/type-ref.js";
 import { frontMatterValue } from "./front-matter.js";
 import type { JsonValue } from "../parse/json.js";
 import type { EnumTable, Heading, NameCell, Page, PropertyRow } from "./model.js";
@@ -136,14 +136,15 @@ export function readTable(table: PipeTable, heading: Heading | undefined, page: 
     const type = readableText(typeCell.raw);
     const typeLink = /\]\(([^()\s]*)\)/.exec(typeCell.raw)?.[1];
     const typeRef = documentedTypeRef(type) ?? (typeLink ? linkedTypeRef(typeLink, undefined) : undefined);
-    // A row whose name cell holds words but whose type cell names a type is a property whose name
-    // was translated (`| 状态 | String |`): kept, nameless, for recoverTranslatedNames.
-    const named = NAME_CELL.test(written);
-    if (!named && !typeRef) continue;
+    // A name may carry a note (`tasks (deprecated)`). A row whose name cell holds words but whose
+    // type cell names a type is a property whose name was translated (`| 状态 | String |`): kept,
+    // nameless, for recoverTranslatedNames.
+    const name = [written, withoutFinalNote(written)].find((n) => NAME_CELL.test(n));
+    if (name === undefined && !typeRef) continue;
     const descriptionCell = columns.description === undefined ? undefined : cells[columns.description];
     const description = readableTextWithCode(descriptionCell?.raw ?? "");
     rows.push({
-      name: named ? written : "",
+      name: name ?? "",
       written,
       nameRange: { start: nameCell.start, end: nameCell.end },
       type,
@@ -216,11 +217,18 @@ export function recoverTranslatedNames(page: Page): void {
   for (const table of page.propertyTables) {
     const nameless = table.rows.filter((r) => r.name === "");
     if (nameless.length === 0) continue;
-    for (const row of nameless)
-      table.notNames.push({ name: row.written, start: row.nameRange.start, end: row.nameRange.end });
     const keys = table.role === "request-body" ? requestKeys : resourceKeys;
     nameByNeighbours(table.rows, keys);
     nameByLeftovers(table.rows, keys);
+    for (const row of nameless) {
+      const { start, end } = row.nameRange;
+      table.notNames.push({
+        name: row.written,
+        start,
+        end,
+        ...(row.name !== "" ? { recovered: row.name } : {}),
+      });
+    }
     table.rows = table.rows.filter((r) => r.name !== "");
   }
 }

@@ -1,0 +1,112 @@
+import { noTranslatedName } from "../../rules/no-translated-name.js";
+import { type ExpectedError, expectEveryMessageIdTested, md, runExplicitRuleTests } from "../helpers.js";
+
+type Expected = ExpectedError<keyof typeof noTranslatedName.meta.messages>;
+
+/** The place of `needle` (its first occurrence from `after`) in `code`, as 1-based line and columns. */
+function place(
+  code: string,
+  needle: string,
+  after = 0,
+): Pick<Expected, "line" | "column" | "endLine" | "endColumn"> {
+  const at = code.indexOf(needle, after);
+  if (at === -1) throw new Error(`${needle} is not in the code`);
+  const before = code.slice(0, at).split("\n");
+  const column = before[before.length - 1]!.length + 1;
+  return { line: before.length, column, endLine: before.length, endColumn: column + needle.length };
+}
+
+/** A resource page as translation leaves it: headings and cells in other words, JSON and anchors not. */
+const resourcePage = (rows: string[], json: string[]) =>
+  md(
+    '# <a name="widget-resource-type"></a>小组件资源类型',
+    "",
+    "命名空间：microsoft.graph",
+    "",
+    '## <a name="properties"></a>属性',
+    "",
+    "| 属性 | 类型 | 说明 |",
+    "|:---|:---|:---|",
+    ...rows,
+    "",
+    '## <a name="json-representation"></a>JSON 表示形式',
+    "",
+    '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->',
+    "```json",
+    ...json,
+    "```",
+  );
+
+const enumPage = (members: string[]) =>
+  md(
+    "# 枚举",
+    "",
+    '### <a name="widgetkind-values"></a>widgetKind 值',
+    "",
+    "|成员|值|说明|",
+    "|:---|:---|:---|",
+    ...members.map((m, i) => `|${m}|${i}|说明。|`),
+  );
+
+const translatedStatus = resourcePage(
+  ["|id|String|标识符。|", "|状态|String|状态。|", "|size|Int32|大小。|"],
+  ['{ "id": "String", "status": "String", "size": 1024 }'],
+);
+const unrecoverable = resourcePage(["|状态|String|状态。|", "|颜色|String|颜色。|"], ['{ "id": "String" }']);
+const translatedMember = enumPage(["grant", "授予", "deny"]);
+
+runExplicitRuleTests(noTranslatedName, {
+  valid: [
+    {
+      name: "names written as the service spells them",
+      code: resourcePage(
+        ["|id|String|标识符。|", "|status|String|状态。|"],
+        ['{ "id": "String", "status": "String" }'],
+      ),
+    },
+    {
+      name: "a name with a note",
+      code: resourcePage(["|tasks (deprecated)|String|任务。|"], ['{ "tasks": "String" }']),
+    },
+    { name: "members as the service spells them", code: enumPage(["grant", "deny"]) },
+    {
+      // Words in ASCII may be a label or a value with spaces (paper sizes): only the JSON could tell.
+      name: "ASCII words in a member cell",
+      code: enumPage(["A4", "JIS B4"]),
+    },
+  ],
+  invalid: [
+    {
+      name: "a property name the JSON representation tells",
+      code: translatedStatus,
+      errors: [
+        {
+          ...place(translatedStatus, "状态"),
+          messageId: "propertyKnown",
+          data: { written: "状态", name: "status" },
+        },
+      ],
+    },
+    {
+      name: "property names the JSON does not tell",
+      code: unrecoverable,
+      errors: [
+        { ...place(unrecoverable, "状态"), messageId: "property", data: { written: "状态" } },
+        { ...place(unrecoverable, "颜色"), messageId: "property", data: { written: "颜色" } },
+      ],
+    },
+    {
+      name: "a translated enum member",
+      code: translatedMember,
+      errors: [
+        {
+          ...place(translatedMember, "授予"),
+          messageId: "member",
+          data: { written: "授予", enum: "widgetKind" },
+        },
+      ],
+    },
+  ],
+});
+
+expectEveryMessageIdTested(noTranslatedName);
