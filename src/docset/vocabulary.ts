@@ -15,7 +15,8 @@
  * The samples are read from each `resources/` page's text (no markdown parse) and kept between runs
  * with each page's size and time (folder-scan.ts); the vocabulary is learned once per docs index.
  */
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { readableText, readableTextWithCode } from "../parse/inline.js";
 import { documentedTypeRef } from "../parse/type-ref.js";
 import { isDelimiterRow, splitRow } from "../parse/table.js";
@@ -60,11 +61,29 @@ const perIndex = new WeakMap<DocsIndex, Vocabulary>();
 export function vocabularyOf(docs: DocsIndex): Vocabulary {
   let vocabulary = perIndex.get(docs);
   if (!vocabulary) {
-    const samples = docs.root ? scanFolder(join(docs.root, "resources"), VOCABULARY_SCAN).values() : [];
-    vocabulary = learnVocabulary(samples);
+    const folders = docs.root ? resourceFoldersOfDocsSet(docs.root) : [];
+    vocabulary = learnVocabulary(folders.flatMap((folder) => [...scanFolder(folder, VOCABULARY_SCAN).values()]));
     perIndex.set(docs, vocabulary);
   }
   return vocabulary;
+}
+
+/**
+ * The `resources/` folders of a docs root and of the docs roots beside it (`v1.0/` and `beta/` of
+ * one `api-reference/`): one docs set, written in one language, so its words are learned from all.
+ */
+function resourceFoldersOfDocsSet(root: string): string[] {
+  const folders = [join(root, "resources")];
+  let siblings: string[];
+  try {
+    siblings = readdirSync(dirname(root), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(dirname(root), entry.name))
+      .filter((dir) => dir !== root && existsSync(join(dir, "api")) && existsSync(join(dir, "resources")));
+  } catch {
+    siblings = [];
+  }
+  return [...folders, ...siblings.sort().map((dir) => join(dir, "resources"))];
 }
 
 export function learnVocabulary(samples: Iterable<PageSamples>): Vocabulary {

@@ -213,7 +213,10 @@ export function recoverTranslatedNames(page: Page): void {
   const resourceKeys = jsonKeys(
     page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root,
   );
-  const requestKeys = jsonKeys(page.examples.find((e) => e.kind === "request")?.message.body?.json?.root);
+  const requestBody = page.examples.find(
+    (e) => e.kind === "request" && e.message.body?.json?.root?.type === "object",
+  );
+  const requestKeys = jsonKeys(requestBody?.message.body?.json?.root);
   for (const table of page.propertyTables) {
     const nameless = table.rows.filter((r) => r.name === "");
     if (nameless.length === 0) continue;
