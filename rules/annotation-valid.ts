@@ -41,7 +41,6 @@ const MESSAGES = {
   noResponseNamed:
     'Request "{{name}}" has no response: follow it with the response, annotated "blockType": "response".',
 };
-export type MessageId = keyof typeof MESSAGES;
 
 export const annotationValid = createRule({
   id: "annotation-valid",

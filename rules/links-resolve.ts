@@ -1,14 +1,9 @@
 import { basename, dirname, extname, resolve } from "node:path";
 import { type FileLookup, LinkResolver, type LinkTarget, parseLinkTarget } from "../src/docset/links.js";
 import type { Page, PageLink } from "../src/page/model.js";
-import { type Fix, type Report, createRule } from "../src/engine/rule.js";
-
-const LABEL: Record<PageLink["kind"], string> = {
-  link: "Link",
-  image: "Image",
-  include: "Include",
-  definition: "Link definition",
-};
+import { type Report, createRule } from "../src/engine/rule.js";
+import { OwnAnchors } from "./links-resolve/anchors.js";
+import { LABEL, replaceTarget, withPath } from "./links-resolve/targets.js";
 
 const MESSAGES = {
   bookmarkCase:
@@ -25,47 +20,6 @@ const MESSAGES = {
   missingNear: '{{label}} target "{{path}}" does not exist. Did you mean "{{near}}"?',
 };
 type MessageId = keyof typeof MESSAGES;
-
-/** A fix replacing the link's target, when the page writes it exactly as the model reads it. */
-function replaceTarget(page: Page, link: PageLink, text: string): Fix | undefined {
-  const written = page.text.slice(link.urlRange.start, link.urlRange.end);
-  return written === link.url && !link.url.includes("%") ? { range: link.urlRange, text } : undefined;
-}
-
-/** The target with its file part replaced, keeping `?query` and `#bookmark` as written. */
-function withPath(url: string, path: string): string {
-  const cut = url.search(/[?#]/);
-  return cut === -1 ? path : path + url.slice(cut);
-}
-
-/** The bookmarks that `#name` may point to on the page: its own, and those of the pages it includes. */
-class OwnAnchors {
-  readonly names: Set<string>;
-  private included: Set<string> | undefined;
-
-  constructor(
-    private readonly page: Page,
-    private readonly resolver: LinkResolver,
-    private readonly dir: string | undefined,
-  ) {
-    this.names = new Set(page.anchors.map((a) => a.name));
-  }
-
-  /** Headings of included pages are rendered into the page, so their slugs are bookmarks too. */
-  includedNames(): Set<string> {
-    if (this.included) return this.included;
-    this.included = new Set();
-    if (this.dir === undefined) return this.included;
-    for (const link of this.page.links) {
-      const target = link.kind === "include" ? parseLinkTarget(link.url) : undefined;
-      if (!target || target.path === "") continue;
-      const lookup = this.resolver.lookup(this.dir, target.path);
-      if (lookup.status !== "found") continue;
-      for (const name of this.resolver.anchorsOf(lookup.path) ?? []) this.included.add(name);
-    }
-    return this.included;
-  }
-}
 
 export const linksResolve = createRule({
   id: "links-resolve",

@@ -32,7 +32,7 @@ const MESSAGES = {
   wrongItemType:
     'Item {{item}} of "{{key}}" of {{type}} is documented as {{documented}}, so it should be {{expected}}, but the example gives {{given}}.',
 };
-export type MessageId = keyof typeof MESSAGES;
+type MessageId = keyof typeof MESSAGES;
 
 /** The report of a finding other than an unknown property (those are grouped: see `unknownOnes`). */
 function toReport(finding: Exclude<SchemaFinding, UnknownProperty>): Report<MessageId> {

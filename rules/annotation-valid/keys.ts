@@ -4,7 +4,17 @@ import { nearMiss } from "../../src/util/near-miss.js";
 import { type ReportAnnotation, blockTypeRange, property, quotedList } from "./shared.js";
 import { ANNOTATION_KEYS, BLOCK_TYPES, PAGE_ANNOTATION_KEYS, PAGE_ANNOTATION_TYPE } from "./vocabulary.js";
 
-export function checkKeys(annotation: Annotation, report: ReportAnnotation): void {
+/** The messages these checks report (worded in annotation-valid.ts). */
+type KeyMessage =
+  | "blockTypeNotString"
+  | "unknownBlockTypeNear"
+  | "unknownBlockType"
+  | "pageAnnotationType"
+  | "unknownKeyNear"
+  | "unknownKey"
+  | "detached";
+
+export function checkKeys(annotation: Annotation, report: ReportAnnotation<KeyMessage>): void {
   const root = annotation.json.root;
   if (annotation.json.errors.length > 0 || root?.type !== "object") return;
   const blockType = property(annotation, "blockType");
@@ -48,7 +58,7 @@ export function checkKeys(annotation: Annotation, report: ReportAnnotation): voi
 /** Block types whose annotation ApiDoctor reads only when a code block follows it directly. */
 const ATTACHED_BLOCK_TYPES = new Set(["request", "response", "resource", "example", "samples"]);
 
-export function checkPlacement(page: Page, report: ReportAnnotation): void {
+export function checkPlacement(page: Page, report: ReportAnnotation<KeyMessage>): void {
   const attached = new Set<Annotation>();
   for (const block of page.codeBlocks) if (block.annotation) attached.add(block.annotation);
   for (const annotation of page.annotations) {

@@ -5,7 +5,10 @@ import { requestNamesOf, snippetKey } from "../../src/docset/request-names.js";
 import type { Annotation, Page } from "../../src/page/model.js";
 import { type ReportAnnotation, lineOf, property } from "./shared.js";
 
-export function checkNames(page: Page, docs: DocsIndex, report: ReportAnnotation): void {
+/** The messages these checks report (worded in annotation-valid.ts). */
+type NameMessage = "noName" | "nameUsedOnPage" | "nameUsedOnPageAs" | "firstOfName" | "nameUsedElsewhere";
+
+export function checkNames(page: Page, docs: DocsIndex, report: ReportAnnotation<NameMessage>): void {
   const seen = new Map<string, Annotation>();
   const self = page.path !== undefined ? resolve(page.path) : undefined;
   const elsewhere = docs.root ? requestNamesOf(docs) : undefined;

@@ -5,6 +5,19 @@
 import type { Annotation, HttpExample, Page, PairingProblem } from "../../src/page/model.js";
 import { type ReportAnnotation, blockTypeRange, lineOf } from "./shared.js";
 
+/** The messages these checks report (worded in annotation-valid.ts). */
+type PairMessage =
+  | "responseIsRequest"
+  | "secondResponse"
+  | "theRequest"
+  | "noRequestNamed"
+  | "namedBlockNotRequest"
+  | "noRequestBefore"
+  | "noRequestBeforeAbove"
+  | "noRequestToPair"
+  | "noResponse"
+  | "noResponseNamed";
+
 /** The line of an example's annotation, or of its code block when it has none. */
 function exampleLine(page: Page, example: HttpExample): number {
   return lineOf(page, example.annotation ?? example);
@@ -28,7 +41,7 @@ function describeAnnotation(annotation: Annotation | undefined): string {
 const parses = (annotation: Annotation | undefined): annotation is Annotation =>
   annotation !== undefined && annotation.json.errors.length === 0;
 
-export function checkPairs(page: Page, report: ReportAnnotation): void {
+export function checkPairs(page: Page, report: ReportAnnotation<PairMessage>): void {
   for (const problem of page.pairingProblems) {
     const annotation = problem.response.annotation;
     if (parses(annotation)) reportProblem(page, problem, blockTypeRange(annotation), report);
@@ -49,7 +62,7 @@ function reportProblem(
   page: Page,
   problem: PairingProblem,
   range: { start: number; end: number },
-  report: ReportAnnotation,
+  report: ReportAnnotation<PairMessage>,
 ): void {
   const response = problem.response;
   switch (problem.kind) {

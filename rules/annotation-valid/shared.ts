@@ -3,9 +3,12 @@ import type { Report } from "../../src/engine/rule.js";
 import type { Annotation, Page } from "../../src/page/model.js";
 import type { JsonProperty } from "../../src/parse/json.js";
 import type { Range } from "../../src/parse/source.js";
-import type { MessageId } from "../annotation-valid.js";
 
-export type ReportAnnotation = (report: Report<MessageId>) => void;
+/**
+ * How a check reports: with the message ids it uses, which the rule module (annotation-valid.ts)
+ * words; the compiler holds each check's ids to the ones the rule declares.
+ */
+export type ReportAnnotation<MessageIds extends string> = (report: Report<MessageIds>) => void;
 
 export function property(annotation: Annotation, key: string): JsonProperty | undefined {
   const root = annotation.json.root;

@@ -3,10 +3,18 @@ import { relative } from "node:path";
 import type { SchemaFinding } from "../../src/docset/schema-walk.js";
 import type { Report } from "../../src/engine/rule.js";
 import type { Range } from "../../src/parse/source.js";
-import type { MessageId } from "../schema-conformance.js";
 import { quotedNames } from "./words.js";
 
 export type UnknownProperty = Extract<SchemaFinding, { kind: "unknownProperty" }>;
+
+/** The messages of unknown properties (worded in schema-conformance.ts). */
+type MessageId =
+  | "unknownPropertyNear"
+  | "unknownProperty"
+  | "unknownProperties"
+  | "unknownPropertyNoBase"
+  | "unknownPropertiesNoBase"
+  | "alsoUnknown";
 
 /**
  * The properties an example gives that its type does not document, grouped: one cause (the type's

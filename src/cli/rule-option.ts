@@ -7,6 +7,7 @@
 import { parse as parseJsonc } from "jsonc-parser";
 import type { RuleOverrides } from "../engine/config/index.js";
 import { severityOf } from "../engine/config/layers.js";
+import { bracketMarks } from "../parse/scan.js";
 import type { SeverityInFile } from "../engine/config/types.js";
 import { UsageError } from "./errors.js";
 
@@ -73,21 +74,11 @@ function settingOf(text: string): unknown {
 /** Splits on the commas that are not inside brackets, braces or strings. */
 function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let inString = false;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+  for (const { at, mark, depth } of bracketMarks(text, { depth: 0, inString: false })) {
+    if (mark !== "," || depth !== 0) continue;
+    parts.push(text.slice(start, at));
+    start = at + 1;
   }
   parts.push(text.slice(start));
   return parts.map((p) => p.trim()).filter((p) => p !== "");

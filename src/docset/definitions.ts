@@ -4,11 +4,8 @@
  * the store of facts kept between runs use.
  */
 import type { Page, PropertyRow } from "../page/model.js";
-import { proseBaseType } from "../page/inherits.js";
-import type { ValueList } from "../page/possible-values.js";
-import type { ValueRun } from "../page/value-runs.js";
-import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
-import { baseLead, linkedTypeName } from "./vocabulary.js";
+import { baseLead, linkedTypeName, proseBaseType } from "../page/inherits.js";
+import { parseTypeRef } from "../parse/type-ref.js";
 
 /** At most this many prose links are kept per page (the base type is named near the top). */
 const MAX_BASE_LINKS = 20;
@@ -23,17 +20,11 @@ export interface EnumDefinition {
   file: string | undefined;
 }
 
-export interface PropertyDefinition {
-  name: string;
-  type: string;
-  typeLink: string | undefined;
-  /** The type, read once (see PropertyRow.typeRef). */
-  typeRef: TypeRef | undefined;
-  /** Readable description, code spans kept. */
-  description: string;
-  documentedValues: ValueList | undefined;
-  /** The description's runs of code-span values with their leads (see src/page/value-runs.ts). */
-  valueRuns: ValueRun[];
+/** A property as its table row documents it (see PropertyRow), and the page that documents it. */
+export interface PropertyDefinition extends Pick<
+  PropertyRow,
+  "name" | "type" | "typeLink" | "typeRef" | "description" | "documentedValues" | "valueRuns"
+> {
   file: string | undefined;
 }
 

@@ -16,8 +16,6 @@ import type { TypeRef } from "../parse/type-ref.js";
 import { type EnumDefinition, type PageFacts, type ResourceDefinition, factsOf } from "./definitions.js";
 import { FactsStore } from "./facts-store.js";
 
-export type { EnumDefinition, PropertyDefinition, ResourceDefinition } from "./definitions.js";
-
 export interface DocsIndex {
   /** The docs root (the folder holding `api/` and `resources/`), when there is one. */
   readonly root: string | undefined;

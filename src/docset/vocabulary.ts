@@ -20,7 +20,8 @@ import { dirname, join } from "node:path";
 import { readableText, readableTextWithCode } from "../parse/inline.js";
 import { documentedTypeRef } from "../parse/type-ref.js";
 import { isDelimiterRow, splitRow } from "../parse/table.js";
-import { normalizedLead, valueRuns } from "../page/value-runs.js";
+import { baseLead, linkedTypeName } from "../page/inherits.js";
+import { valueRuns } from "../page/value-runs.js";
 import { type FolderScan, scanFolder } from "./folder-scan.js";
 import type { DocsIndex } from "./index.js";
 
@@ -197,37 +198,4 @@ function baseLinkSamples(text: string, lines: string[]): PageSamples["links"] {
     }
   }
   return links.filter((l) => l.lead !== "");
-}
-
-/** The type a link to a resource page names: `../resources/directoryobject.md#x` → `directoryobject`. */
-export function linkedTypeName(target: string): string | undefined {
-  const file = target.split("#")[0]!.split("/").pop() ?? "";
-  if (!file.toLowerCase().endsWith(".md")) return undefined;
-  const name = file.slice(file.lastIndexOf("-") + 1, -3).toLowerCase();
-  return /^\w+$/.test(name) ? name : undefined;
-}
-
-/**
- * The words before a link to a base type, as a key: the page's own type name and bold words
- * ("**mailSearchFolder** inherits from") dropped, then as `normalizedLead` reads them.
- */
-export function baseLead(before: string, ownType: string | undefined): string {
-  const text = before.replace(/\*\*[^*]*\*\*/g, " ");
-  return normalizedLead(ownType ? withoutWord(text, ownType) : text);
-}
-
-/** The text with each whole-word occurrence of `word` (in any letter case) replaced by a space. */
-function withoutWord(text: string, word: string): string {
-  const lower = text.toLowerCase();
-  const target = word.toLowerCase();
-  let out = "";
-  let last = 0;
-  for (let at = lower.indexOf(target); at !== -1; at = lower.indexOf(target, at + 1)) {
-    const before = text.charAt(at - 1);
-    const after = text.charAt(at + target.length);
-    if (/\w/.test(before) || /\w/.test(after) || at < last) continue;
-    out += text.slice(last, at) + " ";
-    last = at + target.length;
-  }
-  return out + text.slice(last);
 }

@@ -3,14 +3,7 @@
  * annotations, code blocks (and the HTTP examples among them), tables and the namespace line.
  */
 import type { Code, Heading as MdHeading, Html, Nodes, Paragraph, Root, Yaml } from "mdast";
-import type { JsonDocument } from "../parse/json.js";
-import {
-  type HttpBody,
-  isRequestLine,
-  isStatusLine,
-  parseHttpBody,
-  parseHttpMessage,
-} from "../parse/http.js";
+import { parseBlockBody, parseHttpMessage } from "../parse/http.js";
 import { readableText } from "../parse/inline.js";
 import { parseBlocks } from "../parse/blocks.js";
 import { parseMarkdown } from "../parse/markdown.js";
@@ -30,6 +23,7 @@ import type {
 import { frontMatterValue, readFrontMatter } from "./front-matter.js";
 import { jsonDocumentsOf, visibleRanges } from "./page-json.js";
 import { pairExamples } from "./pairing.js";
+import { plainTextExamples } from "./plain-text.js";
 import { headingAnchor, sectionKindOf } from "./sections.js";
 import { readTable, recoverTranslatedNames } from "./tables.js";
 
@@ -239,7 +233,7 @@ class PageBuilder {
     this.pendingAnnotation = undefined;
     const contentLines = this.codeContentLines(node, range);
     const lang = node.lang?.toLowerCase() ?? undefined;
-    const json = lang === "json" ? parseJsonLines(contentLines) : undefined;
+    const json = lang === "json" ? parseBlockBody(contentLines)?.json : undefined;
     const block: CodeBlock = { lang, annotation, contentLines, json, ...range };
     this.page.codeBlocks.push(block);
     const annotatedExample = annotation?.blockType === "request" || annotation?.blockType === "response";
@@ -277,7 +271,7 @@ class PageBuilder {
   ): void {
     const message = parseHttpMessage(lines);
     // A block annotated as a request or response may hold the JSON body alone.
-    if (!message.status && message.requestLines.length === 0) message.body = bodyOf(lines);
+    if (!message.status && message.requestLines.length === 0) message.body = parseBlockBody(lines);
     // An annotation's block type decides; otherwise the block's first line (a block annotated
     // "ignored" still shows readers a request or a response, but is not paired: see pairing.ts).
     const blockType = annotation?.blockType;
@@ -397,31 +391,12 @@ class PageBuilder {
     }
   }
 
-  /**
-   * Pages that are not markdown (a published page saved as text): a request line or status line,
-   * its headers, and the JSON object after it make an example.
-   */
+  /** A page that is not markdown (a published page saved as text): its examples (plain-text.ts). */
   private readPlainTextExamples(): void {
-    const count = this.lines.lineCount;
-    for (let line = 1; line <= count; line++) {
-      const text = this.lines.lineText(line);
-      if (!isRequestLine(text) && !isStatusLine(text)) continue;
-      let last = line;
-      // Headers, then a blank line, then the body.
-      while (
-        last + 1 <= count &&
-        /^[A-Za-z][\w-]*:\s?/.test(this.lines.lineText(last + 1)) &&
-        !isRequestLine(this.lines.lineText(last + 1))
-      )
-        last++;
-      let next = last + 1;
-      while (next <= count && this.lines.lineText(next).trim() === "") next++;
-      if (next <= count && /^\s*[[{]/.test(this.lines.lineText(next))) last = jsonEndLine(this.lines, next);
+    for (const { first, last } of plainTextExamples(this.lines)) {
       this.page.format = "plain";
-      const lines = this.sourceLines(line, last);
-      const start = this.lines.lineStart(line);
-      this.addExample("plain", lines, { start, end: this.lines.lineEnd(last) }, undefined);
-      line = last;
+      const range = { start: this.lines.lineStart(first), end: this.lines.lineEnd(last) };
+      this.addExample("plain", this.sourceLines(first, last), range, undefined);
     }
   }
 }
@@ -445,43 +420,4 @@ function stripContainerPrefix(line: SourceLine): SourceLine {
   const m = /^[ \t>]*/.exec(line.text);
   const cut = m ? m[0].length : 0;
   return cut === 0 ? line : { text: line.text.slice(cut), start: line.start + cut };
-}
-
-/** The line on which a JSON value that starts on `from` closes (string-aware bracket count). */
-function jsonEndLine(lines: LineIndex, from: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let line = from; line <= lines.lineCount; line++) {
-    const text = lines.lineText(line);
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === "\\") i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === "{" || c === "[") depth++;
-      else if (c === "}" || c === "]") {
-        depth--;
-        if (depth === 0) return line;
-      }
-    }
-    inString = false;
-    // An unclosed body ends before the next example.
-    const nextText = lines.lineText(line + 1);
-    if (line > from && (isRequestLine(nextText) || isStatusLine(nextText))) return line;
-  }
-  return lines.lineCount;
-}
-
-/** The non-blank lines of a block as a body. */
-function bodyOf(lines: SourceLine[]): HttpBody | undefined {
-  let first = 0;
-  let last = lines.length - 1;
-  while (first <= last && lines[first]!.text.trim() === "") first++;
-  while (last >= first && lines[last]!.text.trim() === "") last--;
-  return first <= last ? parseHttpBody(lines.slice(first, last + 1)) : undefined;
-}
-
-function parseJsonLines(lines: SourceLine[]): JsonDocument | undefined {
-  return bodyOf(lines)?.json;
 }

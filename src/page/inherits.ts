@@ -2,10 +2,12 @@
  * The base type a page's prose names: "Inherits from [namedLocation](namedlocation.md).", "derived
  * from [threatAssessmentRequest](…)", or only in the property table, "Inherited from
  * [identityProviderBase](…)." (which may name a more distant ancestor, still an ancestor): the
- * first such link of the page's paragraphs.
+ * first such link of the page's paragraphs. On a translated page, the words before its links to
+ * resource pages (`baseLead`), which the tree's vocabulary (docset/vocabulary.ts) learns to read.
  */
 import { isBlankCode, skipWhile } from "../parse/scan.js";
 import type { Page } from "./model.js";
+import { normalizedLead } from "./value-runs.js";
 
 /** The type the first "inherits from [name](…)" link of the page's paragraphs names. */
 export function proseBaseType(page: Page): string | undefined {
@@ -69,4 +71,37 @@ function linkedName(text: string, from: number): string | undefined {
     if (starts && closesAt(end)) return text.slice(k, end);
   }
   return undefined;
+}
+
+/** The type a link to a resource page names: `../resources/directoryobject.md#x` → `directoryobject`. */
+export function linkedTypeName(target: string): string | undefined {
+  const file = target.split("#")[0]!.split("/").pop() ?? "";
+  if (!file.toLowerCase().endsWith(".md")) return undefined;
+  const name = file.slice(file.lastIndexOf("-") + 1, -3).toLowerCase();
+  return /^\w+$/.test(name) ? name : undefined;
+}
+
+/**
+ * The words before a link to a base type, as a key: the page's own type name and bold words
+ * ("**mailSearchFolder** inherits from") dropped, then as `normalizedLead` reads them.
+ */
+export function baseLead(before: string, ownType: string | undefined): string {
+  const text = before.replace(/\*\*[^*]*\*\*/g, " ");
+  return normalizedLead(ownType ? withoutWord(text, ownType) : text);
+}
+
+/** The text with each whole-word occurrence of `word` (in any letter case) replaced by a space. */
+function withoutWord(text: string, word: string): string {
+  const lower = text.toLowerCase();
+  const target = word.toLowerCase();
+  let out = "";
+  let last = 0;
+  for (let at = lower.indexOf(target); at !== -1; at = lower.indexOf(target, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + target.length);
+    if (/\w/.test(before) || /\w/.test(after) || at < last) continue;
+    out += text.slice(last, at) + " ";
+    last = at + target.length;
+  }
+  return out + text.slice(last);
 }

@@ -8,7 +8,6 @@ import type { LineIndex, Range } from "../parse/source.js";
 import type { TableCell } from "../parse/table.js";
 import type { TypeRef } from "../parse/type-ref.js";
 import type { SectionKind } from "./sections.js";
-import type { TableRole } from "./tables.js";
 import type { ValueList } from "./possible-values.js";
 import type { ValueRun } from "./value-runs.js";
 
@@ -116,6 +115,13 @@ export interface PropertyRow extends Range {
   valueRuns: ValueRun[];
   cells: TableCell[];
 }
+
+/**
+ * What a property table documents: the properties of the resource the page defines (a properties
+ * or relationships table, or a table before any heading), a request body, other parameters (of a
+ * function, the path or the query), or something else.
+ */
+export type TableRole = "resource" | "request-body" | "parameters" | "other";
 
 export interface PropertyTable extends Range {
   /** The heading above the table ("Properties", "Request body"). */

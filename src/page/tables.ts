@@ -13,17 +13,10 @@ import type { PipeTable, TableCell } from "../parse/table.js";
 import { documentedTypeRef, linkedTypeRef, primitiveKind, withoutFinalNote } from "../parse/type-ref.js";
 import { frontMatterValue } from "./front-matter.js";
 import type { JsonValue } from "../parse/json.js";
-import type { EnumTable, Heading, NameCell, Page, PropertyRow } from "./model.js";
+import type { EnumTable, Heading, NameCell, Page, PropertyRow, TableRole } from "./model.js";
 import { documentedValues } from "./possible-values.js";
 import { type SectionKind, enumNameOf } from "./sections.js";
 import { valueRuns } from "./value-runs.js";
-
-/**
- * What a property table documents: the properties of the resource the page defines (a properties
- * or relationships table, or a table before any heading), a request body, other parameters (of a
- * function, the path or the query), or something else.
- */
-export type TableRole = "resource" | "request-body" | "parameters" | "other";
 
 export function tableRole(section: SectionKind, headingText: string | undefined): TableRole {
   if (headingText === undefined) return "resource";

@@ -226,3 +226,12 @@ export function parseHttpBody(bodyLines: SourceLine[]): HttpBody {
   const lastLine = bodyLines[bodyLines.length - 1]!;
   return { text, json, start: bodyLines[0]!.start, end: lastLine.start + lastLine.text.length };
 }
+
+/** The non-blank lines of a block as a body; undefined when every line is blank. */
+export function parseBlockBody(lines: SourceLine[]): HttpBody | undefined {
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && lines[first]!.text.trim() === "") first++;
+  while (last >= first && lines[last]!.text.trim() === "") last--;
+  return first <= last ? parseHttpBody(lines.slice(first, last + 1)) : undefined;
+}

@@ -259,11 +259,6 @@ function convert(node: Node, mapRange: (offset: number, length: number) => Range
   }
 }
 
-/** The value of a property of an object, by exact key. */
-export function getProperty(object: JsonObject, key: string): JsonProperty | undefined {
-  return object.properties.find((p) => p.key === key);
-}
-
 /** `.` in a regular expression: anything but a line terminator. */
 const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 

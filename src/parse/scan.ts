@@ -38,3 +38,32 @@ export function trimEndWhile(text: string, drop: (c: number) => boolean): string
   while (end > 0 && drop(text.charCodeAt(end - 1))) end--;
   return text.slice(0, end);
 }
+
+/** Where a string-aware scan of JSON-like text stands: its bracket depth, and whether in a string. */
+export interface BracketScan {
+  depth: number;
+  inString: boolean;
+}
+
+/**
+ * The brackets (`{}[]`) and commas of `text` outside strings, in order, each with the bracket depth
+ * after it: a `"` opens and closes a string, in which a `\` escapes the next character. The scan
+ * goes on from `state` and leaves it where it stops, so that a text can be read in pieces.
+ */
+export function* bracketMarks(
+  text: string,
+  state: BracketScan,
+): Generator<{ at: number; mark: string; depth: number }> {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (state.inString) {
+      if (c === "\\") i++;
+      else if (c === '"') state.inString = false;
+    } else if (c === '"') state.inString = true;
+    else if (c === "[" || c === "{" || c === "]" || c === "}" || c === ",") {
+      if (c === "[" || c === "{") state.depth++;
+      else if (c !== ",") state.depth--;
+      yield { at: i, mark: c, depth: state.depth };
+    }
+  }
+}

@@ -18,39 +18,35 @@ export interface TypeRef {
   primitive: boolean;
 }
 
-const PRIMITIVES = new Set(
+/** The JSON type of a primitive's values, as messages name it. */
+export type PrimitiveKind = "string" | "integer" | "number" | "boolean";
+
+/** The primitive type names (lower case, without `Edm.`), by the JSON type of their values (undefined: any). */
+const PRIMITIVE_NAMES: Array<[PrimitiveKind | undefined, string[]]> = [
   [
     "string",
-    "int16",
-    "int32",
-    "int64",
-    "int",
-    "integer",
-    "long",
-    "byte",
-    "sbyte",
-    "boolean",
-    "bool",
-    "double",
-    "single",
-    "float",
-    "decimal",
-    "number",
-    "datetimeoffset",
-    "datetime",
-    "date",
-    "timeofday",
-    "duration",
-    "timespan",
-    "guid",
-    "binary",
-    "stream",
-    "object",
-    "json",
-    "url",
-    "uri",
-    "untyped",
-  ].map((s) => s.toLowerCase()),
+    [
+      "string",
+      "guid",
+      "binary",
+      "stream",
+      "datetimeoffset",
+      "datetime",
+      "date",
+      "timeofday",
+      "duration",
+      "timespan",
+      "url",
+      "uri",
+    ],
+  ],
+  ["integer", ["int16", "int32", "int64", "int", "integer", "long", "byte", "sbyte"]],
+  ["number", ["double", "single", "float", "decimal", "number"]],
+  ["boolean", ["boolean", "bool"]],
+  [undefined, ["object", "json", "untyped"]],
+];
+const PRIMITIVES = new Map(
+  PRIMITIVE_NAMES.flatMap(([kind, names]) => names.map((name) => [name, kind] as const)),
 );
 
 export function isPrimitiveName(name: string): boolean {
@@ -199,30 +195,7 @@ export function withoutFinalNote(text: string): string {
   return start === open ? text : text.slice(0, start);
 }
 
-const STRINGS = new Set([
-  "string",
-  "guid",
-  "binary",
-  "stream",
-  "datetimeoffset",
-  "datetime",
-  "date",
-  "timeofday",
-  "duration",
-  "timespan",
-  "url",
-  "uri",
-]);
-const INTEGERS = new Set(["int16", "int32", "int64", "int", "integer", "long", "byte", "sbyte"]);
-const NUMBERS = new Set(["double", "single", "float", "decimal", "number"]);
-const BOOLEANS = new Set(["boolean", "bool"]);
-
 /** The readable JSON type of a primitive, for messages; undefined when any value is allowed. */
-export function primitiveKind(name: string): "string" | "integer" | "number" | "boolean" | undefined {
-  const n = name.toLowerCase().replace(/^edm\./, "");
-  if (STRINGS.has(n)) return "string";
-  if (INTEGERS.has(n)) return "integer";
-  if (NUMBERS.has(n)) return "number";
-  if (BOOLEANS.has(n)) return "boolean";
-  return undefined;
+export function primitiveKind(name: string): PrimitiveKind | undefined {
+  return PRIMITIVES.get(name.toLowerCase().replace(/^edm\./, ""));
 }

@@ -4,8 +4,6 @@
  */
 import type { Formatter } from "./format.js";
 
-export type { FormatContext, Formatter } from "./format.js";
-
 const LOADERS = {
   stylish: async () => (await import("./stylish.js")).formatStylish,
   json: async () => (await import("./json.js")).formatJson,
