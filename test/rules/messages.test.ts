@@ -168,6 +168,24 @@ const SENTENCES: Record<string, SentenceCase> = {
       '1:1 Tab group starts with the "C#" tab: the HTTP tab (line 4) comes first, so readers see the HTTP request before the SDK snippets.',
     ],
   },
+  "no-translated-name": {
+    code: md(
+      '## <a name="properties"></a>属性',
+      "",
+      "| 属性 | 类型 | 说明 |",
+      "|:---|:---|:---|",
+      "|id|String|标识符。|",
+      "|状态|String|状态。|",
+      "",
+      '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->',
+      "```json",
+      '{ "id": "String", "status": "String" }',
+      "```",
+    ),
+    sentences: [
+      '6:2 Property name "状态" is not an identifier: the page\'s JSON calls this property "status". Names are code: write it as the service spells it.',
+    ],
+  },
   "content-length-valid": {
     code: md("```http", "DELETE /widgets/1", "Content-Length: 12", "```"),
     sentences: [
