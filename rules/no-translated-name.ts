@@ -5,10 +5,10 @@ import { createRule } from "../src/engine/rule.js";
  * which is ASCII. A name cell in plain ASCII words (`One-time access review`, `JIS B4`) may be a
  * legitimate label or value; only the page's JSON can tell, and then the message names the property.
  */
-const NOT_ASCII_LETTER = /[^\x00-\x7f]/;
+const NOT_ASCII = /[^\p{ASCII}]/u;
 const LETTER = /\p{L}/u;
 
-const isForeignWord = (text: string) => NOT_ASCII_LETTER.test(text) && LETTER.test(text);
+const isForeignWord = (text: string) => NOT_ASCII.test(text) && LETTER.test(text);
 
 export const noTranslatedName = createRule({
   id: "no-translated-name",

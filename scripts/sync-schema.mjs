@@ -2,6 +2,7 @@
 // dist), so the schema editors autocomplete with lists every rule. test/config.test.ts checks that
 // the schema and the rules agree. Run after adding a rule: npm run build && node scripts/sync-schema.mjs
 import { readFileSync, writeFileSync } from "node:fs";
+import { format, resolveConfig } from "prettier";
 import { rules } from "../dist/rules/index.js";
 
 const path = new URL("../schemas/graph-docs-lint.schema.json", import.meta.url);
@@ -17,5 +18,7 @@ for (const { meta } of rules) {
   };
 }
 schema.properties.rules.properties = properties;
-writeFileSync(path, JSON.stringify(schema, null, 2) + "\n");
+// Written as the formatter would (lint runs `prettier --check .`), so a sync never fails lint.
+const options = { ...(await resolveConfig(path)), filepath: path.pathname };
+writeFileSync(path, await format(JSON.stringify(schema, null, 2), options));
 console.log(`schema: ${rules.length} rules`);

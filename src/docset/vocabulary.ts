@@ -63,7 +63,9 @@ export function vocabularyOf(docs: DocsIndex): Vocabulary {
   let vocabulary = perIndex.get(docs);
   if (!vocabulary) {
     const folders = docs.root ? resourceFoldersOfDocsSet(docs.root) : [];
-    vocabulary = learnVocabulary(folders.flatMap((folder) => [...scanFolder(folder, VOCABULARY_SCAN).values()]));
+    vocabulary = learnVocabulary(
+      folders.flatMap((folder) => [...scanFolder(folder, VOCABULARY_SCAN).values()]),
+    );
     perIndex.set(docs, vocabulary);
   }
   return vocabulary;
