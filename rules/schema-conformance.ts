@@ -1,4 +1,6 @@
-import { compileResource } from "../src/docset/schema.js";
+import { compileResource, contradictedProperties } from "../src/docset/schema.js";
+import type { TypeResolver } from "../src/docset/resolve.js";
+import type { Page } from "../src/page/model.js";
 import { type SchemaFinding, SchemaWalker } from "../src/docset/schema-walk.js";
 import { type Report, createRule } from "../src/engine/rule.js";
 import { type UnknownProperty, unknownOnes } from "./schema-conformance/unknown.js";
@@ -31,8 +33,30 @@ const MESSAGES = {
     '"{{key}}" of {{type}} is documented as {{documented}}, so it should be {{expected}}, but the example gives {{given}}.',
   wrongItemType:
     'Item {{item}} of "{{key}}" of {{type}} is documented as {{documented}}, so it should be {{expected}}, but the example gives {{given}}.',
+  representationContradicts:
+    '"{{key}}" is documented as {{documented}} in the properties table, so it should be {{expected}}, but the JSON representation gives {{given}}: make the two agree (examples are not held to either until they do).',
 };
 type MessageId = keyof typeof MESSAGES;
+
+/**
+ * The page's own contradictions: a JSON representation value its properties table's type rejects.
+ * Reported here, once, where the fix is; examples showing the same value are not (see schema.ts).
+ */
+function* representationContradictions(page: Page, types: TypeResolver): Generator<Report<MessageId>> {
+  const resource = types.ownResource();
+  const root = page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root;
+  if (!resource || root?.type !== "object") return;
+  for (const property of contradictedProperties(resource)) {
+    const node = root.properties.find((p) => p.key === property.name)?.value;
+    if (!node) continue;
+    const { name: key, type: documented } = property;
+    yield {
+      messageId: "representationContradicts",
+      data: { key, documented, expected: expected(property.typeRef, documented, false), given: given(node) },
+      range: { start: node.start, end: node.end },
+    };
+  }
+}
 
 /** The report of a finding other than an unknown property (those are grouped: see `unknownOnes`). */
 function toReport(finding: Exclude<SchemaFinding, UnknownProperty>): Report<MessageId> {
@@ -118,5 +142,6 @@ export const schemaConformance = createRule({
       }
       for (const r of unknownOnes(unknown, docs.root)) report(r);
     }
+    for (const r of representationContradictions(page, types)) report(r);
   },
 });

@@ -46,6 +46,7 @@ const FACTS: PageFacts = {
       baseLinks: [{ lead: "inherits from", name: "entity" }],
       openType: false,
       jsonProperties: ["color"],
+      jsonSamples: [["isShown", true]],
       optionalProperties: [],
       file: "/docs/a.md",
     },

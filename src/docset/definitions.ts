@@ -5,6 +5,7 @@
  */
 import type { Page, PropertyRow } from "../page/model.js";
 import { baseLead, linkedTypeName, proseBaseType } from "../page/inherits.js";
+import type { JsonObject } from "../parse/json.js";
 import { parseTypeRef } from "../parse/type-ref.js";
 
 /** At most this many prose links are kept per page (the base type is named near the top). */
@@ -46,6 +47,13 @@ export interface ResourceDefinition {
   openType: boolean;
   /** The `resource` JSON representation's top-level property names, when the page has one. */
   jsonProperties: string[] | undefined;
+  /**
+   * The values the JSON representation shows that are not strings (strings there are mostly type
+   * placeholders, `"String"`): `true`, `0`, and `{}` or `[]` standing for an object or an array
+   * (not an object that only names a type, `{"@odata.type": "Edm.Stream"}`).
+   * Where one contradicts the property's table, the page contradicts itself (see schema.ts).
+   */
+  jsonSamples: Array<[name: string, sample: unknown]>;
   /** The `resource` annotation's `optionalProperties`, when given. */
   optionalProperties: string[];
   file: string;
@@ -103,12 +111,29 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
         page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)) ||
         (root?.type === "object" && root.properties.some((p) => isDynamicKey(p.key))),
       jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
+      jsonSamples: root?.type === "object" ? samplesOf(root) : [],
       optionalProperties: Array.isArray(optional)
         ? optional.filter((o): o is string => typeof o === "string")
         : [],
       file,
     },
   };
+}
+
+function samplesOf(root: JsonObject): ResourceDefinition["jsonSamples"] {
+  const samples: ResourceDefinition["jsonSamples"] = [];
+  for (const { key, value } of root.properties) {
+    if (!value) continue;
+    if (value.type === "boolean" || value.type === "number") samples.push([key, value.value]);
+    // `{"@odata.type": "Edm.Stream"}` names a type in place of a value: nothing to compare.
+    else if (value.type === "object" && !isTypePlaceholderObject(value)) samples.push([key, {}]);
+    else if (value.type === "array") samples.push([key, []]);
+  }
+  return samples;
+}
+
+function isTypePlaceholderObject(object: JsonObject): boolean {
+  return object.properties.length === 1 && object.properties[0]!.key === "@odata.type";
 }
 
 export function propertyOf(row: PropertyRow, file: string | undefined): PropertyDefinition {
@@ -147,10 +172,17 @@ function proseLinks(page: Page, ownType: string | undefined): ResourceDefinition
 function baseTypesOf(...written: Array<string | undefined>): string[] {
   const bases: string[] = [];
   for (const text of written) {
-    const base = text?.trim().replace(/\.+$/, "");
+    const base = text === undefined ? undefined : withoutFullStops(text.trim());
     if (base && !bases.some((b) => sameWritten(b, base))) bases.push(base);
   }
   return bases;
+}
+
+/** `text` without the full stops it ends with (a loop: a regex anchored at the end backtracks). */
+function withoutFullStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ".") end--;
+  return text.slice(0, end);
 }
 
 function sameWritten(a: string, b: string): boolean {

@@ -15,7 +15,7 @@ import type { HttpExample, Page, PropertyRow } from "../page/model.js";
 import { exchangeOf } from "../page/pairing.js";
 import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
 import { ancestorsOf } from "./base-type.js";
-import { type PropertyDefinition, type ResourceDefinition, propertyOf } from "./definitions.js";
+import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
 import { vocabularyOf } from "./vocabulary.js";
 
@@ -92,6 +92,14 @@ export class TypeResolver {
       }
     }
     return this.bodyProperties;
+  }
+
+  /**
+   * The resource type the page itself defines (its `resource` block and Properties tables), read
+   * from the page alone: the docs index may hold another page of the same name.
+   */
+  ownResource(): ResourceDefinition | undefined {
+    return factsOf(this.page, "").resource?.definition;
   }
 
   /** The type an example body shows (see the module comment). */

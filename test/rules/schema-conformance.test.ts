@@ -43,6 +43,19 @@ function resourcePage(name: string, rows: string[], annotation = "", json = '{ "
   );
 }
 
+/**
+ * A page that contradicts itself: the table calls `state` a String, its JSON representation (line
+ * 20) shows `true`. `content` shows an object that only names its type, a placeholder.
+ */
+function switchPage(): string {
+  return resourcePage(
+    "switch",
+    ["|state|String|Whether it is on.|", "|content|Stream|The content.|"],
+    "",
+    '{ "state": true, "content": { "@odata.type": "Edm.Stream" } }',
+  );
+}
+
 const root = tempDocsTree("gdl-schema-", {
   "resources/entity.md": resourcePage("entity", ["|id|String|The identifier.|"]),
   "resources/widget.md": md(
@@ -91,6 +104,7 @@ const root = tempDocsTree("gdl-schema-", {
     ', "baseType": "microsoft.graph.widget", "openType": true',
   ),
   "resources/gadget.md": resourcePage("gadget", ["|color|String|The color.|"], "", '{ "color": "String" }'),
+  "resources/switch.md": switchPage(),
 });
 const path = join(root, "api", "widget-get.md");
 
@@ -232,12 +246,42 @@ runTreeRuleTests(schemaConformance, {
       code: request(['{ "name": "a" }'], [], ', "truncated": true'),
     },
     {
+      name: "an example that agrees with its type's self-contradicting page (the page is where the fix is)",
+      path,
+      code: response(['{ "state": true }'], '"@odata.type": "microsoft.graph.switch"'),
+    },
+    {
+      name: "a JSON representation whose values are type placeholders",
+      path: join(root, "resources", "gadget.md"),
+      code: resourcePage(
+        "gadget",
+        ["|color|String|The color.|", "|content|Stream|The content.|"],
+        "",
+        '{ "color": "String", "content": { "@odata.type": "Edm.Stream" } }',
+      ),
+    },
+    {
       name: "a body none of whose keys the table lists (the table describes something else)",
       path,
       code: request(['{ "subject": "a", "items": [{ "identitySource": "x" }] }']),
     },
   ],
   invalid: [
+    {
+      name: "a JSON representation value the page's own table rejects, reported once on that page",
+      path: join(root, "resources", "switch.md"),
+      code: switchPage(),
+      errors: [
+        {
+          line: 20,
+          column: 12,
+          endLine: 20,
+          endColumn: 16,
+          messageId: "representationContradicts",
+          data: { key: "state", documented: "String", expected: "a string", given: "true" },
+        },
+      ],
+    },
     {
       name: "a property the type does not document",
       path,
