@@ -4,7 +4,6 @@
  */
 import * as realFs from "node:fs";
 import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyFixes, fixText } from "../src/index.js";
 import { lintText } from "../src/index.js";
