@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  SEEDS,
+  PLAIN_TEXT,
+  STUB_BETA,
   expectNoStackTrace,
   requireBuiltCli,
   runCli as cli,
@@ -15,10 +16,10 @@ import {
   writeFile as write,
 } from "./helpers.js";
 
-/** Six trailing commas (lines 60, 72, 84, 96, 108, 120) and an id mismatch (line 119). */
-const SEED_001 = readFileSync(join(SEEDS, "001_7f39b981a4c00286.txt"), "utf8");
+/** Four trailing commas (lines 45, 57, 69, 81) and an id mismatch (line 80). */
+const PLAIN = readFileSync(PLAIN_TEXT, "utf8");
 /** 13 findings: TODOs, paths without /external, enum placeholders. */
-const SEED_000 = readFileSync(join(SEEDS, "000_82e58b59bc3cad7b.txt"), "utf8");
+const STUB = readFileSync(STUB_BETA, "utf8");
 
 requireBuiltCli();
 const root = tempFolder("gdl-baseline-");
@@ -26,8 +27,8 @@ const root = tempFolder("gdl-baseline-");
 /** A fresh project with two legacy pages. */
 function project(): string {
   const dir = root.fresh("p");
-  write(dir, "api/create-member.md", SEED_001);
-  write(dir, "api/legacy.md", SEED_000);
+  write(dir, "api/create-member.md", PLAIN);
+  write(dir, "api/legacy.md", STUB);
   return dir;
 }
 
@@ -64,15 +65,15 @@ function withBaseline(dir: string, file = "b.json"): SpawnSyncReturns<string> {
   return cli(["--format", "json", "--baseline", file, "api"], dir);
 }
 
-/** A JSON example with one trailing comma, as the seed writes them (the same line text as line 60). */
+/** A JSON example with one trailing comma, as the plain page writes them (the same line text as line 45). */
 const COMMA_EXAMPLE = [
   "",
-  "POST https://graph.microsoft.com/beta/external/connections/contosohr/groups/31bea3d537902000/members",
+  "POST https://graph.microsoft.com/beta/external/connections/contoso/widgets",
   "Content-Type: application/json",
   "",
   "{",
-  '  "id": "e811976d-83df-4cbd-8b9b-5215b18aa874",',
-  '  "type": "user",',
+  '  "id": "5d0c9a2e-1b7f-4c3a-8e64-7a9f0b2d3c1e",',
+  '  "label": "Lobby sensor",',
   "}",
   "",
 ].join("\n");
@@ -83,7 +84,7 @@ describe("--write-baseline", () => {
     const result = cli(["--write-baseline", "b.json", "api"], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("graph-docs-lint: wrote 20 finding(s) of 2 file(s) to b.json\n");
+    expect(result.stderr).toBe("graph-docs-lint: wrote 18 finding(s) of 2 file(s) to b.json\n");
     const data = JSON.parse(readFileSync(join(dir, "b.json"), "utf8")) as {
       version: number;
       files: Record<string, Array<{ ruleId: string; line: number; fingerprint: string }>>;
@@ -91,13 +92,11 @@ describe("--write-baseline", () => {
     expect(data.version).toBe(1);
     expect(Object.keys(data.files)).toEqual(["api/create-member.md", "api/legacy.md"]);
     expect(data.files["api/create-member.md"]?.map((e) => [e.ruleId, e.line])).toEqual([
-      ["no-trailing-comma", 60],
-      ["no-trailing-comma", 72],
-      ["no-trailing-comma", 84],
-      ["no-trailing-comma", 96],
-      ["no-trailing-comma", 108],
-      ["request-response-id-match", 119],
-      ["no-trailing-comma", 120],
+      ["no-trailing-comma", 45],
+      ["no-trailing-comma", 57],
+      ["no-trailing-comma", 69],
+      ["request-response-id-match", 80],
+      ["no-trailing-comma", 81],
     ]);
     expect(data.files["api/legacy.md"]).toHaveLength(13);
     // Identical findings (same rule, message and line text) get distinct fingerprints.
@@ -150,7 +149,7 @@ describe("--baseline", () => {
     const dir = project();
     baseline(dir);
     edit(dir, "api/legacy.md", (t) =>
-      t.replace("Create a new externalGroupMember object.\n", "TODO: write this.\n"),
+      t.replace("Create a new widgetTag on a widget of an external connection.\n", "TODO: write this.\n"),
     );
     const result = withBaseline(dir);
     expect(result.status).toBe(1);
@@ -168,7 +167,7 @@ describe("--baseline", () => {
   it("counts identical findings: a second identical trailing comma line is reported once", () => {
     const dir = project();
     baseline(dir);
-    // Line 60's text again, in a new example at the end of the page.
+    // Line 45's text again, in a new example at the end of the page.
     edit(dir, "api/create-member.md", (t) => `${t}\n${COMMA_EXAMPLE}`);
     const result = withBaseline(dir);
     expect(result.status).toBe(1);
@@ -190,15 +189,19 @@ describe("--baseline", () => {
   it("reports a finding whose line text changed (it is a different finding)", () => {
     const dir = project();
     baseline(dir);
-    edit(dir, "api/create-member.md", (t) => t.replace('  "type": "user",\n}', '  "type": "group",\n}'));
+    edit(dir, "api/create-member.md", (t) =>
+      t.replace('  "label": "Lobby sensor",\n}', '  "label": "Side door",\n}'),
+    );
     const found = findings(withBaseline(dir), dir);
-    expect(found).toEqual([["api/create-member.md", "no-trailing-comma", 60]]);
+    expect(found).toEqual([["api/create-member.md", "no-trailing-comma", 45]]);
   });
 
   it("fixing a recorded finding reports nothing", () => {
     const dir = project();
     baseline(dir);
-    edit(dir, "api/create-member.md", (t) => t.replace('"type": "user",', '"type": "user"'));
+    edit(dir, "api/create-member.md", (t) =>
+      t.replace('"label": "Lobby sensor",', '"label": "Lobby sensor"'),
+    );
     const result = withBaseline(dir);
     expect(result.status).toBe(0);
     expect(findings(result, dir)).toEqual([]);
@@ -211,7 +214,7 @@ describe("--baseline", () => {
     edit(dir, "api/legacy.md", (t) => `${t}\nTODO\n`);
     const result = cli(["--format", "json", "--baseline", "../conf/b.json", "."], join(dir, "api"));
     expect(result.status).toBe(1);
-    expect(findings(result, dir)).toEqual([["api/legacy.md", "no-todo-placeholder", 100]]);
+    expect(findings(result, dir)).toEqual([["api/legacy.md", "no-todo-placeholder", 85]]);
   });
 });
 

@@ -8,10 +8,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addedLines } from "../src/cli/git.js";
-import { SEEDS, requireBuiltCli, runCli, tempFolder, writeFile as write } from "./helpers.js";
+import { PLAIN_TEXT, requireBuiltCli, runCli, tempFolder, writeFile as write } from "./helpers.js";
 
-/** Six trailing commas (lines 60, 72, 84, 96, 108, 120) and an id mismatch (line 119). */
-const SEED_001 = readFileSync(join(SEEDS, "001_7f39b981a4c00286.txt"), "utf8");
+/** Four trailing commas (lines 45, 57, 69, 81) and an id mismatch (line 80). */
+const PLAIN = readFileSync(PLAIN_TEXT, "utf8");
 
 /** The environment without GIT_* variables, so an outer repository or hook cannot leak in. */
 const ENV: NodeJS.ProcessEnv = Object.fromEntries(
@@ -39,14 +39,14 @@ function insertLine(text: string, after: number, line: string): string {
   return lines.join("\n");
 }
 
-/** A scratch repository with a committed legacy page (seed 001) and a committed page with a TODO. */
+/** A scratch repository with a committed legacy page (fixtures/pages/plain-text.txt) and a committed page with a TODO. */
 function repository(): string {
   const dir = root.fresh("r");
   git(["init", "-q"], dir);
   git(["config", "user.email", "test@example.com"], dir);
   git(["config", "user.name", "Test"], dir);
   git(["config", "commit.gpgsign", "false"], dir);
-  write(dir, "api/legacy.md", SEED_001);
+  write(dir, "api/legacy.md", PLAIN);
   write(dir, "api/untouched.md", "# Untouched\n\nTODO old\n");
   git(["add", "."], dir);
   git(["commit", "-q", "-m", "legacy pages"], dir);
@@ -101,11 +101,13 @@ describe("--changed-since", () => {
 
   it("a line changed in place counts as changed", () => {
     const dir = repository();
-    // Line 60 keeps its trailing comma but is edited; line 72, identical before, is not.
-    edit(dir, "api/legacy.md", (t) => t.replace('  "type": "user",\n}', '  "type": "group",\n}'));
+    // Line 45 keeps its trailing comma but is edited; the other comma lines are not.
+    edit(dir, "api/legacy.md", (t) =>
+      t.replace('  "label": "Lobby sensor",\n}', '  "label": "Side door",\n}'),
+    );
     const result = changed(dir);
     expect(result.status).toBe(1);
-    expect(report(result, dir).findings).toEqual([["api/legacy.md", "no-trailing-comma", 60]]);
+    expect(report(result, dir).findings).toEqual([["api/legacy.md", "no-trailing-comma", 45]]);
   });
 
   it("a change that adds no defect reports nothing: exit 0", () => {
@@ -118,7 +120,7 @@ describe("--changed-since", () => {
 
   it("deleting lines reports nothing on the lines that remain", () => {
     const dir = repository();
-    edit(dir, "api/legacy.md", (t) => t.replace("Create a new externalGroupMember object.\n\n", ""));
+    edit(dir, "api/legacy.md", (t) => t.replace("Add a widget to an external connection.\n\n", ""));
     const result = changed(dir);
     expect(result.status).toBe(0);
     expect(report(result, dir).findings).toEqual([]);

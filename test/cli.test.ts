@@ -6,7 +6,8 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  SEEDS,
+  STUB_BETA,
+  TABBED,
   expectNoStackTrace,
   md,
   offsetAt,
@@ -15,9 +16,6 @@ import {
   tempFolder,
   writeFile,
 } from "./helpers.js";
-
-const SEED_000 = join(SEEDS, "000_82e58b59bc3cad7b.txt");
-const SEED_002 = join(SEEDS, "002_d3c81949af1b7bd8.txt");
 
 requireBuiltCli();
 const tmp = tempFolder("gdl-cli-");
@@ -106,16 +104,16 @@ describe("exit codes", () => {
   });
 
   it("exits 1 when a page has errors, and lists them", () => {
-    copyFileSync(SEED_002, join(tmp.path, "seed-002.md"));
-    const result = cli(["seed-002.md"]);
+    copyFileSync(TABBED, join(tmp.path, "tabbed.md"));
+    const result = cli(["tabbed.md"]);
     expect(result.status).toBe(1);
     // ESLint's stylish layout: the path, then each finding's line:column, severity, message (without
     // its final period) and rule id in aligned columns, then the summary.
     expect(result.stdout.split("\n")).toEqual([
       "",
-      "seed-002.md",
-      "  238:26  error  Trailing comma before '}' in example JSON: JSON does not allow it                   no-trailing-comma",
-      '  290:9   error  Response id "14m1b9c38qe647f6a" does not echo the request\'s id "1431b9c38ee647f6a"  request-response-id-match',
+      "tabbed.md",
+      "  118:21  error  Trailing comma before '}' in example JSON: JSON does not allow it   no-trailing-comma",
+      '  146:9   error  Response id "part-2b9c" does not echo the request\'s id "part-2b9e"  request-response-id-match',
       "",
       "\u2716 2 problems (2 errors, 0 warnings)",
       "  1 error and 0 warnings potentially fixable with the `--fix` option.",
@@ -256,35 +254,35 @@ describe("files that are missing or cannot be linted", () => {
 
 describe("--format json", () => {
   it("gives ESLint's result shape with absolute paths", () => {
-    copyFileSync(SEED_002, join(tmp.path, "seed-002.md"));
-    const text = readFileSync(SEED_002, "utf8");
-    const result = cli(["--format", "json", "seed-002.md"]);
+    copyFileSync(TABBED, join(tmp.path, "tabbed.md"));
+    const text = readFileSync(TABBED, "utf8");
+    const result = cli(["--format", "json", "tabbed.md"]);
     expect(result.status).toBe(1);
     const results = json(result);
     expect(results).toHaveLength(1);
     const [only] = results;
     expect(isAbsolute(only!.filePath)).toBe(true);
     expect(only).toEqual({
-      filePath: join(tmp.path, "seed-002.md"),
+      filePath: join(tmp.path, "tabbed.md"),
       messages: [
         {
           ruleId: "no-trailing-comma",
           severity: 2,
           message: "Trailing comma before '}' in example JSON: JSON does not allow it.",
-          line: 238,
-          column: 26,
-          endLine: 238,
-          endColumn: 27,
-          fix: { range: [offsetAt(text, 238, 26), offsetAt(text, 238, 27)], text: "" },
+          line: 118,
+          column: 21,
+          endLine: 118,
+          endColumn: 22,
+          fix: { range: [offsetAt(text, 118, 21), offsetAt(text, 118, 22)], text: "" },
         },
         {
           ruleId: "request-response-id-match",
           severity: 2,
-          message: 'Response id "14m1b9c38qe647f6a" does not echo the request\'s id "1431b9c38ee647f6a".',
-          line: 290,
+          message: 'Response id "part-2b9c" does not echo the request\'s id "part-2b9e".',
+          line: 146,
           column: 9,
-          endLine: 290,
-          endColumn: 28,
+          endLine: 146,
+          endColumn: 20,
         },
       ],
       errorCount: 2,
@@ -299,7 +297,7 @@ describe("--format json", () => {
     mkdirSync(big);
     const copies = 300;
     for (let i = 0; i < copies; i++)
-      copyFileSync(SEED_000, join(big, `page-${String(i).padStart(3, "0")}.md`));
+      copyFileSync(STUB_BETA, join(big, `page-${String(i).padStart(3, "0")}.md`));
     const result = cli(["--format", "json", "big"]);
     expect(result.status).toBe(1);
     expect(result.stdout.length).toBeGreaterThan(500_000);

@@ -1,23 +1,22 @@
 /**
- * Autofix: `applyFixes`, `fixText` on the seed pages (LF, CRLF), the CLI's `--fix` and
+ * Autofix: `applyFixes`, `fixText` on the pages of fixtures/pages (LF, CRLF), the CLI's `--fix` and
  * `--fix-dry-run`, and the atomic write behind `--fix`.
  */
 import * as realFs from "node:fs";
 import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyFixes, fixText } from "../src/index.js";
 import { lintText } from "../src/index.js";
 import { type WriteFs, encodePage, writeFileAtomic } from "../src/engine/write.js";
-import { SEEDS, requireBuiltCli, runCli as cli, tempFolder, writeFile } from "./helpers.js";
+import { PLAIN_TEXT, STUB_BETA, requireBuiltCli, runCli as cli, tempFolder, writeFile } from "./helpers.js";
 
-/** Six trailing commas (lines 60, 72, 84, 96, 108, 120) and an id mismatch (line 119). */
-const SEED_001 = readFileSync(join(SEEDS, "001_7f39b981a4c00286.txt"), "utf8");
-/** TODOs, `/connections` paths missing `/external` (lines 33 and 67), enum placeholders. */
-const SEED_000 = readFileSync(join(SEEDS, "000_82e58b59bc3cad7b.txt"), "utf8");
+/** Four trailing commas (lines 45, 57, 69, 81) and an id mismatch (line 80). */
+const PLAIN = readFileSync(PLAIN_TEXT, "utf8");
+/** TODOs, `/connections` paths missing `/external` (lines 31 and 55), enum placeholders. */
+const STUB = readFileSync(STUB_BETA, "utf8");
 
-const COMMA_LINES = [60, 72, 84, 96, 108, 120];
-const PATH_LINES = [33, 67];
+const COMMA_LINES = [45, 57, 69, 81];
+const PATH_LINES = [31, 55];
 
 requireBuiltCli();
 /** `tmp.fresh()`: a fresh folder for one test. */
@@ -99,26 +98,26 @@ describe("applyFixes", () => {
   });
 });
 
-describe("fixText on the seed pages", () => {
+describe("fixText on the pages of fixtures/pages", () => {
   describe.each([
     ["LF", (t: string) => t],
     ["CRLF", crlf],
   ])("%s", (_name, variant) => {
-    it("seed 001: removes the six trailing commas; the id mismatch remains", () => {
-      const input = variant(SEED_001);
-      expect(where(input).filter(([id]) => id === "no-trailing-comma")).toHaveLength(6);
+    it("plain-text.txt: removes the four trailing commas; the id mismatch remains", () => {
+      const input = variant(PLAIN);
+      expect(where(input).filter(([id]) => id === "no-trailing-comma")).toHaveLength(4);
       const fixed = fixText(input);
       expect(fixed.changed).toBe(true);
-      expect(fixed.fixCount).toBe(6);
+      expect(fixed.fixCount).toBe(4);
       expect(fixed.messages.map((m) => [m.ruleId, m.startPoint.line])).toEqual([
-        ["request-response-id-match", 119],
+        ["request-response-id-match", 80],
       ]);
       // A fresh lint of the output agrees with what fixText reports.
-      expect(where(fixed.output)).toEqual([["request-response-id-match", 119]]);
+      expect(where(fixed.output)).toEqual([["request-response-id-match", 80]]);
     });
 
-    it("seed 001: changes only the comma lines, and on them only the comma", () => {
-      const input = variant(SEED_001);
+    it("plain-text.txt: changes only the comma lines, and on them only the comma", () => {
+      const input = variant(PLAIN);
       const { output } = fixText(input);
       expect(changedLines(input, output)).toEqual(COMMA_LINES);
       const before = input.split("\n");
@@ -130,8 +129,8 @@ describe("fixText on the seed pages", () => {
       }
     });
 
-    it("seed 000: adds the /external prefix on lines 33 and 67; TODOs and enum placeholders remain", () => {
-      const input = variant(SEED_000);
+    it("stub-beta.txt: adds the /external prefix on lines 31 and 55; TODOs and enum placeholders remain", () => {
+      const input = variant(STUB);
       const before = where(input);
       expect(before.filter(([id]) => id === "external-path-prefix").map(([, line]) => line)).toEqual(
         PATH_LINES,
@@ -140,10 +139,10 @@ describe("fixText on the seed pages", () => {
       expect(fixed.fixCount).toBe(2);
       expect(changedLines(input, fixed.output)).toEqual(PATH_LINES);
       const lines = fixed.output.split("\n");
-      expect(lines[32]).toMatch(
-        /^POST \/external\/connections\/\{connectionsId\}\/groups\/\{externalGroupId\}\/members\r?$/,
+      expect(lines[30]).toMatch(
+        /^POST \/external\/connections\/\{connectionId\}\/widgets\/\{widgetId\}\/tags\r?$/,
       );
-      expect(lines[66]).toMatch(/^POST https:\/\/graph\.microsoft\.com\/beta\/external\/connections\//);
+      expect(lines[54]).toMatch(/^POST https:\/\/graph\.microsoft\.com\/beta\/external\/connections\//);
       const after = where(fixed.output);
       expect(after).toEqual(before.filter(([id]) => id !== "external-path-prefix"));
       expect(after.filter(([id]) => id === "no-todo-placeholder")).toHaveLength(7);
@@ -151,8 +150,8 @@ describe("fixText on the seed pages", () => {
     });
 
     it("is idempotent: fixing the output again changes nothing", () => {
-      for (const seed of [SEED_000, SEED_001]) {
-        const once = fixText(variant(seed));
+      for (const page of [STUB, PLAIN]) {
+        const once = fixText(variant(page));
         const twice = fixText(once.output);
         expect(twice.changed).toBe(false);
         expect(twice.fixCount).toBe(0);
@@ -163,9 +162,9 @@ describe("fixText on the seed pages", () => {
   });
 
   it("keeps CRLF line endings: every line break of the output is CRLF", () => {
-    for (const seed of [SEED_000, SEED_001]) {
-      const { output } = fixText(crlf(seed));
-      expect(output.split("\r\n").length).toBe(crlf(seed).split("\r\n").length);
+    for (const page of [STUB, PLAIN]) {
+      const { output } = fixText(crlf(page));
+      expect(output.split("\r\n").length).toBe(crlf(page).split("\r\n").length);
       expect(output.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     }
   });
@@ -209,42 +208,42 @@ describe("fixText on the seed pages", () => {
 describe("--fix", () => {
   it("writes the fixed page, reports what remains, and keeps the file's mode", () => {
     const cwd = tmp.fresh();
-    const page = writeFile(cwd, "page.md", SEED_001);
+    const page = writeFile(cwd, "page.md", PLAIN);
     chmodSync(page, 0o640);
     const result = cli(["--fix", "--format", "json", "page.md"], cwd);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
-    expect(readFileSync(page, "utf8")).toBe(fixText(SEED_001).output);
+    expect(readFileSync(page, "utf8")).toBe(fixText(PLAIN).output);
     expect(statSync(page).mode & 0o777).toBe(0o640);
     const [report] = JSON.parse(result.stdout) as Array<{
       messages: Array<{ ruleId: string; line: number }>;
     }>;
-    expect(report?.messages.map((m) => [m.ruleId, m.line])).toEqual([["request-response-id-match", 119]]);
+    expect(report?.messages.map((m) => [m.ruleId, m.line])).toEqual([["request-response-id-match", 80]]);
     // No temporary file is left beside the page.
     expect(readdirSync(cwd)).toEqual(["page.md"]);
   });
 
   it("touches only the files it changes: a clean page keeps its bytes and modification time", () => {
     const cwd = tmp.fresh();
-    const dirty = writeFile(cwd, "docs/dirty.md", SEED_001);
-    const clean = writeFile(cwd, "docs/clean.md", fixText(SEED_001).output);
+    const dirty = writeFile(cwd, "docs/dirty.md", PLAIN);
+    const clean = writeFile(cwd, "docs/clean.md", fixText(PLAIN).output);
     utimesSync(clean, PAST, PAST);
     utimesSync(dirty, PAST, PAST);
     const result = cli(["--fix", "docs"], cwd);
     expect(result.status).toBe(1);
     expect(statSync(clean).mtime.getTime()).toBe(PAST.getTime());
-    expect(readFileSync(clean, "utf8")).toBe(fixText(SEED_001).output);
+    expect(readFileSync(clean, "utf8")).toBe(fixText(PLAIN).output);
     expect(statSync(dirty).mtime.getTime()).not.toBe(PAST.getTime());
-    expect(readFileSync(dirty, "utf8")).toBe(fixText(SEED_001).output);
+    expect(readFileSync(dirty, "utf8")).toBe(fixText(PLAIN).output);
   });
 
   it("a second --fix changes nothing", () => {
     const cwd = tmp.fresh();
-    const page = writeFile(cwd, "page.md", SEED_000);
+    const page = writeFile(cwd, "page.md", STUB);
     const first = cli(["--fix", "page.md"], cwd);
     expect(first.status).toBe(1);
     const afterFirst = readFileSync(page);
-    expect(afterFirst.toString("utf8")).toBe(fixText(SEED_000).output);
+    expect(afterFirst.toString("utf8")).toBe(fixText(STUB).output);
     utimesSync(page, PAST, PAST);
     const second = cli(["--fix", "page.md"], cwd);
     expect(second.status).toBe(1);
@@ -258,24 +257,24 @@ describe("--fix", () => {
   it("keeps a byte order mark: the fixed file starts with EF BB BF and is otherwise the fixed text", () => {
     const cwd = tmp.fresh();
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const page = writeFile(cwd, "page.md", Buffer.concat([bom, Buffer.from(SEED_001, "utf8")]));
+    const page = writeFile(cwd, "page.md", Buffer.concat([bom, Buffer.from(PLAIN, "utf8")]));
     const result = cli(["--fix", "page.md"], cwd);
     expect(result.status).toBe(1);
     const bytes = readFileSync(page);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString("utf8")).toBe(fixText(SEED_001).output);
+    expect(bytes.subarray(3).toString("utf8")).toBe(fixText(PLAIN).output);
     // Exactly one BOM.
     expect(bytes.subarray(3, 6).equals(bom)).toBe(false);
   });
 
   it("keeps CRLF line endings on disk", () => {
     const cwd = tmp.fresh();
-    const page = writeFile(cwd, "page.md", crlf(SEED_001));
+    const page = writeFile(cwd, "page.md", crlf(PLAIN));
     expect(cli(["--fix", "page.md"], cwd).status).toBe(1);
     const text = readFileSync(page, "utf8");
-    expect(text).toBe(fixText(crlf(SEED_001)).output);
+    expect(text).toBe(fixText(crlf(PLAIN)).output);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-    expect(changedLines(crlf(SEED_001), text)).toEqual(COMMA_LINES);
+    expect(changedLines(crlf(PLAIN), text)).toEqual(COMMA_LINES);
   });
 
   it("exits 0 when the fixes remove every finding", () => {
@@ -290,39 +289,39 @@ describe("--fix", () => {
 describe("--fix-dry-run", () => {
   it("does not write, and prints a unified diff before the stylish report", () => {
     const cwd = tmp.fresh();
-    const page = writeFile(cwd, "page.md", SEED_001);
+    const page = writeFile(cwd, "page.md", PLAIN);
     utimesSync(page, PAST, PAST);
     const result = cli(["--fix-dry-run", "page.md"], cwd);
     expect(result.status).toBe(1);
-    expect(readFileSync(page, "utf8")).toBe(SEED_001);
+    expect(readFileSync(page, "utf8")).toBe(PLAIN);
     expect(statSync(page).mtime.getTime()).toBe(PAST.getTime());
     expect(readdirSync(cwd)).toEqual(["page.md"]);
     const out = result.stdout;
     expect(out).toContain("--- a/page.md");
     expect(out).toContain("+++ b/page.md");
     expect(out.match(/^@@ /gm)).toHaveLength(COMMA_LINES.length);
-    expect(out.match(/^- {2}"type": "(user|externalGroup)",$/gm)).toHaveLength(6);
-    expect(out.match(/^\+ {2}"type": "(user|externalGroup)"$/gm)).toHaveLength(6);
+    expect(out.match(/^- {2}"(kind|label)": "[^"]+",$/gm)).toHaveLength(4);
+    expect(out.match(/^\+ {2}"(kind|label)": "[^"]+"$/gm)).toHaveLength(4);
     // The diff comes first, then the findings that would remain.
-    expect(out.indexOf("--- a/page.md")).toBeLessThan(out.indexOf("\npage.md\n  119:9  error"));
+    expect(out.indexOf("--- a/page.md")).toBeLessThan(out.indexOf("\npage.md\n  80:9  error"));
     expect(out).toContain("request-response-id-match");
     expect(out).not.toContain("no-trailing-comma");
   });
 
   it("gives the fixed text as `output` in --format json, and no diff", () => {
     const cwd = tmp.fresh();
-    const page = writeFile(cwd, "page.md", SEED_000);
+    const page = writeFile(cwd, "page.md", STUB);
     const clean = writeFile(cwd, "clean.md", "# Clean\n");
     const result = cli(["--fix-dry-run", "--format", "json", "page.md", "clean.md"], cwd);
     expect(result.status).toBe(1);
-    expect(readFileSync(page, "utf8")).toBe(SEED_000);
+    expect(readFileSync(page, "utf8")).toBe(STUB);
     const report = JSON.parse(result.stdout) as Array<{
       filePath: string;
       output?: string;
       messages: Array<{ ruleId: string }>;
     }>;
     expect(report.map((r) => r.filePath)).toEqual([page, clean]);
-    expect(report[0]?.output).toBe(fixText(SEED_000).output);
+    expect(report[0]?.output).toBe(fixText(STUB).output);
     expect(report[0]?.messages.map((m) => m.ruleId)).not.toContain("external-path-prefix");
     // A file with nothing to fix has no output (as in ESLint).
     expect(report[1]).not.toHaveProperty("output");
@@ -330,12 +329,12 @@ describe("--fix-dry-run", () => {
 
   it("--quiet still shows the diff and the json `output` (it only drops warnings)", () => {
     const cwd = tmp.fresh();
-    writeFile(cwd, "page.md", SEED_001);
+    writeFile(cwd, "page.md", PLAIN);
     const stylish = cli(["--fix-dry-run", "--quiet", "page.md"], cwd);
     const json = cli(["--fix-dry-run", "--quiet", "--format", "json", "page.md"], cwd);
     expect(stylish.stdout).toContain("+++ b/page.md");
     const [report] = JSON.parse(json.stdout) as Array<{ output?: string }>;
-    expect(report?.output).toBe(fixText(SEED_001).output);
+    expect(report?.output).toBe(fixText(PLAIN).output);
   });
 });
 
@@ -367,9 +366,9 @@ describe("writeFileAtomic", () => {
 
   it("a crash mid-write leaves the original intact and no temporary file, and the error propagates", () => {
     const folder = tmp.fresh();
-    const original = encodePage(SEED_001, true);
+    const original = encodePage(PLAIN, true);
     const file = writeFile(folder, "page.md", original);
-    const data = encodePage(fixText(SEED_001).output, true);
+    const data = encodePage(fixText(PLAIN).output, true);
     let writes = 0;
     const fs = fsWith({
       writeSync(fd, chunk) {

@@ -508,7 +508,18 @@ export function offsetAt(text: string, line: number, column: number): number {
 /** The built CLI as the `graph-docs-lint` bin runs it: the bundle (`npm test` builds first). */
 export const CLI = fileURLToPath(new URL("../dist/bundle/cli.js", import.meta.url));
 export const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
-export const SEEDS = join(FIXTURES, "seeds");
+/** The pages we wrote to stand for real ones (`*.txt`, so folder search skips them). */
+export const PAGES = join(FIXTURES, "pages");
+/** A beta stub: 13 findings (TODOs, paths without /external, enum placeholders). */
+export const STUB_BETA = join(PAGES, "stub-beta.txt");
+/** A v1.0 stub: TODOs, paths without /external, an enum placeholder and a case-only difference. */
+export const STUB_V1 = join(PAGES, "stub-v1.txt");
+/** A page saved as plain text (no fences): four trailing commas and an id mismatch. */
+export const PLAIN_TEXT = join(PAGES, "plain-text.txt");
+/** A page with DocFX tab groups: a trailing comma and an id mismatch. */
+export const TABBED = join(PAGES, "tabbed.txt");
+/** A machine-translated zh-CN page, English source in `<span>` tags. */
+export const TRANSLATED = join(PAGES, "translated-zh-cn.txt");
 
 /** Writes `content` to `path` below `dir`, making the folders on the way; returns the file's path. */
 export function writeFile(dir: string, path: string, content: string | Uint8Array): string {

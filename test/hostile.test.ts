@@ -28,7 +28,7 @@ import { selectFiles } from "../src/cli/files.js";
 import { clearDocsIndexes, docsIndexFor } from "../src/docset/index.js";
 import { fixText } from "../src/index.js";
 import { lintFile, lintText } from "../src/index.js";
-import { CLI, SEEDS, writeFile } from "./helpers.js";
+import { CLI, PAGES, writeFile } from "./helpers.js";
 
 let dir: string;
 /** An ordinary page linted beside each hostile one: one TODO, so one error. */
@@ -133,14 +133,14 @@ describe("huge and deep pages", () => {
   // report): linting costs ~1.8 s and ~80 MB of heap per MB of page. Pages over maxPageBytes (10 MiB
   // by default) are now refused before they are read, like a file that is not text: exit 2.
   it("a 50 MB page: refused with a clear message, exit 2, the other file still reported", () => {
-    const seeds = readdirSync(SEEDS)
+    const pages = readdirSync(PAGES)
       .sort()
-      .map((f) => readFileSync(join(SEEDS, f), "utf8"))
+      .map((f) => readFileSync(join(PAGES, f), "utf8"))
       .join("\n");
     const file = join(dir, "huge.md");
     const fd = openSync(file, "w");
     try {
-      for (let size = 0; size < 50 * 1024 * 1024; size += seeds.length + 1) writeSync(fd, seeds + "\n");
+      for (let size = 0; size < 50 * 1024 * 1024; size += pages.length + 1) writeSync(fd, pages + "\n");
     } finally {
       closeSync(fd);
     }

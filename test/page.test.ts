@@ -10,8 +10,8 @@ import { readableText } from "../src/parse/inline.js";
 import { LineIndex, decodeSource } from "../src/parse/source.js";
 import { type SimpleFix, applyFixes, md, simplify } from "./helpers.js";
 
-const SEEDS = fileURLToPath(new URL("../fixtures/seeds/", import.meta.url));
-const seed = (name: string) => readFileSync(join(SEEDS, name), "utf8");
+const PAGES = fileURLToPath(new URL("../fixtures/pages/", import.meta.url));
+const pageText = (name: string) => readFileSync(join(PAGES, name), "utf8");
 
 const tmp = mkdtempSync(join(tmpdir(), "gdl-page-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -169,32 +169,28 @@ describe("machine-translated pages", () => {
     ]);
   });
 
-  it("reads the seed page 004: names, namespace, headings", () => {
-    const page = buildPage(seed("004_52f11908956518c7.txt"));
-    expect(page.title).toBe("创建 externalGroupMember");
-    expect(page.namespace?.value).toBe("microsoft.graph");
-    expect(page.headings.slice(0, 3).map((h) => h.text)).toEqual([
-      "Create externalGroupMember",
+  it("reads fixtures/pages/translated-zh-cn.txt: names, namespace, headings", () => {
+    const translated = buildPage(pageText("translated-zh-cn.txt"));
+    expect(translated.title).toBe("添加 widget");
+    expect(translated.namespace?.value).toBe("microsoft.graph");
+    expect(translated.headings.slice(0, 3).map((h) => h.text)).toEqual([
+      "Add widget",
       "Permissions",
       "HTTP request",
     ]);
-    const body = page.propertyTables.find((t) => t.heading?.text === "Request body");
-    expect(body?.rows.map((r) => r.name)).toEqual(["id", "type", "identitySource"]);
-    expect(body?.rows.map((r) => r.type)).toEqual([
-      "String",
-      "externalGroupMemberType",
-      "identitySourceType",
-    ]);
+    const body = translated.propertyTables.find((t) => t.heading?.text === "Request body");
+    expect(body?.rows.map((r) => r.name)).toEqual(["id", "kind", "origin"]);
+    expect(body?.rows.map((r) => r.type)).toEqual(["String", "widgetKind", "widgetOrigin"]);
     expect(body?.rows.map((r) => r.documentedValues?.values)).toEqual([
       undefined,
-      ["user", "group"],
-      ["azureActiveDirectory", "external"],
+      ["gadget", "gizmo"],
+      ["catalog", "custom"],
     ]);
   });
 });
 
 describe("plain-text pages (no fences)", () => {
-  const text = seed("001_7f39b981a4c00286.txt");
+  const text = pageText("plain-text.txt");
   const page = buildPage(text);
   const lineOf = (offset: number) => page.lines.point(offset).line;
 
@@ -214,13 +210,11 @@ describe("plain-text pages (no fences)", () => {
         e.message.requestLines[0]?.method ?? e.message.status?.code,
       ]),
     ).toEqual([
-      ["plain", "request", 26, 26, "POST"],
-      ["plain", "request", 55, 61, "POST"],
-      ["plain", "response", 67, 73, 201],
-      ["plain", "request", 79, 85, "POST"],
-      ["plain", "response", 91, 97, 201],
-      ["plain", "request", 103, 109, "POST"],
-      ["plain", "response", 115, 121, 201],
+      ["plain", "request", 20, 20, "POST"],
+      ["plain", "request", 39, 46, "POST"],
+      ["plain", "response", 52, 58, 201],
+      ["plain", "request", 64, 70, "POST"],
+      ["plain", "response", 76, 82, 201],
     ]);
   });
 
@@ -231,16 +225,13 @@ describe("plain-text pages (no fences)", () => {
     ]);
     expect(second.message.body?.json?.root?.type).toBe("object");
     expect(second.message.requestLines[0]?.version).toBe("beta");
-    expect(second.message.requestLines[0]?.path).toBe(
-      "/external/connections/contosohr/groups/31bea3d537902000/members",
-    );
+    expect(second.message.requestLines[0]?.path).toBe("/external/connections/contoso/widgets");
     expect(
       page.exchanges.map((x) => [lineOf(x.request.start), x.response && lineOf(x.response.start)]),
     ).toEqual([
-      [26, undefined],
-      [55, 67],
-      [79, 91],
-      [103, 115],
+      [20, undefined],
+      [39, 52],
+      [64, 76],
     ]);
   });
 

@@ -28,7 +28,7 @@ const PLUGIN = join(ROOT, "dist", "src", "remark.js");
 // remark-cli exports nothing but its bin.
 const REMARK_CLI = join(ROOT, "node_modules", "remark-cli", "cli.js");
 const USER_POST = join(ROOT, "fixtures", "api", "user-post.md");
-const SEED = join(ROOT, "fixtures", "seeds", "000_82e58b59bc3cad7b.txt");
+const SEED = join(ROOT, "fixtures", "pages", "stub-beta.txt");
 const DOCS_URL = "https://github.com/graph-docs-lint/graph-docs-lint/blob/main/docs/rules/";
 
 let dir: string;
@@ -164,19 +164,19 @@ describe("remark-cli", () => {
       ...report.matchAll(/^\s*(\d+:\d+-\d+:\d+)\s+(error|warning)\s.*?\s(\S+)\s+graph-docs-lint\s*$/gm),
     ].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
     expect(findings).toEqual([
-      "4:10-4:168 error no-todo-placeholder",
-      "6:11-6:161 error no-todo-placeholder",
-      "22:37-22:78 error no-todo-placeholder",
-      "23:41-23:82 error no-todo-placeholder",
-      "24:14-24:55 error no-todo-placeholder",
-      "33:6-33:18 error external-path-prefix",
-      "49:36-49:61 error no-todo-placeholder",
-      "50:31-50:56 error no-todo-placeholder",
-      "67:38-67:50 error external-path-prefix",
-      "73:21-73:29 error enum-value-documented",
-      "74:11-74:19 error enum-value-documented",
-      "94:21-94:29 error enum-value-documented",
-      "95:11-95:19 error enum-value-documented",
+      "4:10-4:106 error no-todo-placeholder",
+      "6:17-6:68 error no-todo-placeholder",
+      "20:37-20:68 error no-todo-placeholder",
+      "21:41-21:72 error no-todo-placeholder",
+      "22:14-22:45 error no-todo-placeholder",
+      "31:6-31:18 error external-path-prefix",
+      "39:23-39:52 error no-todo-placeholder",
+      "40:23-40:52 error no-todo-placeholder",
+      "55:38-55:50 error external-path-prefix",
+      "60:12-60:20 error enum-value-documented",
+      "61:12-61:20 error enum-value-documented",
+      "80:12-80:20 error enum-value-documented",
+      "81:12-81:20 error enum-value-documented",
     ]);
     expect(report).toMatch(/✖ 13 errors/);
   });
@@ -211,12 +211,12 @@ describe("remark-cli", () => {
     const lenient = remark(["seed.md", "clean.md", "--quiet"], project);
     expect(lenient.status).toBe(0);
     expect(lenient.stderr).not.toMatch(/clean\.md/);
-    expect(lenient.stderr).toMatch(/^\s*4:10-4:168\s+warning\s.*no-todo-placeholder\s+graph-docs-lint$/m);
+    expect(lenient.stderr).toMatch(/^\s*4:10-4:106\s+warning\s.*no-todo-placeholder\s+graph-docs-lint$/m);
     expect(lenient.stderr).toMatch(/⚠ 7 warnings/);
     expect(lenient.stderr).not.toMatch(/external-path-prefix|enum-value-documented/);
 
     const frail = remark(["seed.md", "clean.md", "--quiet", "--frail"], project);
     expect(frail.status).toBe(1);
-    expect(frail.stderr).toMatch(/^\s*50:31-50:56\s+warning\s.*no-todo-placeholder\s+graph-docs-lint$/m);
+    expect(frail.stderr).toMatch(/^\s*40:23-40:52\s+warning\s.*no-todo-placeholder\s+graph-docs-lint$/m);
   });
 });

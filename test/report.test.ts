@@ -1,5 +1,5 @@
 /**
- * The SARIF and GitHub Actions formatters, over the seed fixtures: SARIF validated against the
+ * The SARIF and GitHub Actions formatters, over the pages of fixtures/pages: SARIF validated against the
  * official 2.1.0 schema (a copy in test/data), GitHub workflow commands parsed back.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -20,13 +20,15 @@ const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
-const SEEDS = join(ROOT, "fixtures", "seeds");
-const SEED_FILES = readdirSync(SEEDS)
+const PAGES = join(ROOT, "fixtures", "pages");
+const PAGE_FILES = readdirSync(PAGES)
   .filter((f) => f.endsWith(".txt"))
   .sort();
-const FIXTURE_001 = "001_7f39b981a4c00286.txt";
-const FIXTURE_000 = "000_82e58b59bc3cad7b.txt";
-const MISSING = join(SEEDS, "does-not-exist.txt");
+/** Four trailing commas and an id mismatch. */
+const PLAIN_FILE = "plain-text.txt";
+/** TODOs, paths without /external, enum placeholders. */
+const STUB_FILE = "stub-beta.txt";
+const MISSING = join(PAGES, "does-not-exist.txt");
 
 /** A result of the given messages for a page with the given text. */
 function resultOfParts(filePath: string, messages: LintMessage[], source: string): LintResult {
@@ -35,8 +37,8 @@ function resultOfParts(filePath: string, messages: LintMessage[], source: string
 
 const RULE_METAS = rules.map((r) => r.meta);
 
-function lintSeeds(options: Omit<LintOptions, "path"> = {}): LintResult[] {
-  return SEED_FILES.map((f) => lintFile(join(SEEDS, f), options));
+function lintPages(options: Omit<LintOptions, "path"> = {}): LintResult[] {
+  return PAGE_FILES.map((f) => lintFile(join(PAGES, f), options));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,18 +135,18 @@ describe("formatter registry", () => {
 });
 
 describe("sarif", () => {
-  const seeds = lintSeeds();
+  const pages = lintPages();
 
-  it("is valid SARIF 2.1.0 for the seeds, with warnings, unreadable files and odd paths", () => {
-    sarif(seeds);
-    sarif(lintSeeds({ rules: { "no-trailing-comma": "warn", "no-todo-placeholder": "warn" } }));
-    sarif([...seeds, lintFile(MISSING)]);
-    sarif(seeds, join(ROOT, "test"));
+  it("is valid SARIF 2.1.0 for the pages, with warnings, unreadable files and odd paths", () => {
+    sarif(pages);
+    sarif(lintPages({ rules: { "no-trailing-comma": "warn", "no-todo-placeholder": "warn" } }));
+    sarif([...pages, lintFile(MISSING)]);
+    sarif(pages, join(ROOT, "test"));
     sarif([]);
   });
 
   it("describes the run and the tool", () => {
-    const log = sarif(seeds);
+    const log = sarif(pages);
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(log.$schema).toBe("https://json.schemastore.org/sarif-2.1.0.json");
     expect(log.version).toBe("2.1.0");
@@ -159,7 +161,7 @@ describe("sarif", () => {
   });
 
   it("has one reporting descriptor per rule, in the registry's order", () => {
-    const descriptors = sarif(seeds).runs[0]!.tool.driver.rules;
+    const descriptors = sarif(pages).runs[0]!.tool.driver.rules;
     expect(descriptors.map((d) => d.id)).toEqual(rules.map((r) => r.meta.id));
     for (const [i, d] of descriptors.entries()) {
       const meta = rules[i]!.meta;
@@ -173,9 +175,9 @@ describe("sarif", () => {
   });
 
   it("has one result per finding, with the rule's index and the message's level", () => {
-    const log = sarif(seeds);
+    const log = sarif(pages);
     const run = log.runs[0]!;
-    const messages = seeds.flatMap((r) => r.messages);
+    const messages = pages.flatMap((r) => r.messages);
     expect(run.results).toHaveLength(messages.length);
     for (const [i, result] of run.results.entries()) {
       const m = messages[i]!;
@@ -193,16 +195,16 @@ describe("sarif", () => {
   });
 
   it("reports warnings as warnings", () => {
-    const log = sarif(lintSeeds({ rules: { "no-trailing-comma": "warn" } }));
+    const log = sarif(lintPages({ rules: { "no-trailing-comma": "warn" } }));
     const levels = new Set(log.runs[0]!.results.map((r) => `${r.ruleId}:${r.level}`));
     expect(levels).toContain("no-trailing-comma:warning");
     expect(levels).toContain("request-response-id-match:error");
     expect(levels).not.toContain("no-trailing-comma:error");
   });
 
-  it("locates fixture 001's findings, relative to the working directory", () => {
-    const uri = `fixtures/seeds/${FIXTURE_001}`;
-    const results = resultsFor(sarif(seeds), uri);
+  it("locates plain-text.txt's findings, relative to the working directory", () => {
+    const uri = `fixtures/pages/${PLAIN_FILE}`;
+    const results = resultsFor(sarif(pages), uri);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {
       expect(r.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri, uriBaseId: "%SRCROOT%" });
@@ -210,18 +212,18 @@ describe("sarif", () => {
 
     const comma = results.find((r) => r.ruleId === "no-trailing-comma")!;
     expect(comma.locations[0]!.physicalLocation.region).toEqual({
-      startLine: 60,
-      startColumn: 17,
-      endLine: 60,
-      endColumn: 18,
+      startLine: 45,
+      startColumn: 26,
+      endLine: 45,
+      endColumn: 27,
     });
 
     const id = results.find((r) => r.ruleId === "request-response-id-match")!;
     expect(id.locations[0]!.physicalLocation.region).toEqual({
-      startLine: 119,
+      startLine: 80,
       startColumn: 9,
-      endLine: 119,
-      endColumn: 28,
+      endLine: 80,
+      endColumn: 19,
     });
     expect(id.relatedLocations).toEqual([
       {
@@ -229,7 +231,7 @@ describe("sarif", () => {
         message: { text: "The request's id" },
         physicalLocation: {
           artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
-          region: { startLine: 107, startColumn: 9, endLine: 107, endColumn: 28 },
+          region: { startLine: 68, startColumn: 9, endLine: 68, endColumn: 19 },
         },
       },
     ]);
@@ -237,37 +239,37 @@ describe("sarif", () => {
   });
 
   it("gives fixes as replacements by character offset", () => {
-    const log = sarif(seeds);
-    const source001 = seeds[SEED_FILES.indexOf(FIXTURE_001)]!.source!;
-    const comma = resultsFor(log, `fixtures/seeds/${FIXTURE_001}`).find(
+    const log = sarif(pages);
+    const sourcePlain = pages[PAGE_FILES.indexOf(PLAIN_FILE)]!.source!;
+    const comma = resultsFor(log, `fixtures/pages/${PLAIN_FILE}`).find(
       (r) => r.ruleId === "no-trailing-comma",
     )!;
     expect(comma.fixes).toEqual([
       {
         artifactChanges: [
           {
-            artifactLocation: { uri: `fixtures/seeds/${FIXTURE_001}`, uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: `fixtures/pages/${PLAIN_FILE}`, uriBaseId: "%SRCROOT%" },
             replacements: [
-              { deletedRegion: { charOffset: 2589, charLength: 1 }, insertedContent: { text: "" } },
+              { deletedRegion: { charOffset: 1221, charLength: 1 }, insertedContent: { text: "" } },
             ],
           },
         ],
       },
     ]);
-    expect(source001.slice(2589, 2590)).toBe(",");
+    expect(sourcePlain.slice(1221, 1222)).toBe(",");
 
     // An insertion: nothing deleted.
-    const source000 = seeds[SEED_FILES.indexOf(FIXTURE_000)]!.source!;
-    const prefix = resultsFor(log, `fixtures/seeds/${FIXTURE_000}`).find(
+    const sourceStub = pages[PAGE_FILES.indexOf(STUB_FILE)]!.source!;
+    const prefix = resultsFor(log, `fixtures/pages/${STUB_FILE}`).find(
       (r) => r.ruleId === "external-path-prefix",
     )!;
     const replacement = prefix.fixes![0]!.artifactChanges[0]!.replacements[0]!;
     expect(replacement.deletedRegion.charLength).toBe(0);
     expect(replacement.insertedContent.text).toBe("/external");
-    expect(source000.slice(replacement.deletedRegion.charOffset).startsWith("/connections/")).toBe(true);
+    expect(sourceStub.slice(replacement.deletedRegion.charOffset).startsWith("/connections/")).toBe(true);
 
-    // Every fix of every seed matches the message's own fix.
-    const messages = seeds.flatMap((r) => r.messages);
+    // Every fix of every page matches the message's own fix.
+    const messages = pages.flatMap((r) => r.messages);
     for (const [i, result] of log.runs[0]!.results.entries()) {
       const fix = messages[i]!.fix;
       if (!fix) {
@@ -282,9 +284,9 @@ describe("sarif", () => {
   });
 
   it("turns unreadable files into tool execution notifications", () => {
-    const log = sarif([lintFile(join(SEEDS, FIXTURE_001)), lintFile(MISSING)]);
+    const log = sarif([lintFile(join(PAGES, PLAIN_FILE)), lintFile(MISSING)]);
     const run = log.runs[0]!;
-    expect(resultsFor(log, "fixtures/seeds/does-not-exist.txt")).toEqual([]);
+    expect(resultsFor(log, "fixtures/pages/does-not-exist.txt")).toEqual([]);
     expect(run.results.length).toBeGreaterThan(0);
     expect(run.invocations).toEqual([
       {
@@ -296,7 +298,7 @@ describe("sarif", () => {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: "fixtures/seeds/does-not-exist.txt", uriBaseId: "%SRCROOT%" },
+                  artifactLocation: { uri: "fixtures/pages/does-not-exist.txt", uriBaseId: "%SRCROOT%" },
                 },
               },
             ],
@@ -357,9 +359,9 @@ describe("sarif", () => {
       uriBaseId: "%SRCROOT%",
     });
 
-    const outside = sarif(seeds, join(ROOT, "test"));
+    const outside = sarif(pages, join(ROOT, "test"));
     const location = outside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation;
-    expect(location).toEqual({ uri: pathToFileURL(join(SEEDS, SEED_FILES[0]!)).href });
+    expect(location).toEqual({ uri: pathToFileURL(join(PAGES, PAGE_FILES[0]!)).href });
   });
 });
 
@@ -420,29 +422,29 @@ function expectedCommands(results: LintResult[], cwd = ROOT): Command[] {
 }
 
 describe("github", () => {
-  it("round-trips every finding of the seeds", () => {
-    const seeds = lintSeeds();
-    const { commands, plain } = parseCommands(formatGithub(seeds, { cwd: ROOT }));
-    expect(commands).toEqual(expectedCommands(seeds));
-    expect(commands.length).toBe(seeds.reduce((n, r) => n + r.messages.length, 0));
-    const errors = seeds.reduce((n, r) => n + r.errorCount, 0);
+  it("round-trips every finding of the pages", () => {
+    const pages = lintPages();
+    const { commands, plain } = parseCommands(formatGithub(pages, { cwd: ROOT }));
+    expect(commands).toEqual(expectedCommands(pages));
+    expect(commands.length).toBe(pages.reduce((n, r) => n + r.messages.length, 0));
+    const errors = pages.reduce((n, r) => n + r.errorCount, 0);
     expect(plain).toEqual([
-      `graph-docs-lint: ${errors} problems (${errors} errors, 0 warnings) in ${seeds.length} files checked.`,
+      `graph-docs-lint: ${errors} problems (${errors} errors, 0 warnings) in ${pages.length} files checked.`,
     ]);
   });
 
   it("writes the command in the documented shape", () => {
-    const output = formatGithub([lintFile(join(SEEDS, FIXTURE_001))], { cwd: ROOT });
+    const output = formatGithub([lintFile(join(PAGES, PLAIN_FILE))], { cwd: ROOT });
     expect(output.split("\n")[0]).toBe(
-      `::error file=fixtures/seeds/${FIXTURE_001},line=60,endLine=60,col=17,endColumn=18,title=no-trailing-comma::` +
+      `::error file=fixtures/pages/${PLAIN_FILE},line=45,endLine=45,col=26,endColumn=27,title=no-trailing-comma::` +
         "Trailing comma before '}' in example JSON: JSON does not allow it.",
     );
   });
 
   it("uses ::warning for warnings and ::error for errors", () => {
-    const seeds = lintSeeds({ rules: { "no-trailing-comma": "warn" } });
-    const { commands, plain } = parseCommands(formatGithub(seeds, { cwd: ROOT }));
-    expect(commands).toEqual(expectedCommands(seeds));
+    const pages = lintPages({ rules: { "no-trailing-comma": "warn" } });
+    const { commands, plain } = parseCommands(formatGithub(pages, { cwd: ROOT }));
+    expect(commands).toEqual(expectedCommands(pages));
     const kinds = new Set(commands.map((c) => `${c.properties.title}:${c.kind}`));
     expect(kinds).toContain("no-trailing-comma:warning");
     expect(kinds).toContain("request-response-id-match:error");
@@ -515,7 +517,7 @@ describe("github", () => {
   it("reports unreadable files with the file only", () => {
     const output = formatGithub([lintFile(MISSING)], { cwd: ROOT });
     expect(output).toBe(
-      "::error file=fixtures/seeds/does-not-exist.txt::No such file or directory.\n" +
+      "::error file=fixtures/pages/does-not-exist.txt::No such file or directory.\n" +
         "graph-docs-lint: 1 problem (1 error, 0 warnings) in 1 file checked.\n",
     );
   });

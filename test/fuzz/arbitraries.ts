@@ -15,13 +15,13 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 
 // ---------------------------------------------------------------------------------------------
-// Seed pages
+// Seed pages: the pages of fixtures/pages (pages we wrote, standing for real ones)
 
-const SEEDS_DIR = fileURLToPath(new URL("../../fixtures/seeds/", import.meta.url));
+const SEEDS_DIR = fileURLToPath(new URL("../../fixtures/pages/", import.meta.url));
 /** The docs tree of the fixtures (api/ and resources/): pages linted "inside" it resolve enums from it. */
 export const FIXTURES_ROOT = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 
-/** The seed pages, each as lines (line endings removed). */
+/** The seed pages (fixtures/pages/*.txt), each as lines (line endings removed). */
 export const seedPages: readonly string[][] = readdirSync(SEEDS_DIR)
   .filter((f) => f.endsWith(".txt"))
   .sort()
