@@ -7,7 +7,7 @@
  * for `workAccount`), a near miss of a member (`"notStrated"`), or a value with spaces where every
  * member is a name. Any other value is wrong only when the list is complete: an enum's table, or a
  * description worded as the whole list ("Possible values are", "must be one of"). A table that lost
- * members to translation is trusted for none of it but stub placeholders and letter case.
+ * members to translation is trusted for none of it but stub placeholders, type names and letter case.
  * Where a description capitalizes a value (`None`) that an example writes as Graph writes its values
  * (`none`), the description is the likelier mistake, and the example is not judged.
  */
@@ -55,9 +55,11 @@ function judgePart(value: string, set: ValueSet): Verdict | undefined {
     return { kind: "caseOnly", value, member: sameLetters };
   if (sameLetters) return undefined;
   if (VALUE_PLACEHOLDER.test(value)) return { kind: "valuePlaceholder", value };
-  // A damaged table may have lost the very member a value names (`boolean` of a value-type enum).
+  // A damaged table may have lost the very member a value names (`boolean` of a value-type enum,
+  // whose members it keeps are type names too); a type name is no member of any other set.
+  if (isTypePlaceholder(value) && !(set.damaged && members.some(isTypePlaceholder)))
+    return { kind: "typePlaceholder", value };
   if (set.damaged) return undefined;
-  if (isTypePlaceholder(value)) return { kind: "typePlaceholder", value };
   const allNames = members.every((m) => NAME.test(m));
   if (allNames && /\s/.test(value)) {
     const joined = value.replace(/\s+/g, "").toLowerCase();

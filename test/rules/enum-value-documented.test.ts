@@ -590,6 +590,20 @@ runRuleTests(RULE, {
         inTree,
       ],
       [
+        "a type name for a member of a damaged table (whose members are not type names)",
+        derivedItemsPage("plain", "String"),
+        "String",
+        {
+          messageId: "typePlaceholder",
+          data: {
+            value: "String",
+            subject: enumSubject("widgetPattern", "pattern"),
+            members: listed(["solid"]),
+          },
+        },
+        inTree,
+      ],
+      [
         "a case variant of an intact member of a damaged table",
         derivedItemsPage("plain", "Solid"),
         "Solid",
