@@ -47,6 +47,9 @@ export function judgeValue(value: string, set: ValueSet): Verdict | undefined {
 function judgePart(value: string, set: ValueSet): Verdict | undefined {
   const { members } = set;
   if (members.includes(value)) return undefined;
+  // An empty string is no member of an enum, but a String property may be empty when none of its
+  // listed values applies (`emptySuggestionsReason` when there are suggestions).
+  if (value === "" && set.from === "description") return undefined;
   const lower = value.toLowerCase();
   const sameLetters = members.find((m) => m.toLowerCase() === lower);
   // A description that capitalizes values (`None`) where the example writes them as Graph names

@@ -324,6 +324,10 @@ runRuleTests(RULE, {
       code: stringPage("Cannot be one of the following values: `None`, `Directory`.", "contosohr"),
     },
     {
+      name: "an empty String property (none of its listed values applies)",
+      code: stringPage(STATUSES, ""),
+    },
+    {
       name: "a short value is not taken for a misspelling",
       code: stringPage("Possible values include `user`, `group`.", "users"),
     },
