@@ -136,7 +136,7 @@ const SENTINEL = "unknownFutureValue";
 const BASE_TYPE = /"baseType"\s*:\s*"#?(?:[\w]+\.)*(\w+)"/;
 const RESOURCE_BLOCK = /"blockType"\s*:\s*"resource"/;
 const ODATA_TYPE = /"@odata\.type"\s*:\s*"#?(?:[\w]+\.)*(\w+)"/;
-const LINK = /\[[^\]\n]*\]\(([^()\s]+)\)/g;
+const LINK = /\[[^[\]\n]*\]\(([^()\s]+)\)/g;
 
 /** The samples of one `resources/` page's text. */
 export function samplesOf(text: string): PageSamples {
