@@ -15,6 +15,7 @@ import { type LintMessage, pointsOf } from "../src/engine/message.js";
 import { type MessageData, type Report, type Rule, type RuleMeta, interpolate } from "../src/engine/rule.js";
 import { type LintOptions, type LintResult, type RuleSetting, lintPage, lintText } from "../src/index.js";
 import { buildPage } from "../src/page/build.js";
+import type { MetadataIndex } from "../src/metadata/index.js";
 import type { Page } from "../src/page/model.js";
 import type { Point } from "../src/parse/source.js";
 import { rules, rulesById } from "../rules/index.js";
@@ -73,6 +74,8 @@ export interface LintHelperOptions {
   rules?: Record<string, RuleSetting>;
   /** The docs root, overriding the search from `path`. */
   docsRoot?: string;
+  /** The service's CSDL for the page (`new MetadataIndex(readCsdl(xml, "test.xml"))`). */
+  metadata?: MetadataIndex;
 }
 
 /** Every rule id the linter ships. */
@@ -89,6 +92,7 @@ function toLintOptions(options: LintHelperOptions): LintOptions {
   if (options.path !== undefined) out.path = options.path;
   if (options.rules !== undefined) out.rules = options.rules;
   if (options.docsRoot !== undefined) out.docsRoot = options.docsRoot;
+  if (options.metadata !== undefined) out.metadata = options.metadata;
   return out;
 }
 

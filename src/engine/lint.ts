@@ -5,6 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { TypeResolver } from "../docset/resolve.js";
+import type { MetadataIndex } from "../metadata/index.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
 import { MAX_CONTAINER_DEPTH, deepNesting } from "../parse/nesting.js";
@@ -37,6 +38,12 @@ export interface LintOptions {
   docs?: DocsIndex;
   /** The docs root, overriding the search from the page's folder. */
   docsRoot?: string;
+  /**
+   * The service's CSDL (`$metadata`) for the page's API version, already loaded: the front end
+   * chooses the file for the page (the `metadata` configuration key, `--metadata`). Without it the
+   * rules that compare pages with the service stay silent.
+   */
+  metadata?: MetadataIndex;
   /** Report disable directives that suppress nothing. */
   reportUnusedDisableDirectives?: boolean;
   /**
@@ -158,7 +165,7 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
     };
     try {
       const ruleOptions = optionsFor(rule, options.ruleOptions?.[rule.meta.id]);
-      rule.check({ page, docs, types, options: ruleOptions, report });
+      rule.check({ page, docs, types, metadata: options.metadata, options: ruleOptions, report });
     } catch (error) {
       // One broken rule must not take the others down: say so at the top of the page.
       const detail = error instanceof Error ? error.message : String(error);

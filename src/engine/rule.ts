@@ -4,14 +4,15 @@
  * page model and reports a message id, its data and a range through `context.report`. The engine
  * turns that into the words a writer reads, so a rule's tests assert ids and data, not sentences.
  *
- * What a rule may read: the page model (`context.page`), the docs index (`context.docs`) and the
- * type resolver (`context.types`). `page.text` may be read only at ranges the model gives: to quote
+ * What a rule may read: the page model (`context.page`), the docs index (`context.docs`), the
+ * type resolver (`context.types`) and the service's metadata when configured (`context.metadata`). `page.text` may be read only at ranges the model gives: to quote
  * what the page wrote, to compare the written form with the model's reading (a fix must replace
  * exactly what is there), or to search the words of prose ranges (`visibleText`). A rule never
  * parses structure (blocks, tables, JSON, HTTP lines) out of the text: that is the model's job.
  */
 import type { DocsIndex } from "../docset/index.js";
 import type { TypeResolver } from "../docset/resolve.js";
+import type { MetadataIndex } from "../metadata/index.js";
 import type { Page } from "../page/model.js";
 import type { Range } from "../parse/source.js";
 import { packageInfo } from "../util/package-info.js";
@@ -67,6 +68,11 @@ export interface RuleContext<MessageIds extends string = string, Options = unkno
   page: Page;
   docs: DocsIndex;
   types: TypeResolver;
+  /**
+   * The service's CSDL for the page's API version, when one is configured (`metadata` in the
+   * configuration, `--metadata`); undefined otherwise, and then a rule that needs it reports nothing.
+   */
+  metadata: MetadataIndex | undefined;
   /** The rule's options: its defaults, overridden by the configuration's. */
   options: Options;
   report(report: Report<MessageIds>): void;
