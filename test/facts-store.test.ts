@@ -48,6 +48,7 @@ const FACTS: PageFacts = {
       jsonProperties: ["color"],
       jsonSamples: [["isShown", true]],
       optionalProperties: [],
+      unnamedProperties: [],
       file: "/docs/a.md",
     },
   },

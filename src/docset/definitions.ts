@@ -6,7 +6,7 @@
 import type { Page, PropertyRow } from "../page/model.js";
 import { baseLead, linkedTypeName, proseBaseType } from "../page/inherits.js";
 import type { JsonObject } from "../parse/json.js";
-import { parseTypeRef } from "../parse/type-ref.js";
+import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
 
 /** At most this many prose links are kept per page (the base type is named near the top). */
 const MAX_BASE_LINKS = 20;
@@ -56,6 +56,12 @@ export interface ResourceDefinition {
   jsonSamples: Array<[name: string, sample: unknown]>;
   /** The `resource` annotation's `optionalProperties`, when given. */
   optionalProperties: string[];
+  /**
+   * Rows of the page's properties and relationships tables whose name cell holds words, not a name,
+   * and whose name the page's JSON could not tell (a translated `| 审批 | [approval](…) |`): the
+   * page documents properties it no longer names, of these types. no-translated-name reports the cells.
+   */
+  unnamedProperties: TypeRef[];
   file: string;
 }
 
@@ -88,10 +94,13 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
   const names = [declaredRef?.name, titleName].filter((n): n is string => n !== undefined);
   if (names.length === 0) return undefined;
   const properties = new Map<string, PropertyDefinition>();
+  const unnamedProperties: TypeRef[] = [];
   for (const table of page.propertyTables) {
     if (table.role !== "resource") continue;
     for (const row of table.rows)
       if (!properties.has(row.name)) properties.set(row.name, propertyOf(row, file));
+    for (const cell of table.notNames)
+      if (cell.recovered === undefined && cell.typeRef) unnamedProperties.push(cell.typeRef);
   }
   const root = resourceBlock?.json?.root;
   const optional = data.optionalProperties;
@@ -115,6 +124,7 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
       optionalProperties: Array.isArray(optional)
         ? optional.filter((o): o is string => typeof o === "string")
         : [],
+      unnamedProperties,
       file,
     },
   };

@@ -15,6 +15,7 @@ import { decodeSource } from "../parse/source.js";
 import type { TypeRef } from "../parse/type-ref.js";
 import { type EnumDefinition, type PageFacts, type ResourceDefinition, factsOf } from "./definitions.js";
 import { FactsStore } from "./facts-store.js";
+import { withTreeTypes } from "./type-words.js";
 
 export interface DocsIndex {
   /** The docs root (the folder holding `api/` and `resources/`), when there is one. */
@@ -210,7 +211,8 @@ export class DocsTreeIndex implements DocsIndex {
       const resource = this.pageFacts(file)?.resource;
       if (resource && resource.names.some((n) => sameName(n, type.name))) found.push(resource.definition);
     }
-    const resource = pickByNamespace(found, type.namespace);
+    const picked = pickByNamespace(found, type.namespace);
+    const resource = picked && withTreeTypes(this, picked);
     this.resources.set(key, resource);
     return resource;
   }

@@ -17,6 +17,7 @@ import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
 import { ancestorsOf } from "./base-type.js";
 import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
+import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
 
 export interface PropertyScope {
@@ -87,8 +88,7 @@ export class TypeResolver {
       for (const table of this.page.propertyTables) {
         if (table.role !== "request-body") continue;
         for (const row of table.rows)
-          if (!this.bodyProperties.has(row.name))
-            this.bodyProperties.set(row.name, propertyOf(row, undefined));
+          if (!this.bodyProperties.has(row.name)) this.bodyProperties.set(row.name, this.rowProperty(row));
       }
     }
     return this.bodyProperties;
@@ -99,7 +99,13 @@ export class TypeResolver {
    * from the page alone: the docs index may hold another page of the same name.
    */
   ownResource(): ResourceDefinition | undefined {
-    return factsOf(this.page, "").resource?.definition;
+    const own = factsOf(this.page, "").resource?.definition;
+    return own && withTreeTypes(this.docs, own);
+  }
+
+  /** A row of the page's own tables, with its type read as the docs tree words it. */
+  private rowProperty(row: PropertyRow): PropertyDefinition {
+    return withTreeType(this.docs, propertyOf(row, undefined));
   }
 
   /** The type an example body shows (see the module comment). */
@@ -138,7 +144,7 @@ export class TypeResolver {
     const type = this.bodyType(example);
     const resource = type?.resource;
     const fromRows = (tables: PropertyRow[][], name: string) =>
-      tables.flatMap((rows) => rows.filter((r) => r.name === name).map((r) => propertyOf(r, undefined)));
+      tables.flatMap((rows) => rows.filter((r) => r.name === name).map((r) => this.rowProperty(r)));
     const fromResource = (name: string) => {
       const property = resource ? this.resourceProperty(resource, name) : undefined;
       return property ? [property] : [];

@@ -85,6 +85,8 @@ export interface CompiledResource {
   documented: boolean;
   /** The pages the properties were read from: the type's, then its base types'. */
   files: string[];
+  /** The types of the properties whose names the pages lost to translation (see ResourceDefinition). */
+  unnamed: TypeRef[];
   /** Checks an object's own keys and values (one level): ajv's errors, as a compiled schema gives them. */
   validate: (value: Record<string, unknown>) => ErrorObject[];
 }
@@ -187,6 +189,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     declaresBase,
     documented,
     files: chain.map((type) => type.file),
+    unnamed: chain.flatMap((type) => type.unnamedProperties),
     validate: (value) => validateObject(value, properties, extraNames, open, validators),
   };
   compiledCache.set(resource, compiled);

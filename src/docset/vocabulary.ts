@@ -18,18 +18,29 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readableText, readableTextWithCode } from "../parse/inline.js";
-import { documentedTypeRef } from "../parse/type-ref.js";
+import { parseJson } from "../parse/json.js";
+import type { JsonValue } from "../parse/json.js";
+import { documentedTypeRef, isTypePlaceholder, primitiveKind } from "../parse/type-ref.js";
 import { isDelimiterRow, splitRow } from "../parse/table.js";
 import { baseLead, linkedTypeName } from "../page/inherits.js";
 import { valueRuns } from "../page/value-runs.js";
 import { type FolderScan, scanFolder } from "./folder-scan.js";
-import type { DocsIndex } from "./index.js";
 
 export interface Vocabulary {
   /** Leads of a property's value list, with whether the lists they introduce are whole. */
   valueIntros: ReadonlyMap<string, boolean>;
   /** Leads of a link to the type a resource derives from. */
   baseIntros: ReadonlySet<string>;
+  /**
+   * The tree's words for primitive types, lower case (`布尔` → `Boolean`): type cells no type name
+   * can be read from, learned from the values the JSON representations give their properties.
+   */
+  typeWords: ReadonlyMap<string, string>;
+}
+
+/** What a docs index is to the vocabulary: where its tree is. */
+export interface DocsRoot {
+  readonly root: string | undefined;
 }
 
 /** What one page shows of the tree's words. */
@@ -40,6 +51,8 @@ interface PageSamples {
   values: Array<{ type: string; lead: string; values: string[] }>;
   /** Leads of the prose links of a page whose annotation names its base type, and which were to it. */
   links: Array<{ lead: string; toBase: boolean }>;
+  /** Type cells no type can be read from (lower case), with the property and its JSON value's type. */
+  types: Array<{ word: string; property: string; type: string }>;
 }
 
 /** A lead is learned once seen this many times, on pages that prove its meaning. */
@@ -48,18 +61,25 @@ const MIN_SEEN = 3;
 const MIN_BASE_SHARE = 0.6;
 /** A value lead introduces whole lists when this share of the lists it leads to are whole. */
 const MIN_COMPLETE_SHARE = 0.6;
+/**
+ * A type word is learned once seen on this many properties (of different names: a word for a
+ * primitive type is used all over a tree, a misspelled type name on a page or two)…
+ */
+const MIN_TYPE_WORD_PROPERTIES = 5;
+/** …when at least this share of their JSON values are of one primitive type. */
+const MIN_TYPE_WORD_SHARE = 0.9;
 
 const VOCABULARY_SCAN: FolderScan<PageSamples> = {
   kind: "vocabulary",
   // Bump when samplesOf changes what it finds.
-  version: 3,
+  version: 4,
   scan: (bytes) => samplesOf(bytes.toString("utf8")),
 };
 
-const perIndex = new WeakMap<DocsIndex, Vocabulary>();
+const perIndex = new WeakMap<DocsRoot, Vocabulary>();
 
 /** The vocabulary of the docs tree of `docs` (empty without a tree), learned once per index. */
-export function vocabularyOf(docs: DocsIndex): Vocabulary {
+export function vocabularyOf(docs: DocsRoot): Vocabulary {
   let vocabulary = perIndex.get(docs);
   if (!vocabulary) {
     const folders = docs.root ? resourceFoldersOfDocsSet(docs.root) : [];
@@ -125,7 +145,32 @@ export function learnVocabulary(samples: Iterable<PageSamples>): Vocabulary {
   for (const [lead, { seen, toBase }] of links) {
     if (toBase >= MIN_SEEN && toBase >= MIN_BASE_SHARE * seen) baseIntros.add(lead);
   }
-  return { valueIntros, baseIntros };
+  return { valueIntros, baseIntros, typeWords: typeWordsOf(pages) };
+}
+
+/**
+ * The words the tree writes in type cells for primitive types, read off its JSON representations:
+ * a word whose properties' values there are nearly all booleans is the tree's word for Boolean.
+ * Only primitives are learned (an object value could be of any complex type).
+ */
+function typeWordsOf(pages: readonly PageSamples[]): Map<string, string> {
+  const seen = new Map<string, { properties: Set<string>; types: Map<string, number>; total: number }>();
+  for (const page of pages) {
+    for (const { word, property, type } of page.types) {
+      const entry = seen.get(word) ?? { properties: new Set(), types: new Map(), total: 0 };
+      entry.properties.add(property);
+      entry.types.set(type, (entry.types.get(type) ?? 0) + 1);
+      entry.total++;
+      seen.set(word, entry);
+    }
+  }
+  const words = new Map<string, string>();
+  for (const [word, { properties, types, total }] of seen) {
+    if (properties.size < MIN_TYPE_WORD_PROPERTIES) continue;
+    const [type, count] = [...types].sort((a, b) => b[1] - a[1])[0]!;
+    if (type !== "" && count >= MIN_TYPE_WORD_SHARE * total) words.set(word, type);
+  }
+  return words;
 }
 
 const ENUM_HEADING =
@@ -142,6 +187,8 @@ const LINK = /\[[^[\]\n]*\]\(([^()\s]+)\)/g;
 export function samplesOf(text: string): PageSamples {
   const lines = text.split(/\r?\n/);
   const values: PageSamples["values"] = [];
+  const types: PageSamples["types"] = [];
+  const representation = representationOf(text);
   for (const line of lines) {
     if (!line.trimStart().startsWith("|")) continue;
     const cells = splitRow({ text: line, start: 0 });
@@ -149,9 +196,57 @@ export function samplesOf(text: string): PageSamples {
     const type = typeNameOf(cells[1]!.raw);
     const run = type ? valueRuns(readableTextWithCode(cells[cells.length - 1]!.raw))[0] : undefined;
     if (type && run && run.lead !== "") values.push({ type, lead: run.lead, values: run.values });
+    const sample = representation && typeWordSample(cells[0]!.raw, cells[1]!.raw, representation);
+    if (sample) types.push(sample);
   }
   const enums = [...enumTablesOf(lines)].map(([name, members]): [string, string[]] => [name, [...members]]);
-  return { enums, values, links: baseLinkSamples(text, lines) };
+  return { enums, values, links: baseLinkSamples(text, lines), types };
+}
+
+/** The top-level values of the page's `resource` JSON representation, by property name. */
+function representationOf(text: string): Map<string, JsonValue> | undefined {
+  const resource = RESOURCE_BLOCK.exec(text);
+  if (!resource) return undefined;
+  const open = text.indexOf("```json", resource.index);
+  const start = open === -1 ? -1 : text.indexOf("\n", open);
+  const end = start === -1 ? -1 : text.indexOf("```", start);
+  if (end === -1) return undefined;
+  const root = parseJson(text.slice(start + 1, end)).root;
+  if (root?.type !== "object") return undefined;
+  return new Map(root.properties.flatMap((p) => (p.value ? [[p.key, p.value] as const] : [])));
+}
+
+/**
+ * A row whose type cell names no type and links nowhere (`| isOwner | 布尔 | … |`), with the
+ * primitive type its property's value in the JSON representation shows ("" for none).
+ */
+function typeWordSample(
+  nameCell: string,
+  typeCell: string,
+  representation: Map<string, JsonValue>,
+): PageSamples["types"][number] | undefined {
+  const property = readableText(nameCell);
+  const word = readableText(typeCell).toLowerCase();
+  if (word === "" || typeCell.includes("](") || documentedTypeRef(word)) return undefined;
+  const value = representation.get(property);
+  return value ? { word, property, type: primitiveOfValue(value) } : undefined;
+}
+
+/** The primitive type a JSON representation value shows: `true` Boolean, `["String"]` String collection. */
+function primitiveOfValue(value: JsonValue): string {
+  if (value.type === "array") {
+    const item = value.items[0];
+    const type = item ? primitiveOfValue(item) : "";
+    return type !== "" && !type.endsWith("collection") ? `${type} collection` : "";
+  }
+  if (value.type === "boolean") return "Boolean";
+  // Any number: the word may stand for Double, whose examples are often whole numbers.
+  if (value.type === "number") return "Double";
+  if (value.type !== "string") return "";
+  // A placeholder names its type (`"Boolean"`, `"Int32"`); any other string is one.
+  if (!isTypePlaceholder(value.value)) return "String";
+  const kind = primitiveKind(value.value.split(" ")[0]!);
+  return kind === "boolean" ? "Boolean" : kind === "number" || kind === "integer" ? "Double" : "String";
 }
 
 /** The type a row's type cell names, lower case: its link's enum anchor, else the type's name. */

@@ -141,6 +141,8 @@ export interface NameCell extends Range {
   name: string;
   /** The name the cell stands for, when the page's JSON tells (see recoverTranslatedNames). */
   recovered?: string;
+  /** In a property table: the type the row's type cell names (a row without one is not kept). */
+  typeRef?: TypeRef;
 }
 
 export interface EnumTable extends Range {

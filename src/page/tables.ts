@@ -223,6 +223,7 @@ export function recoverTranslatedNames(page: Page): void {
         start,
         end,
         ...(row.name !== "" ? { recovered: row.name } : {}),
+        ...(row.typeRef ? { typeRef: row.typeRef } : {}),
       });
     }
     table.rows = table.rows.filter((r) => r.name !== "");

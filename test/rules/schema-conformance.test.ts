@@ -105,6 +105,12 @@ const root = tempDocsTree("gdl-schema-", {
   ),
   "resources/gadget.md": resourcePage("gadget", ["|color|String|The color.|"], "", '{ "color": "String" }'),
   "resources/switch.md": switchPage(),
+  // A translated page that lost a property's name (the JSON representation cannot tell it).
+  "resources/consentrequest.md": resourcePage(
+    "consentRequest",
+    ["|id|String|标识符。|", "|审批|[approval](approval.md)|审批决策。|"],
+    ', "baseType": "microsoft.graph.entity"',
+  ),
 });
 const path = join(root, "api", "widget-get.md");
 
@@ -261,12 +267,37 @@ runTreeRuleTests(schemaConformance, {
       ),
     },
     {
+      name: "a key that may be a property whose name the type's page lost to translation (no-translated-name reports the page)",
+      path,
+      code: response(
+        ['{ "id": "x", "approval": { "id": "y" } }'],
+        '"@odata.type": "microsoft.graph.consentRequest"',
+      ),
+    },
+    {
       name: "a body none of whose keys the table lists (the table describes something else)",
       path,
       code: request(['{ "subject": "a", "items": [{ "identitySource": "x" }] }']),
     },
   ],
   invalid: [
+    {
+      name: "a lost name stands for one key whose value fits its row's type; the other unknown key is reported",
+      path,
+      code: response(
+        ['{ "id": "x", "approval": { "id": "y" }, "extra": 1 }'],
+        '"@odata.type": "microsoft.graph.consentRequest"',
+      ),
+      errors: [
+        {
+          line: 10,
+          column: 41,
+          endLine: 10,
+          endColumn: 48,
+          ...unknownProperty("extra", "consentRequest", "resources/consentrequest.md, resources/entity.md"),
+        },
+      ],
+    },
     {
       name: "a JSON representation value the page's own table rejects, reported once on that page",
       path: join(root, "resources", "switch.md"),

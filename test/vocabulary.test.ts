@@ -1,0 +1,143 @@
+/**
+ * The tree's words for primitive types (src/docset/vocabulary.ts, type-words.ts): a type cell no
+ * type name can be read from is read as the type its properties' JSON representation values show
+ * across the tree. No language is built in: the words here are made up for the test.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { learnVocabulary, samplesOf } from "../src/docset/vocabulary.js";
+import { md, ruleFindings, tempDocsTree } from "./helpers.js";
+
+/** A resource page whose table types `property` with `type`, and whose representation gives `value`. */
+function resourcePage(name: string, property: string, type: string, value: string): string {
+  return md(
+    `# ${name} resource type`,
+    "",
+    '## <a name="properties"></a>Eigenschaften',
+    "",
+    "| Nom | Genre | Texte |",
+    "|:---|:---|:---|",
+    `|${property}|${type}|…|`,
+    "|id|String|…|",
+    "",
+    '## <a name="json-representation"></a>JSON',
+    "",
+    `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}" } -->`,
+    "```json",
+    `{ "${property}": ${value}, "id": "String" }`,
+    "```",
+  );
+}
+
+describe("samplesOf: type cells no type name is read from, with their JSON value's type", () => {
+  const cases: Array<[string, string, string, Array<{ word: string; property: string; type: string }>]> = [
+    [
+      "a boolean",
+      "valeur booléenne",
+      "true",
+      [{ word: "valeur booléenne", property: "isOwner", type: "Boolean" }],
+    ],
+    ["a string", "chaîne", '"String"', [{ word: "chaîne", property: "isOwner", type: "String" }]],
+    ["a number", "nombre réel", "1.5", [{ word: "nombre réel", property: "isOwner", type: "Double" }]],
+    [
+      "a placeholder naming its type",
+      "nombre entier",
+      '"Int32"',
+      [{ word: "nombre entier", property: "isOwner", type: "Double" }],
+    ],
+    [
+      "an array of strings",
+      "liste de chaînes",
+      '["String"]',
+      [{ word: "liste de chaînes", property: "isOwner", type: "String collection" }],
+    ],
+    [
+      "an object: no primitive",
+      "objet composé",
+      "{}",
+      [{ word: "objet composé", property: "isOwner", type: "" }],
+    ],
+    ["a type name is not a word to learn", "Boolean", "true", []],
+    ["nor a type name with words after it", "String 集合", '["a"]', []],
+    ["nor a link", "[identitySet](identityset.md)", "{}", []],
+  ];
+  for (const [name, type, value, expected] of cases) {
+    it(name, () => {
+      expect(samplesOf(resourcePage("widget", "isOwner", type, value)).types).toEqual(expected);
+    });
+  }
+});
+
+describe("learnVocabulary: a word is learned on five properties of one primitive type (90%)", () => {
+  const page = (word: string, property: string, type: string) => ({
+    enums: [],
+    values: [],
+    links: [],
+    types: [{ word, property, type }],
+  });
+  const pages = (word: string, types: string[]) => types.map((type, i) => page(word, `p${i}`, type));
+  const cases: Array<[string, ReturnType<typeof pages>, string | undefined]> = [
+    ["five properties, all Boolean", pages("vf", Array(5).fill("Boolean")), "Boolean"],
+    ["four properties: not enough", pages("vf", Array(4).fill("Boolean")), undefined],
+    [
+      "one in six another type: not one type",
+      pages("vf", [...Array(5).fill("Boolean"), "String"]),
+      undefined,
+    ],
+    ["one in ten another type", pages("vf", [...Array(9).fill("Boolean"), "String"]), "Boolean"],
+    ["objects: nothing learned", pages("vf", Array(5).fill("")), undefined],
+    ["one property seen five times", Array(5).fill(page("vf", "p", "Boolean")), undefined],
+  ];
+  for (const [name, samples, expected] of cases) {
+    it(name, () => {
+      expect(learnVocabulary(samples).typeWords.get("vf")).toBe(expected);
+    });
+  }
+});
+
+describe("a tree's type word holds examples to the type it stands for", () => {
+  const root = tempDocsTree("gdl-type-words-", {
+    ...Object.fromEntries(
+      ["a", "b", "c", "d", "e"].map((n) => [
+        `resources/${n}thing.md`,
+        resourcePage(`${n}Thing`, `${n}Flag`, "valeur booléenne", "true"),
+      ]),
+    ),
+  });
+  const page = (value: string) =>
+    md(
+      "# Get aThing",
+      "",
+      '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.aThing" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "Content-Type: application/json",
+      "",
+      `{ "aFlag": ${value} }`,
+      "```",
+    );
+  const path = join(root, "api", "athing-get.md");
+
+  it("a string where the word means Boolean is reported, quoting the word", () => {
+    expect(ruleFindings("schema-conformance", page('"true"'), { path })).toEqual([
+      {
+        messageId: "wrongType",
+        data: {
+          key: "aFlag",
+          type: "aThing",
+          documented: "valeur booléenne",
+          expected: "true or false",
+          given: 'the string "true"',
+        },
+        line: 8,
+        column: 3,
+        endLine: 8,
+        endColumn: 10,
+      },
+    ]);
+  });
+
+  it("a boolean fits", () => {
+    expect(ruleFindings("schema-conformance", page("false"), { path })).toEqual([]);
+  });
+});
