@@ -39,6 +39,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "Docs root holding api/ and resources/ (default: found from each page)",
   },
   {
+    name: "metadata",
+    value: "[version=]file",
+    multiple: true,
+    section: "Configuration",
+    description:
+      "The service's CSDL ($metadata) for every page, or for the pages under one API version folder (v1.0=file, beta=file); repeatable; replaces the configuration's metadata",
+  },
+  {
     name: "rule",
     value: "'id: severity'",
     multiple: true,
