@@ -36,6 +36,7 @@ describe("apiVersionOf", () => {
     ["C:\\docs\\api-reference\\beta\\api\\user-get.md", "beta"],
     // The nearest version folder counts, not one further up.
     ["/home/beta/api-reference/v1.0/api/user-get.md", "v1.0"],
+    ["/repo/api-reference/Beta/api/user-get.md", "beta"],
     ["/repo/docs/api/user-get.md", undefined],
     // A file named like a version is not a folder.
     ["/repo/beta", undefined],

@@ -282,7 +282,7 @@ export function helpText(formats: readonly string[], options: readonly OptionSpe
   lines.push(
     "",
     "Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage, a bad",
-    "configuration, a path that matches no file, or a file that cannot be read.",
+    "configuration or metadata file, a path that matches no file, or a file that cannot be read.",
     "",
   );
   return lines.join("\n");

@@ -8,14 +8,14 @@
 export const API_VERSIONS: readonly string[] = ["v1.0", "beta"];
 
 /**
- * The version folder nearest the page among the folders of `path` (`v1.0` or `beta`), or undefined
- * when the page is in none. The nearest one counts: a checkout under `/home/beta/` holding
- * `api-reference/v1.0/` is v1.0.
+ * The version folder nearest the page among the folders of `path` (`v1.0` or `beta`, in any case,
+ * as api-version-consistent reads it), or undefined when the page is in none. The nearest one
+ * counts: a checkout under `/home/beta/` holding `api-reference/v1.0/` is v1.0.
  */
 export function apiVersionOf(path: string): string | undefined {
   const folders = path.split(/[\\/]/).slice(0, -1);
   for (let i = folders.length - 1; i >= 0; i--) {
-    const name = folders[i]!;
+    const name = folders[i]!.toLowerCase();
     if (API_VERSIONS.includes(name)) return name;
   }
   return undefined;
