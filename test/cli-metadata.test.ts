@@ -91,6 +91,16 @@ describe("--metadata", () => {
     expectStopped(result, "nope.xml: cannot be read: no such file");
   });
 
+  it("parses only the files the pages use: another version's bad file stops only a run that uses it", () => {
+    const dir = project({ "csdl/cut.xml": TRUNCATED });
+    const args = ["--metadata", "v1.0=csdl/good.xml", "--metadata", "beta=csdl/cut.xml"];
+    expect(runCli([...args, "docs/v1.0"], dir).status).toBe(0);
+    expectStopped(
+      runCli([...args, "docs"], dir),
+      "csdl/cut.xml:6:17: is truncated: it ends inside <EnumType> (line 5) with 4 elements open",
+    );
+  });
+
   it("checks the file for standard input too", () => {
     const dir = project();
     const result = runCli(["--metadata", "nope.xml", "--stdin-filename", "docs/v1.0/api/x.md", "-"], dir, {

@@ -3,8 +3,14 @@
  * by baseline or diff, format, and choose the exit code. Everything the CLI does after parsing its
  * arguments lives here.
  */
+import { statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { type MetadataSetting, type RuleOverrides, metadataFilesOf } from "../engine/config/index.js";
+import {
+  type MetadataSetting,
+  type RuleOverrides,
+  metadataFileFor,
+  metadataFilesOf,
+} from "../engine/config/index.js";
 import { createBaseline, filterByBaseline, readBaseline, writeBaseline } from "../engine/baseline.js";
 import { type LintResult, withMessages } from "../engine/result.js";
 import { MetadataError, loadMetadataIndex } from "../metadata/index.js";
@@ -204,18 +210,23 @@ async function report(results: LintResult[], options: RunOptions, io: RunIo): Pr
 }
 
 /**
- * Loads, here and before any page is linted, every metadata file the pages' settings name: a file
- * that cannot be used stops the run once (a MetadataError, exit 2) instead of failing every page,
- * and a file read for the first time is parsed once, into the per-user store the worker threads
- * then load it from.
+ * Loads, here and before any page is linted, the metadata files the pages use: a file that cannot
+ * be used stops the run once (exit 2) instead of failing every page, and a file read for the first
+ * time is parsed once, into the per-user store the worker threads then load it from. A file the
+ * settings name that no page of this run uses (beta's, when only v1.0 pages are linted) is only
+ * checked to exist: parsing 4 MB of XML for nothing would cost a cold one-page run most of a second.
  */
 async function checkMetadata(files: string[], settings: FileLintSettings, cwd: string): Promise<void> {
   const named = new Set(metadataFilesOf(settings.metadata));
-  if (!settings.metadata) {
-    for (const file of files)
-      for (const m of metadataFilesOf((await fileConfig(file, settings)).metadata)) named.add(m);
+  const used = new Set<string>();
+  for (const file of files) {
+    const setting = settings.metadata ?? (await fileConfig(file, settings)).metadata;
+    for (const m of metadataFilesOf(setting)) named.add(m);
+    const chosen = metadataFileFor(setting, file);
+    if (chosen !== undefined) used.add(chosen);
   }
   for (const file of named) {
+    if (!used.has(file) && isRegularFile(file)) continue;
     try {
       loadMetadataIndex(file);
     } catch (error) {
@@ -223,6 +234,14 @@ async function checkMetadata(files: string[], settings: FileLintSettings, cwd: s
       if (error instanceof MetadataError) throw new UsageError(error.describe(cwd));
       throw error;
     }
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
