@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus DIR --runs N --quick]
+// npm run bench [-- --corpus DIR --metadata DIR --runs N --quick]
 //
 // Measures graph-docs-lint against the parse floor (remark-parse + remark-frontmatter alone) and
 // markdownlint-cli2 (default rules) over the same pages, in one run on this machine, and prints a
@@ -8,6 +8,9 @@
 // Workloads: the full tree cold (no cache), the full tree warm (cache, nothing changed), one page
 // inside the tree with a cold process (the pre-commit case, docs index included), 1,000 / 5,000 /
 // all pages (linearity), and the language server's edit-to-diagnostics time on the largest page.
+// With the service's CSDL (--metadata DIR holding v1.0_metadata.xml and beta_metadata.xml, by
+// default ../shared/metadata), the full tree cold and one page again with `--metadata` for each
+// version: cold with nothing stored (the CSDL parsed), and one page with the CSDL stored.
 // Peak RSS and CPU come from /proc/<pid> (Linux), polled while the process runs.
 import { spawn } from "node:child_process";
 import {
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     corpus: { type: "string", default: resolve(project, "../shared/corpus") },
     runs: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
+    metadata: { type: "string", default: resolve(project, "../shared/metadata") },
   },
 });
 const corpusRoot = resolve(values.corpus);
@@ -43,6 +47,12 @@ const runs = Math.max(1, Number(values.runs));
 const cli = join(project, "dist/bundle/cli.js");
 const mdl = join(project, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const clockTick = 100; // USER_HZ on Linux
+/** `--metadata v1.0=… --metadata beta=…` for the versions whose CSDL the folder holds. */
+const metadataArgs = ["v1.0", "beta"].flatMap((version) => {
+  const file = join(resolve(values.metadata), `${version}_metadata.xml`);
+  return existsSync(file) ? ["--metadata", `${version}=${file}`] : [];
+});
+if (metadataArgs.length === 0) console.error(`bench: no CSDL in ${values.metadata}; no metadata rows`);
 
 /** The API and resource pages of the corpus (api/ and resources/ folders), sorted. */
 function pages(dir) {
@@ -172,6 +182,16 @@ try {
       ),
     ),
   );
+  if (metadataArgs.length > 0)
+    rows.push(
+      await repeat("graph-docs-lint, full tree, cold, with metadata (CSDL parsed)", runs, all.length, () =>
+        measure(
+          process.execPath,
+          [cli, ...metadataArgs, "--format", "json", "--output-file", join(work, "out.json"), ...GLOBS],
+          { cwd: corpusRoot, env: freshTmp() },
+        ),
+      ),
+    );
   const cacheFile = join(work, "cache.json");
   await measure(
     process.execPath,
@@ -239,6 +259,23 @@ try {
       measure(process.execPath, [cli, onePage], { cwd: corpusRoot, env: storedTmp }),
     ),
   );
+  if (metadataArgs.length > 0) {
+    rows.push(
+      await repeat(
+        "graph-docs-lint, one page, cold, with metadata (nothing stored: CSDL parsed)",
+        small,
+        1,
+        () =>
+          measure(process.execPath, [cli, ...metadataArgs, onePage], { cwd: corpusRoot, env: freshTmp() }),
+      ),
+    );
+    await measure(process.execPath, [cli, ...metadataArgs, onePage], { cwd: corpusRoot, env: storedTmp });
+    rows.push(
+      await repeat("graph-docs-lint, one page, with metadata, tree facts and CSDL stored", small, 1, () =>
+        measure(process.execPath, [cli, ...metadataArgs, onePage], { cwd: corpusRoot, env: storedTmp }),
+      ),
+    );
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -268,7 +305,13 @@ const ratio = (row) => {
 const lines = [
   `# graph-docs-lint benchmark`,
   ``,
-  `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}; corpus: ${all.length} API and resource pages; median of ${runs} runs (${Math.max(runs, 5)} for one-page rows). Largest page: ${largest.slice(corpusRoot.length + 1)} (${(statSync(largest).size / 1024).toFixed(0)} KB).`,
+  `Machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}; corpus: ${all.length} API and resource pages; median of ${runs} runs (${Math.max(runs, 5)} for one-page rows). Largest page: ${largest.slice(corpusRoot.length + 1)} (${(statSync(largest).size / 1024).toFixed(0)} KB). One page: ${onePage.slice(corpusRoot.length + 1)}.`,
+  metadataArgs.length > 0
+    ? `Rows "with metadata" pass \`--metadata\` the CSDL of ${metadataArgs
+        .filter((_, i) => i % 2 === 1)
+        .map((a) => a.split("=")[0])
+        .join(" and ")} from ${values.metadata}.`
+    : `No CSDL given: no metadata rows.`,
   ``,
   `| workload | pages | wall (s) | CPU (s) | peak RSS (MB) | pages/s | × markdownlint-cli2 | × parse floor |`,
   `|---|---:|---:|---:|---:|---:|---:|---:|`,

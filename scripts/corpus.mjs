@@ -2,22 +2,60 @@
 // findings by rule, the pages that crashed, and (with --sample N) N findings of each rule picked
 // evenly across the corpus. All findings are written to .cache/corpus-findings.tsv for review.
 // Not part of `npm test`: the corpus is not in the repository.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+//
+// --metadata DIR holds the pages to the service's CSDL as ../shared/metadata keeps it:
+// DIR/v1.0_metadata.xml for the pages under v1.0/, DIR/beta_metadata.xml for those under beta/
+// (a version whose file is missing gets none). --metadata FILE holds every page to one file.
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { metadataFilesOf, metadataIndexFor } from "../dist/src/engine/config/index.js";
 import { lintFile } from "../dist/src/index.js";
+import { MetadataError } from "../dist/src/metadata/index.js";
 import { corpusPages } from "./lib/corpus-pages.mjs";
 
 const { values } = parseArgs({
   options: {
     corpus: { type: "string", default: "../shared/corpus" },
     sample: { type: "string", default: "0" },
+    metadata: { type: "string" },
   },
 });
 const corpus = resolve(values.corpus);
 if (!existsSync(corpus)) {
   console.error(`corpus: ${corpus} not found (pass --corpus DIR)`);
   process.exit(2);
+}
+
+/** The metadata setting of --metadata: a file for every page, or a folder of per-version files. */
+function metadataSetting(value) {
+  if (value === undefined) return undefined;
+  const path = resolve(value);
+  if (!existsSync(path) || !statSync(path).isDirectory()) return { all: path, byVersion: {} };
+  const byVersion = {};
+  for (const version of ["v1.0", "beta"]) {
+    const file = resolve(path, `${version}_metadata.xml`);
+    if (existsSync(file)) byVersion[version] = file;
+  }
+  if (Object.keys(byVersion).length === 0) {
+    console.error(`corpus: ${path} holds no v1.0_metadata.xml or beta_metadata.xml`);
+    process.exit(2);
+  }
+  return { byVersion };
+}
+const metadata = metadataSetting(values.metadata);
+const metadataStarted = process.hrtime.bigint();
+try {
+  // Loaded once up front, as the CLI does: a bad file stops the run before any page.
+  for (const file of metadataFilesOf(metadata)) metadataIndexFor({ all: file, byVersion: {} }, undefined);
+} catch (error) {
+  if (!(error instanceof MetadataError)) throw error;
+  console.error(`corpus: ${error.message}`);
+  process.exit(2);
+}
+if (metadata) {
+  const ms = Number(process.hrtime.bigint() - metadataStarted) / 1e6;
+  console.log(`metadata: ${metadataFilesOf(metadata).join(", ")} (loaded in ${ms.toFixed(0)} ms)`);
 }
 
 const pages = corpusPages(corpus);
@@ -27,7 +65,7 @@ const crashes = [];
 const started = process.hrtime.bigint();
 for (const page of pages) {
   try {
-    const result = lintFile(page);
+    const result = lintFile(page, { metadata: metadataIndexFor(metadata, page) });
     for (const m of result.messages) {
       const rule = m.ruleId ?? "(file)";
       counts.set(rule, (counts.get(rule) ?? 0) + 1);

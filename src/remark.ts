@@ -11,7 +11,8 @@
  * place of the finding, and `fatal` true for errors (false for warnings).
  *
  * The settings come from the file's configuration (`.graph-docs-lint.json` … found from the file's
- * folder, as the CLI does), overridden by the plugin's options.
+ * folder, as the CLI does), overridden by the plugin's options. A configuration that cannot be
+ * used, or a `metadata` file that is not usable CSDL, fails the file with one message at 1:1.
  */
 import { resolve } from "node:path";
 import type { Root } from "mdast";
@@ -25,9 +26,10 @@ import {
   lintOptionsFor,
   withRuleOverrides,
 } from "./engine/config/index.js";
-import { lintText } from "./engine/lint.js";
+import { type LintOptions, lintText } from "./engine/lint.js";
 import { SOURCE } from "./engine/message.js";
 import type { RuleSetting } from "./engine/rule.js";
+import { MetadataError } from "./metadata/index.js";
 import { BOM } from "./parse/source.js";
 
 /** The configurations read by this process's remark runs (remark-cli lints many files in one). */
@@ -65,13 +67,26 @@ const graphDocsLint: Plugin<[(GraphDocsLintOptions | null | undefined)?], Root> 
     }
     let text = String(file);
     if (text.startsWith(BOM)) text = text.slice(BOM.length);
-    const lintOptions = lintOptionsFor(
-      withRuleOverrides(config, { rules: settings.rules, ruleOptions: settings.ruleOptions }),
-      {
-        path,
-        docsRoot: settings.docsRoot !== undefined ? resolve(file.cwd, settings.docsRoot) : undefined,
-      },
-    );
+    let lintOptions: LintOptions;
+    try {
+      lintOptions = lintOptionsFor(
+        withRuleOverrides(config, { rules: settings.rules, ruleOptions: settings.ruleOptions }),
+        {
+          path,
+          docsRoot: settings.docsRoot !== undefined ? resolve(file.cwd, settings.docsRoot) : undefined,
+        },
+      );
+    } catch (error) {
+      // The configuration's `metadata` names a file that is not usable CSDL: as a bad configuration.
+      if (!(error instanceof MetadataError)) throw error;
+      const message = file.message(`Invalid metadata: ${error.describe(file.cwd)}`, {
+        place: { line: 1, column: 1 },
+        ruleId: "metadata",
+        source: SOURCE,
+      });
+      message.fatal = true;
+      return;
+    }
     for (const finding of lintText(text, lintOptions, rulePlugin.rules).messages) {
       const message = file.message(finding.reason, {
         place: { start: finding.startPoint, end: finding.endPoint },

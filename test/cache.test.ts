@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { clearDocsIndexes } from "../src/docset/index.js";
 import { lintFile } from "../src/index.js";
 import { FIXTURES, requireBuiltCli, runCli as cli, tempFolder } from "./helpers.js";
+import { csdl } from "./metadata/csdl.js";
 
 const PAGE = "api/externalconnectors-externalgroup-post-members.md";
 const ENUMS = "resources/enums-externalconnectors.md";
@@ -105,6 +106,21 @@ describe("--cache", () => {
     // The stylish report shows the cached message too.
     const stylish = cli(["--cache", "--cache-location", join(dir, "c.json"), "api/small.md"], dir);
     expect(stylish.stdout).toContain(`api/small.md\n  3:1  error  ${SENTINEL}  no-todo-placeholder\n`);
+  });
+
+  it("a new content of the page's metadata file, or another file, is a miss; the same content a hit", () => {
+    const dir = docsTree();
+    const csdlFile = join(dir, "v1.xml");
+    writeFileSync(csdlFile, csdl('<EnumType Name="color" />'));
+    const small = join(dir, "api/small.md");
+    const reasons = (result: SpawnSyncReturns<string>) => messagesOf(result, small).map((m) => m.message);
+    cached(dir, "--metadata", csdlFile);
+    plantSentinel(dir, small);
+    expect(reasons(cached(dir, "--metadata", csdlFile))).toEqual([SENTINEL]);
+    writeFileSync(csdlFile, csdl('<EnumType Name="colour" />'));
+    expect(reasons(cached(dir, "--metadata", csdlFile))).not.toContain(SENTINEL);
+    plantSentinel(dir, small);
+    expect(reasons(cached(dir))).not.toContain(SENTINEL);
   });
 
   it("changing the file's content is a miss: its real findings again", () => {

@@ -618,6 +618,7 @@ describe("schema", () => {
       "extends",
       "ignores",
       "maxPageBytes",
+      "metadata",
       "reportUnusedDisableDirectives",
       "rules",
     ]);

@@ -599,6 +599,30 @@ describe("language server", () => {
     expect(repaired.map((d) => [d.code, d.severity])).toEqual([["no-todo-placeholder", 2]]);
   });
 
+  it("reports a metadata file that is not CSDL as one diagnostic and a log message", async () => {
+    write("meta/.graph-docs-lint.json", JSON.stringify({ metadata: { beta: "beta.xml" } }));
+    const csdl = write("meta/beta.xml", '<?xml version="1.0"?>\n<edmx:Edmx Version="4.0"');
+    const uri = uriOf("meta/beta/page.md");
+    const diagnostics = await client.open(uri, md("# Page", "", "TODO write this page."));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.range).toEqual({
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    });
+    expect(diagnostics[0]!.severity).toBe(1);
+    expect(diagnostics[0]!.message).toMatch(
+      new RegExp(`^Invalid metadata: ${join("meta", "beta.xml").replace(/\\/g, "\\\\")}:2:\\d+: is `),
+    );
+    expect(diagnostics[0]!.relatedInformation?.[0]?.location.uri).toBe(pathToFileURL(csdl).href);
+    await client.waitFor(
+      () => client.logs.find((l) => l.message.includes("invalid metadata") && l.message.includes("beta.xml")),
+      "a log message about the metadata file",
+    );
+    // A page of the other version is held to no file: linted as before.
+    const v1 = await client.open(uriOf("meta/v1.0/page.md"), md("# Page", "", "TODO write this page."));
+    expect(v1.map((d) => d.code)).toEqual(["no-todo-placeholder"]);
+  });
+
   it("reports unused disable directives when the configuration asks for them", async () => {
     write("unused/.graph-docs-lint.json", '{ "reportUnusedDisableDirectives": true }');
     const text = md(

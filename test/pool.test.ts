@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintOneFile } from "../dist/src/cli/lint-one.js";
 import { lintInWorkers, workerCount } from "../dist/src/cli/pool.js";
+import { UsageError } from "../dist/src/cli/errors.js";
 import { md } from "./helpers.js";
+import { csdl } from "./metadata/csdl.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "gdl-pool-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,6 +43,20 @@ describe("lintInWorkers", () => {
       limits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 },
     });
     expect(summary(there)).toEqual(summary(here));
+  });
+
+  it("sends the metadata files as paths: each worker loads them, and a bad one is the user's error", async () => {
+    const good = join(tmp, "good.xml");
+    writeFileSync(good, csdl('<EnumType Name="color" />'));
+    const withMetadata = { metadata: { all: good, byVersion: {} } };
+    const here = await Promise.all(files.map((f) => lintOneFile(f, withMetadata)));
+    expect(summary(await lintInWorkers(files, withMetadata, 2, options))).toEqual(summary(here));
+    // A file the run did not check first (or that changed since): the worker's MetadataError
+    // stops the run as a usage error naming the file, not as an internal error.
+    const missing = join(tmp, "missing.xml");
+    const run = lintInWorkers(files, { metadata: { all: missing, byVersion: {} } }, 2, options);
+    await expect(run).rejects.toThrow(UsageError);
+    await expect(run).rejects.toThrow(`${missing}: cannot be read: no such file`);
   });
 
   it("uses workers only for runs large enough to pay for them", () => {

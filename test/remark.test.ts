@@ -114,6 +114,20 @@ describe("remark plugin", () => {
     ]);
   });
 
+  it("fails the file with one message when the configuration's metadata file is not CSDL", async () => {
+    write("csdl/.graph-docs-lint.json", JSON.stringify({ metadata: { beta: "beta.xml" } }));
+    write("csdl/beta.xml", "<edmx:Edmx");
+    const page = write("csdl/beta/page.md", md("# Page", "", "TODO write this."));
+    const file = await run(page);
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column, m.fatal])).toEqual([
+      ["metadata", 1, 1, true],
+    ]);
+    expect(file.messages[0]!.reason).toMatch(/^Invalid metadata: .*beta\.xml:1:10: is not well-formed XML: /);
+    // A page of another version is held to no file: linted as before.
+    const v1 = write("csdl/v1.0/page.md", md("# Page", "", "TODO write this."));
+    expect((await run(v1)).messages.map((m) => m.ruleId)).toEqual(["no-todo-placeholder"]);
+  });
+
   it("reports unused disable directives when the configuration asks for them", async () => {
     write("unused/.graph-docs-lint.json", JSON.stringify({ reportUnusedDisableDirectives: true }));
     const text = md("# Page", "", "<!-- graph-docs-lint-disable-next-line json-valid -->", "Nothing to do.");

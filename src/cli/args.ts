@@ -39,6 +39,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "Docs root holding api/ and resources/ (default: found from each page)",
   },
   {
+    name: "metadata",
+    value: "[version=]file",
+    multiple: true,
+    section: "Configuration",
+    description:
+      "The service's CSDL ($metadata) for every page, or for the pages under one API version folder (v1.0=file, beta=file); repeatable; replaces the configuration's metadata",
+  },
+  {
     name: "rule",
     value: "'id: severity'",
     multiple: true,
@@ -274,7 +282,7 @@ export function helpText(formats: readonly string[], options: readonly OptionSpe
   lines.push(
     "",
     "Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 bad usage, a bad",
-    "configuration, a path that matches no file, or a file that cannot be read.",
+    "configuration or metadata file, a path that matches no file, or a file that cannot be read.",
     "",
   );
   return lines.join("\n");

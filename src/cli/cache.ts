@@ -2,12 +2,13 @@
  * `--cache`: results of unchanged files are reused between runs.
  *
  * A result is reused only when its key matches, and the key covers everything a result depends on:
- * the file's bytes, the resolved configuration and lint options, the linter itself (its version
- * and the content of its built code), and the docs tree the index reads from (the names and
- * contents of every page in `resources/`, and the request names and paths the `api/` pages
- * document). Editing an enum page anywhere in the tree therefore invalidates the pages of that
- * tree, and a result is never served stale. Everything is hashed by content, not modification
- * time, so a fresh checkout in CI still hits a restored cache.
+ * the file's bytes, the resolved configuration and lint options, the content of the metadata (CSDL)
+ * file the page is held to, the linter itself (its version and the content of its built code), and
+ * the docs tree the index reads from (the names and contents of every page in `resources/`, and
+ * the request names and paths the `api/` pages document). Editing an enum page anywhere in the
+ * tree therefore invalidates the pages of that tree, and a result is never served stale.
+ * Everything is hashed by content, not modification time, so a fresh checkout in CI still hits a
+ * restored cache.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
@@ -53,13 +54,24 @@ export class CacheKeys {
   /** The linter's identity: its version and the content of its built code (see buildIdentity). */
   private readonly identity = buildIdentity("content");
 
-  keyFor(file: string, bytes: Uint8Array, config: ResolvedConfig, options: LintOptions): string {
+  /** Content hashes of the metadata files, once per run. */
+  private readonly metadataHashes = new Map<string, string>();
+
+  /** The key of a result; `metadataFile` is the CSDL file the page was held to, if any. */
+  keyFor(
+    file: string,
+    bytes: Uint8Array,
+    config: ResolvedConfig,
+    options: LintOptions,
+    metadataFile?: string,
+  ): string {
     const root = options.docsRoot ? resolve(options.docsRoot) : findDocsRoot(dirname(file));
     const settings = {
       rules: config.rules,
       ruleOptions: config.ruleOptions,
       unused: options.reportUnusedDisableDirectives ?? false,
       root,
+      metadata: metadataFile === undefined ? null : [metadataFile, this.metadataHash(metadataFile)],
     };
     return createHash("sha256")
       .update(this.identity)
@@ -70,6 +82,15 @@ export class CacheKeys {
       .update("\0")
       .update(root ? this.treeSignature(root) : "")
       .digest("hex");
+  }
+
+  private metadataHash(file: string): string {
+    let hash = this.metadataHashes.get(file);
+    if (hash === undefined) {
+      hash = contentHash(file);
+      this.metadataHashes.set(file, hash);
+    }
+    return hash;
   }
 
   /** Names and contents of every page under `resources/`, hashed; once per run. */

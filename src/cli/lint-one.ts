@@ -5,10 +5,12 @@
  * command line's settings.
  */
 import {
+  type MetadataSetting,
   type ResolvedConfig,
   type RuleOverrides,
   isIgnored,
   lintOptionsFor,
+  metadataFileFor,
   withRuleOverrides,
 } from "../engine/config/index.js";
 import { fixText } from "../engine/fix.js";
@@ -32,6 +34,12 @@ export interface FileLintSettings {
   ruleOverrides?: RuleOverrides;
   /** `--no-ignore`: the configuration's `ignores` do not apply. */
   noIgnore?: boolean;
+  /**
+   * `--metadata` files (absolute paths), over every page's configuration. Paths, not the loaded
+   * index: each worker thread loads the file itself (from the per-user store the main thread
+   * filled when it checked the file before the run).
+   */
+  metadata?: MetadataSetting;
 }
 
 export interface FileOutcome {
@@ -64,7 +72,13 @@ function optionsFor(file: string, config: ResolvedConfig, settings: FileLintSett
     path: file,
     docsRoot: settings.docsRoot,
     reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives,
+    metadata: settings.metadata,
   });
+}
+
+/** The metadata file the page is held to (a result depends on its content: the cache key has it). */
+function metadataFileOf(file: string, config: ResolvedConfig, settings: FileLintSettings) {
+  return metadataFileFor(settings.metadata ?? config.metadata, file);
 }
 
 /** Lints (or fixes) one file; `cache` is consulted and `keys` computes its cache key. */
@@ -105,7 +119,9 @@ export async function cachedOutcome(
   if (ignoredBy(file, config, settings)) return IGNORED;
   const read = readPage(file, config.maxPageBytes);
   if (!read.ok) return undefined;
-  const hit = cache.get(file, keys.keyFor(file, read.bytes, config, optionsFor(file, config, settings)));
+  const options = optionsFor(file, config, settings);
+  const key = keys.keyFor(file, read.bytes, config, options, metadataFileOf(file, config, settings));
+  const hit = cache.get(file, key);
   return hit ? { result: cachedResult(file, hit, read), notices: [], cacheKey: undefined } : undefined;
 }
 
@@ -134,7 +150,13 @@ function lintRead(
   const options = optionsFor(file, config, settings);
   const rules = rulePlugin.rules;
   if (!settings.fix && !settings.fixDryRun) {
-    const cacheKey = context.keys?.keyFor(file, read.bytes, config, options);
+    const cacheKey = context.keys?.keyFor(
+      file,
+      read.bytes,
+      config,
+      options,
+      metadataFileOf(file, config, settings),
+    );
     const hit = cacheKey ? context.cache?.get(file, cacheKey) : undefined;
     if (hit) return { result: cachedResult(file, hit, read), notices: [], cacheKey: undefined };
     const linted = lintText(read.text, { ...options, textIsFile: context.fromDisk ?? false }, rules);

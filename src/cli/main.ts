@@ -8,6 +8,7 @@
 import { relative, resolve } from "node:path";
 import { BaselineError } from "../engine/baseline.js";
 import { ConfigError, isIgnored, withRuleOverrides } from "../engine/config/index.js";
+import { MetadataError } from "../metadata/index.js";
 import { FORMAT_NAMES, isFormatName } from "../report/index.js";
 import { packageVersion } from "../util/package-info.js";
 import { type OptionValues, helpText, parseArguments } from "./args.js";
@@ -15,6 +16,7 @@ import { UsageError } from "./errors.js";
 import { FileFilter } from "./files.js";
 import { writeStarterConfig } from "./init.js";
 import { quietOnClosedPipe, writeTo } from "./output.js";
+import { metadataOptionOf } from "./metadata-option.js";
 import { printedConfig } from "./print-config.js";
 import { parseRuleOptions } from "./rule-option.js";
 import { configLoader, rulePlugin } from "./rules.js";
@@ -68,6 +70,7 @@ function runOptionsOf(values: OptionValues, positionals: string[], cwd: string):
     format,
     config: text(values, "config"),
     docsRoot: text(values, "docs-root"),
+    metadata: metadataOptionOf(list(values, "metadata"), cwd),
     fix: flag(values, "fix"),
     fixDryRun: flag(values, "fix-dry-run"),
     outputFile: text(values, "output-file"),
@@ -102,6 +105,7 @@ async function printConfig(file: string, options: RunOptions): Promise<void> {
     printedConfig(config, {
       docsRoot,
       reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+      metadata: options.metadata,
       ignored,
     }),
   );
@@ -148,6 +152,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     });
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.describe(cwd));
+    if (error instanceof MetadataError) return fail(error.describe(cwd));
     if (error instanceof UsageError || error instanceof BaselineError) return fail(error.message);
     throw error;
   }

@@ -80,9 +80,10 @@ export async function lintInWorkers(
           const worker = new Worker(url, { workerData: input, resourceLimits: limits });
           worker.on("message", (reply: WorkerReply) => {
             if (reply.error) {
-              // A bad configuration found by a worker is the user's error, as on the main thread.
+              // A bad configuration (or a metadata file changed into a bad one since the run checked
+              // it) found by a worker is the user's error, as on the main thread.
               const error =
-                reply.error.name === "ConfigError"
+                reply.error.name === "ConfigError" || reply.error.name === "MetadataError"
                   ? new UsageError(reply.error.message)
                   : new Error(reply.error.message);
               fail(error);

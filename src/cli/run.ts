@@ -3,10 +3,17 @@
  * by baseline or diff, format, and choose the exit code. Everything the CLI does after parsing its
  * arguments lives here.
  */
+import { statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import type { RuleOverrides } from "../engine/config/index.js";
+import {
+  type MetadataSetting,
+  type RuleOverrides,
+  metadataFileFor,
+  metadataFilesOf,
+} from "../engine/config/index.js";
 import { createBaseline, filterByBaseline, readBaseline, writeBaseline } from "../engine/baseline.js";
 import { type LintResult, withMessages } from "../engine/result.js";
+import { MetadataError, loadMetadataIndex } from "../metadata/index.js";
 import { type FormatName, READABLE_FORMATS, loadFormatter } from "../report/index.js";
 import { CacheKeys, LintCache } from "./cache.js";
 import { useColor } from "./color.js";
@@ -17,6 +24,7 @@ import {
   type FileLintSettings,
   type FileOutcome,
   cachedOutcome,
+  fileConfig,
   ignoredByConfig,
   lintOneFile,
   lintStdin,
@@ -31,6 +39,8 @@ export interface RunOptions {
   format: FormatName;
   config?: string;
   docsRoot?: string;
+  /** `--metadata` files, over the configuration's. */
+  metadata?: MetadataSetting;
   fix?: boolean;
   fixDryRun?: boolean;
   outputFile?: string;
@@ -78,6 +88,7 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
   const settings: FileLintSettings = {
     config: options.config,
     docsRoot: options.docsRoot,
+    metadata: options.metadata,
     fix: options.fix,
     fixDryRun: options.fixDryRun,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
@@ -93,6 +104,7 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
     const bytes = await io.readStdin();
     // An ignored --stdin-filename is skipped like an ignored file named on the command line.
     if (!filter.isIgnored(filename)) {
+      await checkMetadata([filename], settings, cwd);
       const outcome = await lintStdin(filename, bytes, settings);
       if (outcome.result) results.push(outcome.result);
     }
@@ -108,6 +120,7 @@ export async function run(options: RunOptions, io: RunIo): Promise<number> {
       for (const u of unmatched) io.stderr(`graph-docs-lint: ${unmatchedMessage(u)}\n`);
       return 2;
     }
+    await checkMetadata(files, settings, cwd);
     const cache = options.cache
       ? LintCache.open(
           options.cacheLocation ?? resolve(cwd, "node_modules/.cache/graph-docs-lint/cache.json"),
@@ -194,6 +207,42 @@ async function report(results: LintResult[], options: RunOptions, io: RunIo): Pr
     const path = resolve(options.cwd, options.outputFile);
     writeReportFile(path, text, relative(options.cwd, path) || path);
   } else await io.stdout(text);
+}
+
+/**
+ * Loads, here and before any page is linted, the metadata files the pages use: a file that cannot
+ * be used stops the run once (exit 2) instead of failing every page, and a file read for the first
+ * time is parsed once, into the per-user store the worker threads then load it from. A file the
+ * settings name that no page of this run uses (beta's, when only v1.0 pages are linted) is only
+ * checked to exist: parsing 4 MB of XML for nothing would cost a cold one-page run most of a second.
+ */
+async function checkMetadata(files: string[], settings: FileLintSettings, cwd: string): Promise<void> {
+  const named = new Set(metadataFilesOf(settings.metadata));
+  const used = new Set<string>();
+  for (const file of files) {
+    const setting = settings.metadata ?? (await fileConfig(file, settings)).metadata;
+    for (const m of metadataFilesOf(setting)) named.add(m);
+    const chosen = metadataFileFor(setting, file);
+    if (chosen !== undefined) used.add(chosen);
+  }
+  for (const file of named) {
+    if (!used.has(file) && isRegularFile(file)) continue;
+    try {
+      loadMetadataIndex(file);
+    } catch (error) {
+      // Named as the user would type it: relative to the working folder when inside it.
+      if (error instanceof MetadataError) throw new UsageError(error.describe(cwd));
+      throw error;
+    }
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The files `--changed-since` lints: those git lists, under the paths given, not ignored. */

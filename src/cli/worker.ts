@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { ConfigError } from "../engine/config/index.js";
+import { MetadataError } from "../metadata/index.js";
 import { CacheKeys } from "./cache.js";
 import { type FileLintSettings, lintOneFile, toPlainResult } from "./lint-one.js";
 
@@ -29,7 +30,10 @@ for (const { index, file } of input.files) {
     });
   } catch (error) {
     // A configuration error names its file relative to the working folder, as on the main thread.
-    const message = error instanceof ConfigError ? error.describe(process.cwd()) : (error as Error).message;
+    const message =
+      error instanceof ConfigError || error instanceof MetadataError
+        ? error.describe(process.cwd())
+        : (error as Error).message;
     parentPort!.postMessage({ index, error: { name: (error as Error).name, message } });
     break;
   }

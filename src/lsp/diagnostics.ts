@@ -2,11 +2,13 @@
  * Findings as LSP diagnostics, and back: each diagnostic carries its rule, the document version it
  * was computed for and its fix, for the code actions.
  */
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Diagnostic, DiagnosticSeverity, type Position, type Range } from "vscode-languageserver/node";
 import type { ConfigError } from "../engine/config/index.js";
 import { type LintMessage, SOURCE } from "../engine/message.js";
 import type { Fix } from "../engine/rule.js";
+import type { MetadataError } from "../metadata/index.js";
 
 /** What a diagnostic carries for its code actions. Offsets are into the text without its BOM. */
 export interface DiagnosticData {
@@ -88,6 +90,29 @@ export function configErrorDiagnostic(error: ConfigError, base: string): Diagnos
       {
         location: { uri: pathToFileURL(error.file).href, range: { start: ORIGIN, end: ORIGIN } },
         message: "The configuration file",
+      },
+    ],
+  };
+}
+
+/**
+ * One error at the top of the page for a metadata (CSDL) file the configuration names that cannot
+ * be used, related to the place in that file when the fault has one.
+ */
+export function metadataErrorDiagnostic(error: MetadataError, base: string): Diagnostic {
+  const at: Position =
+    error.line !== undefined && error.column !== undefined
+      ? { line: error.line - 1, character: error.column - 1 }
+      : ORIGIN;
+  return {
+    range: { start: ORIGIN, end: ORIGIN },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    message: `Invalid metadata: ${error.describe(base)}`,
+    relatedInformation: [
+      {
+        location: { uri: pathToFileURL(resolve(base, error.file)).href, range: { start: at, end: at } },
+        message: "The metadata file",
       },
     ],
   };

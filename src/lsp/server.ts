@@ -32,9 +32,15 @@ import { ConfigError, ConfigLoader, isIgnored, lintOptionsFor } from "../engine/
 import { type LintOptions, lintText } from "../engine/lint.js";
 import { SOURCE } from "../engine/message.js";
 import type { RulePlugin } from "../engine/rule.js";
+import { MetadataError } from "../metadata/index.js";
 import { packageVersion } from "../util/package-info.js";
 import { FIX_ALL_KIND, type LintedDocument, codeActions, withoutBom } from "./code-actions.js";
-import { configErrorDiagnostic, failureDiagnostic, toDiagnostic } from "./diagnostics.js";
+import {
+  configErrorDiagnostic,
+  failureDiagnostic,
+  metadataErrorDiagnostic,
+  toDiagnostic,
+} from "./diagnostics.js";
 import { docsRootOfResource, isMarkdown, isStandardConfigName, pathOfUri } from "./paths.js";
 
 export { FIX_ALL_KIND };
@@ -166,6 +172,15 @@ export function startServer(connection: Connection, plugin: RulePlugin): void {
         connection.console.error(`${SOURCE}: invalid configuration: ${message}`);
       }
       return configErrorDiagnostic(error, baseFolder());
+    }
+    if (error instanceof MetadataError) {
+      // Not watched: the file is checked for changes (size, time) at each lint of a page.
+      const message = error.describe(baseFolder());
+      if (!loggedConfigErrors.has(message)) {
+        loggedConfigErrors.add(message);
+        connection.console.error(`${SOURCE}: invalid metadata: ${message}`);
+      }
+      return metadataErrorDiagnostic(error, baseFolder());
     }
     connection.console.error(`${SOURCE}: linting ${path ?? "a document"} failed: ${describe(error, true)}`);
     return failureDiagnostic(describe(error));

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import type { RuleSetting } from "../rule.js";
+import { type MetadataSetting, metadataSettingOf } from "./metadata.js";
 import type { IgnoreGroup, RawConfig, ResolvedConfig, SeverityInFile } from "./types.js";
 
 /** What one configuration sets, its extends applied; rules it does not name are absent. */
@@ -14,6 +15,7 @@ export interface Layer {
   docsRoot: string | undefined;
   maxPageBytes?: number;
   reportUnusedDisableDirectives?: boolean;
+  metadata?: MetadataSetting;
   files: string[];
 }
 
@@ -44,6 +46,7 @@ export function ownLayer(raw: RawConfig, dir: string): Layer {
   if (raw.maxPageBytes !== undefined) own.maxPageBytes = raw.maxPageBytes;
   if (raw.reportUnusedDisableDirectives !== undefined)
     own.reportUnusedDisableDirectives = raw.reportUnusedDisableDirectives;
+  if (raw.metadata !== undefined) own.metadata = metadataSettingOf(raw.metadata, dir);
   return own;
 }
 
@@ -56,6 +59,9 @@ export function merge(base: Layer, top: Layer): void {
   if (top.maxPageBytes !== undefined) base.maxPageBytes = top.maxPageBytes;
   if (top.reportUnusedDisableDirectives !== undefined)
     base.reportUnusedDisableDirectives = top.reportUnusedDisableDirectives;
+  // A configuration's metadata replaces what it extends: a path for every page is not mixed with
+  // paths by version from another file.
+  if (top.metadata !== undefined) base.metadata = top.metadata;
   for (const f of top.files) if (!base.files.includes(f)) base.files.push(f);
 }
 
@@ -68,6 +74,7 @@ export function complete(layer: Layer, defaults: Readonly<Record<string, RuleSet
     docsRoot: layer.docsRoot,
     maxPageBytes: layer.maxPageBytes,
     reportUnusedDisableDirectives: layer.reportUnusedDisableDirectives,
+    metadata: layer.metadata,
     files: [...layer.files],
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { LintOptions } from "../lint.js";
 import type { RuleSetting } from "../rule.js";
+import { type MetadataSetting, metadataIndexFor } from "./metadata.js";
 import type { ResolvedConfig } from "./types.js";
 
 /** What a front end sets over the configuration (command-line options, plugin options). */
@@ -14,8 +15,14 @@ export interface LintOverrides {
   docsRoot?: string;
   /** Over the configuration's `reportUnusedDisableDirectives`. */
   reportUnusedDisableDirectives?: boolean;
+  /** The metadata files, over the configuration's `metadata` (`--metadata`): replaces it whole. */
+  metadata?: MetadataSetting;
 }
 
+/**
+ * The lint options of a page. Loads the page's metadata file (once per process): throws a
+ * MetadataError when that file cannot be used.
+ */
 export function lintOptionsFor(config: ResolvedConfig, overrides: LintOverrides = {}): LintOptions {
   return {
     path: overrides.path,
@@ -25,6 +32,7 @@ export function lintOptionsFor(config: ResolvedConfig, overrides: LintOverrides 
     reportUnusedDisableDirectives:
       overrides.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? false,
     maxPageBytes: config.maxPageBytes,
+    metadata: metadataIndexFor(overrides.metadata ?? config.metadata, overrides.path),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The shapes of a configuration: as a file writes it, as one file resolves, and as a page gets it. */
 import type { RuleSetting } from "../rule.js";
+import type { MetadataSetting } from "./metadata.js";
 
 /** Gitignore-style patterns, relative to `base`: the folder of the configuration that declared them. */
 export interface IgnoreGroup {
@@ -20,6 +21,8 @@ export interface ResolvedConfig {
   maxPageBytes: number | undefined;
   /** Report disable directives that suppress nothing; undefined when no configuration says. */
   reportUnusedDisableDirectives: boolean | undefined;
+  /** The service's CSDL files (absolute paths); undefined when no configuration names one. */
+  metadata: MetadataSetting | undefined;
   /** Absolute paths of the config files that made this config (the file itself, then what it extends). */
   files: string[];
 }
@@ -36,6 +39,8 @@ export interface RawConfig {
   docsRoot?: string;
   maxPageBytes?: number;
   reportUnusedDisableDirectives?: boolean;
+  /** A CSDL file for every page, or one per API version folder (`v1.0`, `beta`); relative paths. */
+  metadata?: string | Record<string, string>;
 }
 
 /** A configuration's data, where it came from, and the JSON pointer prefix of its keys. */

@@ -9,6 +9,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 import { packageFile } from "../../util/package-info.js";
 import { escapePointerSegment, unescapePointerSegment } from "../../util/json-pointer.js";
 import { closest } from "../../util/near-miss.js";
+import { API_VERSIONS } from "../../docset/api-version.js";
 import type { RulePlugin } from "../rule.js";
 import { ConfigError } from "./error.js";
 import type { ConfigSource, RawConfig } from "./types.js";
@@ -125,6 +126,19 @@ export class ConfigValidator {
         return { pointer, detail: "must be a whole number of bytes, at least 1" };
       case "reportUnusedDisableDirectives":
         return { pointer, detail: "must be true or false" };
+      case "metadata":
+        if (index !== undefined && error.keyword === "additionalProperties")
+          return {
+            pointer,
+            detail: `unknown API version${suggestion(index, API_VERSIONS)}; expected ${quoteList(API_VERSIONS)}`,
+          };
+        if (index !== undefined)
+          return { pointer, detail: "must be a non-empty string (a CSDL file, relative to the config file)" };
+        return {
+          pointer,
+          detail:
+            'must be a path to a CSDL file (relative to the config file), or an object mapping API versions ("v1.0", "beta") to paths',
+        };
       default: {
         const knownKeys = Object.keys((configSchema().properties ?? {}) as object);
         if (error.keyword === "additionalProperties" && segments.length === 1)
