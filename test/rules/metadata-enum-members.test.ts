@@ -54,6 +54,9 @@ const METADATA = new MetadataIndex(
           '<EnumType Name="accessType">',
           ...members("grant", "deny", "unknownFutureValue"),
           "</EnumType>",
+          '<EnumType Name="connectionState">',
+          ...members("draft", "ready", "obsolete"),
+          "</EnumType>",
         ],
       },
     ]),
@@ -113,6 +116,10 @@ const valid: ValidCase[] = [
     code: enumPage("microsoft.graph.externalConnectors.accessType", ["grant"]),
   },
   {
+    name: "a page without a namespace line (or one not read): the enum of that name it lists most of",
+    code: enumPage("accessType", ["grant", "deny"]).replace("Namespace: microsoft.graph\n", ""),
+  },
+  {
     name: "the values of a String property: not an enum of the service",
     code: enumPage("status", ["on", "off"]),
   },
@@ -150,6 +157,7 @@ const cased = enumPage("widgetKind", ["`Small`", "large", "ExtraLarge"]);
 const sentinel = enumPage("widgetRights", ["none", "read", "write", "unknownFutureValue"]);
 const unknownEnum = enumPage("gizmoShape", ["round", "square"]);
 const near = enumPage("gadgetMode", ["manual", "scheduled"]);
+const otherNamespace = enumPage("connectionState", ["draft", "ready"]);
 const enumPageMissing = md(
   "---",
   "doc_type: enumPageType",
@@ -185,6 +193,17 @@ const invalid: InvalidCase<MessageId>[] = [
         messageId: "missingMembers",
         data: { type: "microsoft.graph.externalConnectors.accessType", members: '"deny"' },
         ...place(enumPageMissing, "| Member"),
+      },
+    ],
+  },
+  {
+    name: "an enum found only in another namespace, the one of that name",
+    code: otherNamespace,
+    errors: [
+      {
+        messageId: "missingMembers",
+        data: { type: "microsoft.graph.externalConnectors.connectionState", members: '"obsolete"' },
+        ...place(otherNamespace, HEADER),
       },
     ],
   },
