@@ -462,6 +462,39 @@ describe("tables", () => {
     const range = page.namespace!.range;
     expect(text.slice(range.start, range.end)).toBe("microsoft.graph.externalConnectors");
   });
+
+  it.each<[string, string | undefined]>([
+    ["命名空间：microsoft.graph.callRecords", "microsoft.graph.callRecords"],
+    ["命名空间: microsoft.graph", "microsoft.graph"],
+    // Not a Graph namespace, or not alone on its line: not a namespace line.
+    ["命名空间： termStore", undefined],
+    ["命名空间：microsoft.graph 和更多", undefined],
+  ])("reads a translated namespace line: %s", (line, namespace) => {
+    const text = md("# 获取 widget", "", line, "", "Text.");
+    const page = buildPage(text);
+    expect(page.namespace?.value).toBe(namespace);
+    if (namespace !== undefined) {
+      expect(text.slice(page.namespace!.range.start, page.namespace!.range.end)).toBe(namespace);
+    }
+  });
+
+  it("keeps an enum table's heading, header row and member cells (each member's own text)", () => {
+    const text = md(
+      "### widgetKind values",
+      "",
+      "| Member | Description |",
+      "|:---|:---|",
+      "| `small` | S. |",
+      "| a\\_b | A. |",
+    );
+    const [table] = buildPage(text).enumTables;
+    expect(table!.heading?.text).toBe("widgetKind values");
+    expect(text.slice(table!.headerRow.start, table!.headerRow.end)).toBe("| Member | Description |");
+    expect(table!.memberCells.map((c) => [c.name, text.slice(c.start, c.end), c.exact])).toEqual([
+      ["small", "small", true],
+      ["a_b", "a\\_b", false],
+    ]);
+  });
 });
 
 describe("documentedValues", () => {

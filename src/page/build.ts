@@ -44,6 +44,12 @@ export interface BuildOptions {
 }
 
 /** Builds the page model of a page's text (BOM already removed). */
+/**
+ * A namespace line in another language (`命名空间：microsoft.graph.callRecords`): one word that is
+ * not English, a colon (full-width too), and a name in Graph's namespaces, alone on its line.
+ */
+const TRANSLATED_NAMESPACE_LINE = /^[^\s\p{ASCII}]{1,20}[:：]\s*(microsoft\.graph(?:\.[A-Za-z]\w*)*)$/u;
+
 export function buildPage(text: string, options: BuildOptions = {}): Page {
   const lines = new LineIndex(text);
   const tree = options.fullTree ? parseMarkdown(text) : parseBlocks(text, lines);
@@ -379,7 +385,7 @@ class PageBuilder {
   private readNamespace(lines: SourceLine[]): void {
     for (const line of lines) {
       const readable = readableText(line.text);
-      const m = /^Namespace:\s*([A-Za-z][\w.]*)/.exec(readable);
+      const m = /^Namespace:\s*([A-Za-z][\w.]*)/.exec(readable) ?? TRANSLATED_NAMESPACE_LINE.exec(readable);
       if (!m) continue;
       const value = m[1]!;
       const at = line.text.lastIndexOf(value);

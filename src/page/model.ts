@@ -145,11 +145,28 @@ export interface NameCell extends Range {
   typeRef?: TypeRef;
 }
 
+/** A member cell of an enum table. */
+export interface MemberCell extends Range {
+  /** The member's name, the cell's readable text. */
+  name: string;
+  /**
+   * The range is the name's own text inside the cell (`grant` in `` `grant` ``), so that a fix may
+   * replace it; false when the cell's source spells it otherwise (escapes) and the range is the cell.
+   */
+  exact: boolean;
+}
+
 export interface EnumTable extends Range {
   /** Enum type name from its heading (`### identitySourceType values`) or the enum page's title. */
   name: string;
+  /** The heading the table stands under (`### identitySourceType values`, an enum page's `## Members`). */
+  heading: Heading | undefined;
+  /** The table's header row. */
+  headerRow: Range;
   /** The members' names: the first column's cells that are names. */
   members: string[];
+  /** The cells of `members`, in the same order. */
+  memberCells: MemberCell[];
   /**
    * The first column's other non-empty cells: not a name, so not a member ApiDoctor or the
    * service knows (a translated member, `授予` for `grant`, or a description in the wrong column).

@@ -13,7 +13,7 @@ import type { PipeTable, TableCell } from "../parse/table.js";
 import { documentedTypeRef, linkedTypeRef, primitiveKind, withoutFinalNote } from "../parse/type-ref.js";
 import { frontMatterValue } from "./front-matter.js";
 import type { JsonValue } from "../parse/json.js";
-import type { EnumTable, Heading, NameCell, Page, PropertyRow, TableRole } from "./model.js";
+import type { EnumTable, Heading, MemberCell, NameCell, Page, PropertyRow, TableRole } from "./model.js";
 import { documentedValues } from "./possible-values.js";
 import { type SectionKind, enumNameOf } from "./sections.js";
 import { valueRuns } from "./value-runs.js";
@@ -115,7 +115,7 @@ export function readTable(table: PipeTable, heading: Heading | undefined, page: 
   const header = headerWords(table);
   const enumName = enumTableName(heading, page);
   if (enumName && isMemberTable(table, header)) {
-    page.enumTables.push(enumTableOf(enumName, table));
+    page.enumTables.push(enumTableOf(enumName, table, heading, page));
     return;
   }
   const columns = propertyColumns(table, header, section);
@@ -179,17 +179,32 @@ function enumTableName(heading: Heading | undefined, page: Page): string | undef
 }
 
 /** The enum table: the first column's names are its members; its other cells are reported. */
-function enumTableOf(name: string, table: PipeTable): EnumTable {
+function enumTableOf(name: string, table: PipeTable, heading: Heading | undefined, page: Page): EnumTable {
   const members: string[] = [];
+  const memberCells: MemberCell[] = [];
   const notNames: NameCell[] = [];
   for (const row of table.rows) {
     const cell = row[0];
     const text = readableText(cell?.raw ?? "");
     if (!cell || text === "") continue;
-    if (/^[\w.-]+$/.test(text)) members.push(text);
-    else notNames.push({ name: text, start: cell.start, end: cell.end });
+    if (/^[\w.-]+$/.test(text)) {
+      members.push(text);
+      memberCells.push(memberCell(text, cell));
+    } else notNames.push({ name: text, start: cell.start, end: cell.end });
   }
-  return { name, members, notNames, start: table.start, end: table.end };
+  const headerRow = { start: table.start, end: page.lines.lineEnd(page.lines.point(table.start).line) };
+  return { name, heading, headerRow, members, memberCells, notNames, start: table.start, end: table.end };
+}
+
+/** The member's own text in its cell (inside backticks or emphasis), or the cell when it is escaped. */
+function memberCell(name: string, cell: TableCell): MemberCell {
+  const at = cell.raw.indexOf(name);
+  // The name's first occurrence is its own unless a longer word holds it (`[a](a-b.md)`-like cells).
+  const own =
+    at !== -1 && !/[\w.-]/.test(cell.raw[at - 1] ?? "") && !/[\w.-]/.test(cell.raw[at + name.length] ?? "");
+  return own
+    ? { name, start: cell.start + at, end: cell.start + at + name.length, exact: true }
+    : { name, start: cell.start, end: cell.end, exact: false };
 }
 
 /**

@@ -6,11 +6,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { MetadataIndex } from "../../src/metadata/metadata-index.js";
+import { readCsdl } from "../../src/metadata/read.js";
 import { lintWithRule, md, ruleIds } from "../helpers.js";
+import { csdl } from "../metadata/csdl.js";
 
 interface SentenceCase {
   code: string;
   path?: string;
+  /** The service's CSDL the page is linted with. */
+  metadata?: MetadataIndex;
   /** Each finding as `line:column sentence`. */
   sentences: string[];
 }
@@ -186,6 +191,32 @@ const SENTENCES: Record<string, SentenceCase> = {
       '6:2 Property name "状态" is not an identifier: the page\'s JSON calls this property "status". Names are code: write it as the service spells it.',
     ],
   },
+  "metadata-enum-members": {
+    code: md(
+      "### widgetKind values",
+      "",
+      "|Member|Description|",
+      "|:---|:---|",
+      "|Small|Small.|",
+      "|huge|Huge.|",
+    ),
+    metadata: new MetadataIndex(
+      readCsdl(
+        csdl(
+          '<EnumType Name="widgetKind">',
+          '  <Member Name="small" />',
+          '  <Member Name="large" />',
+          "</EnumType>",
+        ),
+        "test.xml",
+      ),
+    ),
+    sentences: [
+      '3:1 The service\'s enum type microsoft.graph.widgetKind has members this table does not list: "large". Add a row for each.',
+      '5:2 Member "Small" is spelled "small" by the service\'s enum type microsoft.graph.widgetKind: members are values, compared with their letter case.',
+      "6:2 Member \"huge\" is not a member of the service's enum type microsoft.graph.widgetKind: remove its row, or write the member's name as the service has it.",
+    ],
+  },
   "content-length-valid": {
     code: md("```http", "DELETE /widgets/1", "Content-Length: 12", "```"),
     sentences: [
@@ -199,8 +230,11 @@ describe("the sentences of each rule", () => {
     expect(Object.keys(SENTENCES).sort()).toEqual([...ruleIds].sort());
   });
 
-  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, sentences }) => {
-    const found = lintWithRule(ruleId, code, path !== undefined ? { path } : {});
+  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, metadata, sentences }) => {
+    const found = lintWithRule(ruleId, code, {
+      ...(path !== undefined ? { path } : {}),
+      ...(metadata !== undefined ? { metadata } : {}),
+    });
     expect(found.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(sentences);
   });
 });
