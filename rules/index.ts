@@ -8,6 +8,7 @@ import { enumValueDocumented } from "./enum-value-documented.js";
 import { externalPathPrefix } from "./external-path-prefix.js";
 import { jsonValid } from "./json-valid.js";
 import { linksResolve } from "./links-resolve.js";
+import { metadataProperties } from "./metadata-properties.js";
 import { noTodoPlaceholder } from "./no-todo-placeholder.js";
 import { noTrailingComma } from "./no-trailing-comma.js";
 import { noTranslatedName } from "./no-translated-name.js";
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   tabGroupStructure,
   contentLengthValid,
   noTranslatedName,
+  metadataProperties,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -301,6 +301,8 @@ export interface ValidCase {
   name: string;
   code: string;
   path?: string;
+  /** The service's CSDL the case is linted with (`runRuleTests` only). */
+  metadata?: MetadataIndex;
 }
 
 export interface InvalidCase<MessageIds extends string = string> extends ValidCase {
@@ -322,7 +324,11 @@ export interface RuleTests<MessageIds extends string = string> {
 export function runRuleTests(ruleId: string, tests: RuleTests): void {
   runTable(
     ruleById(ruleId),
-    (code, path) => lintWithRuleDetailed(ruleId, code, path !== undefined ? { path } : {}),
+    (code, path, metadata) =>
+      lintWithRuleDetailed(ruleId, code, {
+        ...(path !== undefined ? { path } : {}),
+        ...(metadata !== undefined ? { metadata } : {}),
+      }),
     tests,
   );
 }
@@ -363,20 +369,20 @@ function comparableError(error: ExpectedError | RuleMessage, like: ExpectedError
 
 function runTable(
   rule: Rule,
-  lintCase: (code: string, path: string | undefined) => RuleMessage[],
+  lintCase: (code: string, path: string | undefined, metadata?: MetadataIndex) => RuleMessage[],
   tests: RuleTests,
 ): void {
   recordAssertedMessages(rule, tests);
   describe(rule.meta.id, () => {
     describe("valid", () => {
       it.each(tests.valid.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-        expect(lintCase(c.code, c.path)).toEqual([]);
+        expect(lintCase(c.code, c.path, c.metadata)).toEqual([]);
       });
     });
     describe("invalid", () => {
       it.each(tests.invalid.map((c) => [c.name, c] as const))("%s", (_name, c) => {
         expect(c.errors.length).toBeGreaterThan(0);
-        const actual = lintCase(c.code, c.path);
+        const actual = lintCase(c.code, c.path, c.metadata);
         for (const m of actual) {
           expect(m.ruleId).toBe(rule.meta.id);
           // A placeholder without a value stays in the sentence as written: the rule forgot its data.
@@ -391,7 +397,7 @@ function runTable(
           const fixes = actual.flatMap((m) => (m.fix ? [m.fix] : []));
           expect(applyFixes(c.code, fixes)).toBe(c.output);
           // The fixed text is clean for this rule.
-          expect(lintCase(c.output, c.path)).toEqual([]);
+          expect(lintCase(c.output, c.path, c.metadata)).toEqual([]);
         }
       });
     });

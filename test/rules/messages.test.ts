@@ -6,11 +6,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { MetadataIndex, readCsdl } from "../../src/metadata/index.js";
+import { csdl } from "../metadata/csdl.js";
 import { lintWithRule, md, ruleIds } from "../helpers.js";
 
 interface SentenceCase {
   code: string;
   path?: string;
+  /** The service's CSDL (XML) the page is linted with. */
+  metadata?: string;
   /** Each finding as `line:column sentence`. */
   sentences: string[];
 }
@@ -186,6 +190,38 @@ const SENTENCES: Record<string, SentenceCase> = {
       '6:2 Property name "状态" is not an identifier: the page\'s JSON calls this property "status". Names are code: write it as the service spells it.',
     ],
   },
+  "metadata-properties": {
+    code: md(
+      "# widget resource type",
+      "",
+      "## Properties",
+      "",
+      "|Property|Type|Description|",
+      "|:---|:---|:---|",
+      "|DisplayName|String|The name.|",
+      "|size|String|The size.|",
+      "|colour|String|The colour.|",
+      "",
+      '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->',
+      "```json",
+      '{ "displayName": "String", "size": 1, "shine": 2 }',
+      "```",
+    ),
+    metadata: csdl(
+      '<EntityType Name="widget">',
+      '  <Property Name="displayName" Type="Edm.String" />',
+      '  <Property Name="size" Type="Edm.Int32" />',
+      '  <Property Name="tags" Type="Collection(Edm.String)" />',
+      "</EntityType>",
+    ),
+    sentences: [
+      '5:1 The service\'s microsoft.graph.widget has properties this table does not document: "tags". Add a row for each.',
+      '7:2 The service\'s microsoft.graph.widget writes "DisplayName" as "displayName": write it in that case.',
+      '8:7 "size" of the service\'s microsoft.graph.widget is Edm.Int32, not String: document it as Int32.',
+      '9:2 The service\'s microsoft.graph.widget has no property "colour" (nor do its base types): correct the name or remove the row.',
+      '13:40 The JSON representation shows "shine", which the service\'s microsoft.graph.widget does not have: correct the name or remove it.',
+    ],
+  },
   "content-length-valid": {
     code: md("```http", "DELETE /widgets/1", "Content-Length: 12", "```"),
     sentences: [
@@ -199,8 +235,11 @@ describe("the sentences of each rule", () => {
     expect(Object.keys(SENTENCES).sort()).toEqual([...ruleIds].sort());
   });
 
-  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, sentences }) => {
-    const found = lintWithRule(ruleId, code, path !== undefined ? { path } : {});
+  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, metadata, sentences }) => {
+    const found = lintWithRule(ruleId, code, {
+      ...(path !== undefined ? { path } : {}),
+      ...(metadata !== undefined ? { metadata: new MetadataIndex(readCsdl(metadata, "test.xml")) } : {}),
+    });
     expect(found.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(sentences);
   });
 });

@@ -1,0 +1,47 @@
+/** The service's properties a resource page's tables do not document, one finding per table. */
+import type { Report } from "../../src/engine/rule.js";
+import type { CsdlProperty } from "../../src/metadata/index.js";
+import type { Page, PropertyTable } from "../../src/page/model.js";
+import { type Subject, headerRange } from "./subject.js";
+
+/** The messages of missing properties (worded in metadata-properties.ts). */
+type MessageId = "missingProperties" | "missingRelationships";
+
+/** Names as a message lists them: `"a", "b"`. */
+export function quotedNames(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(", ");
+}
+
+/**
+ * The properties the service's type declares itself that no resource table of the page names, the
+ * structural ones on the Properties table and the navigation ones on the Relationships table: one
+ * finding per table, naming them all (one cause: the table was not kept up with the service).
+ * Inherited properties are not asked for: a page documents its base type's properties on the base
+ * type's page ("Inherits from …"). Nor are they on a page that documents what one workload adds to a
+ * type documented on its own page (`intune-devices-user.md` beside `user.md`). A table with names translation took (and the JSON representation
+ * could not give back) may document them under other words: nothing is asked of it.
+ */
+export function* missingReports(
+  page: Page,
+  subject: Subject,
+  claimed: ReadonlySet<string>,
+): Generator<Report<MessageId>> {
+  if (!subject.primary) return;
+  const tables = page.propertyTables.filter((t) => t.role === "resource");
+  if (tables.some((t) => t.notNames.some((cell) => cell.recovered === undefined))) return;
+  const missing = (declared: CsdlProperty[]) =>
+    declared
+      .filter((p) => !subject.documented.has(p.name.toLowerCase()) && !claimed.has(p.name))
+      .map((p) => p.name);
+  const type = subject.type.qualifiedName;
+  const report = (table: PropertyTable | undefined, messageId: MessageId, names: string[]) =>
+    table && names.length > 0
+      ? [{ messageId, data: { type, properties: quotedNames(names) }, range: headerRange(page, table) }]
+      : [];
+  yield* report(subject.properties[0], "missingProperties", missing(subject.type.properties));
+  yield* report(
+    subject.relationships[0] ?? subject.properties[0],
+    "missingRelationships",
+    missing(subject.type.navigationProperties),
+  );
+}
