@@ -19,7 +19,8 @@ export function quotedNames(names: readonly string[]): string {
  * Inherited properties are not asked for: a page documents its base type's properties on the base
  * type's page ("Inherits from …"). Nor are they on a page that documents what one workload adds to a
  * type documented on its own page (`intune-devices-user.md` beside `user.md`). A table with names translation took (and the JSON representation
- * could not give back) may document them under other words: nothing is asked of it.
+ * could not give back) may document them under other words: nothing is asked of it. A property
+ * the page names inside an HTML comment (a row or a table commented out) is hidden on purpose.
  */
 export function* missingReports(
   page: Page,
@@ -29,10 +30,11 @@ export function* missingReports(
   if (!subject.primary) return;
   const tables = page.propertyTables.filter((t) => t.role === "resource");
   if (tables.some((t) => t.notNames.some((cell) => cell.recovered === undefined))) return;
+  const hidden = commentedNames(page);
   const missing = (declared: CsdlProperty[]) =>
     declared
-      .filter((p) => !subject.documented.has(p.name.toLowerCase()) && !claimed.has(p.name))
-      .map((p) => p.name);
+      .map((p) => p.name)
+      .filter((n) => !subject.documented.has(n.toLowerCase()) && !claimed.has(n) && !hidden.has(n));
   const type = subject.type.qualifiedName;
   const report = (table: PropertyTable | undefined, messageId: MessageId, names: string[]) =>
     table && names.length > 0
@@ -44,4 +46,19 @@ export function* missingReports(
     "missingRelationships",
     missing(subject.type.navigationProperties),
   );
+}
+
+/**
+ * The words inside the page's HTML comments, the names a writer hid from readers on purpose; not
+ * the annotations' (`<!-- { "blockType": "resource" } -->` names no property it hides).
+ */
+function commentedNames(page: Page): Set<string> {
+  const names = new Set<string>();
+  const annotation = (start: number, end: number) =>
+    page.annotations.some((a) => a.start < end && a.end > start);
+  for (const { start, end } of page.comments) {
+    if (annotation(start, end)) continue;
+    for (const word of page.text.slice(start, end).match(/[A-Za-z_]\w*/g) ?? []) names.add(word);
+  }
+  return names;
 }

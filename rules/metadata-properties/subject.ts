@@ -58,7 +58,10 @@ export function subjectOf(
   const root = page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root;
   const ref = { name, namespace: found.namespace, collection: false, primitive: false };
   const pages = docs.resourcePages?.(ref) ?? [];
-  const documented = new Set(resourceTables.flatMap((t) => t.rows.map((r) => r.name.toLowerCase())));
+  // Every table of the page's properties counts: some pages group them under headings of their own
+  // (`## Page content`, `### Indicator observables - email`), which the model calls `other`.
+  const propertyTables = page.propertyTables.filter((t) => t.role === "resource" || t.role === "other");
+  const documented = new Set(propertyTables.flatMap((t) => t.rows.map((r) => r.name.toLowerCase())));
   // The page itself as linted, not as the docs index read it from disk (an editor's buffer may differ).
   const others = pages.filter((p) => page.path === undefined || resolve(p.file) !== resolve(page.path));
   for (const other of others) for (const name of other.properties.keys()) documented.add(name.toLowerCase());

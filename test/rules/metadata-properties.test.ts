@@ -283,6 +283,24 @@ runRuleTests(RULE, {
       metadata: SERVICE,
     },
     { name: "a translated page that agrees with the service", code: translatedPage(), metadata: SERVICE },
+    {
+      name: "properties documented in a table under a heading of their own, and rows hidden in a comment",
+      code:
+        resourcePage({
+          properties: PROPERTY_ROWS.filter((r) => !/^\|(size|tags)\|/.test(r)),
+          relationships: ["<!--", ...RELATIONSHIP_ROWS, "-->"],
+        }) +
+        md(
+          "",
+          "## Measurements",
+          "",
+          "|Property|Type|Description|",
+          "|:--|:--|:--|",
+          "|size|Int32|The size.|",
+          "|tags|String collection|The tags.|",
+        ),
+      metadata: SERVICE,
+    },
   ],
   invalid: [
     {
