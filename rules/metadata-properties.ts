@@ -34,9 +34,6 @@ export const metadataProperties = createRule({
   id: "metadata-properties",
   description:
     "Resource pages whose properties, relationships or JSON representation differ from the service's CSDL type",
-  // The service's CSDL is a second opinion, not the page's own contract: a finding asks a writer to
-  // look, and does not fail a docs build that has not chosen to (`"metadata-properties": "error"`).
-  defaultSeverity: "warn",
   fixable: true,
   messages: MESSAGES,
   check({ page, docs, types, metadata, report }) {

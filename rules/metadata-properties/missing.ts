@@ -20,7 +20,10 @@ export function quotedNames(names: readonly string[]): string {
  * type's page ("Inherits from …"). Nor are they on a page that documents what one workload adds to a
  * type documented on its own page (`intune-devices-user.md` beside `user.md`). A table with names translation took (and the JSON representation
  * could not give back) may document them under other words: nothing is asked of it. A property
- * the page names inside an HTML comment (a row or a table commented out) is hidden on purpose.
+ * the page names inside an HTML comment (a row or a table commented out) is hidden on purpose. A
+ * property its JSON representation shows is not asked for either: translation can take a row's
+ * name and type cells (`| 说明 | 字符串 |`), which leaves a row the model cannot read, but it leaves
+ * the JSON alone, and a page must not be asked for a property because it was translated.
  */
 export function* missingReports(
   page: Page,
@@ -31,10 +34,9 @@ export function* missingReports(
   const tables = page.propertyTables.filter((t) => t.role === "resource");
   if (tables.some((t) => t.notNames.some((cell) => cell.recovered === undefined))) return;
   const hidden = commentedNames(page);
+  const known = (lower: string) => subject.documented.has(lower) || subject.represented.has(lower);
   const missing = (declared: CsdlProperty[]) =>
-    declared
-      .map((p) => p.name)
-      .filter((n) => !subject.documented.has(n.toLowerCase()) && !claimed.has(n) && !hidden.has(n));
+    declared.map((p) => p.name).filter((n) => !known(n.toLowerCase()) && !claimed.has(n) && !hidden.has(n));
   const type = subject.type.qualifiedName;
   const report = (table: PropertyTable | undefined, messageId: MessageId, names: string[]) =>
     table && names.length > 0

@@ -27,6 +27,8 @@ export interface Subject {
    * that define the type (see `isOwnPage`).
    */
   documented: Set<string>;
+  /** The keys of the JSON representation, lower case. */
+  represented: Set<string>;
   /** The service's type or a base type is open: it may carry properties it does not declare. */
   open: boolean;
   /**
@@ -55,13 +57,14 @@ export function subjectOf(
     metadata.findType(name, namespace) ?? metadata.findType(name, namespace, { ignoreCase: true });
   if (!found || found.kind === "enum") return undefined;
   const resourceTables = page.propertyTables.filter((t) => t.role === "resource");
-  const root = page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root;
   const ref = { name, namespace: found.namespace, collection: false, primitive: false };
   const pages = docs.resourcePages?.(ref) ?? [];
   // Every table of the page's properties counts: some pages group them under headings of their own
   // (`## Page content`, `### Indicator observables - email`), which the model calls `other`.
   const propertyTables = page.propertyTables.filter((t) => t.role === "resource" || t.role === "other");
   const documented = new Set(propertyTables.flatMap((t) => t.rows.map((r) => r.name.toLowerCase())));
+  const root = page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.json?.root;
+  const represented = new Set(root?.type === "object" ? root.properties.map((p) => p.key.toLowerCase()) : []);
   // The page itself as linted, not as the docs index read it from disk (an editor's buffer may differ).
   const others = pages.filter((p) => page.path === undefined || resolve(p.file) !== resolve(page.path));
   for (const other of others) for (const name of other.properties.keys()) documented.add(name.toLowerCase());
@@ -72,6 +75,7 @@ export function subjectOf(
     relationships: resourceTables.filter((t) => t.section === "relationships"),
     representation: root?.type === "object" ? root : undefined,
     documented,
+    represented,
     open: [found, ...metadata.baseTypes(found.qualifiedName)].some((t) => t.openType),
     primary: isOwnPage(page.path, pages, found.name),
   };

@@ -81,7 +81,7 @@ const RELATIONSHIP_ROWS = [
   "|parts|[part](part.md) collection|The parts.|",
   "|maker|[part](part.md)|The maker.|",
 ];
-const JSON_KEYS = ['"displayName": "String"', '"size": 1024', '"tags": ["String"]'];
+const JSON_KEYS = ['"displayName": "String"', '"kind": "small"'];
 
 interface PageParts {
   name?: string;
@@ -283,6 +283,14 @@ runRuleTests(RULE, {
       metadata: SERVICE,
     },
     { name: "a translated page that agrees with the service", code: translatedPage(), metadata: SERVICE },
+    {
+      name: "a property the JSON representation shows is not asked of the table (translation may have taken its row)",
+      code: resourcePage({
+        properties: PROPERTY_ROWS.filter((r) => !r.startsWith("|size|")),
+        json: [...JSON_KEYS, '"size": 1024'],
+      }),
+      metadata: SERVICE,
+    },
     {
       name: "properties documented in a table under a heading of their own, and rows hidden in a comment",
       code:
