@@ -9,6 +9,7 @@ import { externalPathPrefix } from "./external-path-prefix.js";
 import { jsonValid } from "./json-valid.js";
 import { linksResolve } from "./links-resolve.js";
 import { metadataEnumMembers } from "./metadata-enum-members.js";
+import { metadataProperties } from "./metadata-properties.js";
 import { noTodoPlaceholder } from "./no-todo-placeholder.js";
 import { noTrailingComma } from "./no-trailing-comma.js";
 import { noTranslatedName } from "./no-translated-name.js";
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   contentLengthValid,
   noTranslatedName,
   metadataEnumMembers,
+  metadataProperties,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));

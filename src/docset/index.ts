@@ -13,7 +13,13 @@ import type { Page } from "../page/model.js";
 import { buildPage } from "../page/build.js";
 import { decodeSource } from "../parse/source.js";
 import type { TypeRef } from "../parse/type-ref.js";
-import { type EnumDefinition, type PageFacts, type ResourceDefinition, factsOf } from "./definitions.js";
+import {
+  type EnumDefinition,
+  type PageFacts,
+  type ResourceDefinition,
+  factsOf,
+  sameNamespace,
+} from "./definitions.js";
 import { FactsStore } from "./facts-store.js";
 import { withTreeTypes } from "./type-words.js";
 
@@ -26,6 +32,12 @@ export interface DocsIndex {
    */
   enumType(type: TypeRef, nearFiles?: string[]): EnumDefinition | undefined;
   resourceType(type: TypeRef): ResourceDefinition | undefined;
+  /**
+   * Every page that defines the type (in its namespace, when the reference names one), the type's
+   * own page first (`user.md`, then `intune-devices-user.md`, which documents what one workload
+   * adds to it).
+   */
+  resourcePages?(type: TypeRef): ResourceDefinition[];
   /**
    * The pages parsed for the answers given so far (not the pages the enum heading scan only read
    * as text: a result's dependencies, from `endTracking`, include those).
@@ -110,6 +122,7 @@ const sameName = (a: string | undefined, b: string | undefined) =>
 export class DocsTreeIndex implements DocsIndex {
   readonly dependencies = new Set<string>();
   private resourceFiles: string[] | undefined;
+  private resourcePageLists = new Map<string, ResourceDefinition[]>();
   /** What the index keeps of each page it read (not the page model: that would hold the tree). */
   private facts = new Map<string, PageFacts | undefined>();
   /** The shared enum pages' text, lower case, to find which may define a name (see enumPageDefinitions). */
@@ -206,15 +219,32 @@ export class DocsTreeIndex implements DocsIndex {
       if (cached) this.tracking?.add(cached.file);
       return cached;
     }
-    const found: ResourceDefinition[] = [];
-    for (const file of this.filesNamedFor(type.name.toLowerCase())) {
-      const resource = this.pageFacts(file)?.resource;
-      if (resource && resource.names.some((n) => sameName(n, type.name))) found.push(resource.definition);
-    }
-    const picked = pickByNamespace(found, type.namespace);
+    const picked = pickByNamespace(this.definitionsNamed(type.name), type.namespace);
     const resource = picked && withTreeTypes(this, picked);
     this.resources.set(key, resource);
     return resource;
+  }
+
+  resourcePages(type: TypeRef): ResourceDefinition[] {
+    const key = `${type.namespace ?? ""}:${type.name}`.toLowerCase();
+    let pages = this.resourcePageLists.get(key);
+    if (!pages) {
+      const found = this.definitionsNamed(type.name);
+      pages = type.namespace ? found.filter((d) => sameNamespace(d.namespace, type.namespace)) : found;
+      this.resourcePageLists.set(key, pages);
+    }
+    for (const page of pages) this.tracking?.add(page.file);
+    return pages;
+  }
+
+  /** The definitions of the pages that define a type of this name, in any namespace. */
+  private definitionsNamed(name: string): ResourceDefinition[] {
+    const found: ResourceDefinition[] = [];
+    for (const file of this.filesNamedFor(name.toLowerCase())) {
+      const resource = this.pageFacts(file)?.resource;
+      if (resource && resource.names.some((n) => sameName(n, name))) found.push(resource.definition);
+    }
+    return found;
   }
 
   private listResources(): string[] {

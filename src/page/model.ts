@@ -98,6 +98,8 @@ export interface PropertyRow extends Range {
   /** The name cell's readable text. */
   written: string;
   nameRange: Range;
+  /** The type cell's range. */
+  typeRange: Range;
   /** The type as written, readable (`microsoft.graph.externalConnectors.identityType`, `String collection`). */
   type: string;
   /** Where the type cell links to (`enums.md#foo-values`, `#foo-values`), if it is a link. */

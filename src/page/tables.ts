@@ -140,6 +140,7 @@ export function readTable(table: PipeTable, heading: Heading | undefined, page: 
       name: name ?? "",
       written,
       nameRange: { start: nameCell.start, end: nameCell.end },
+      typeRange: { start: typeCell.start, end: typeCell.end },
       type,
       typeLink,
       typeRef,

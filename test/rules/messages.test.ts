@@ -6,16 +6,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MetadataIndex } from "../../src/metadata/metadata-index.js";
-import { readCsdl } from "../../src/metadata/read.js";
+import { MetadataIndex, readCsdl } from "../../src/metadata/index.js";
 import { lintWithRule, md, ruleIds } from "../helpers.js";
 import { csdl } from "../metadata/csdl.js";
 
 interface SentenceCase {
   code: string;
   path?: string;
-  /** The service's CSDL the page is linted with. */
-  metadata?: MetadataIndex;
+  /** The service's CSDL (XML) the page is linted with. */
+  metadata?: string;
   /** Each finding as `line:column sentence`. */
   sentences: string[];
 }
@@ -200,21 +199,48 @@ const SENTENCES: Record<string, SentenceCase> = {
       "|Small|Small.|",
       "|huge|Huge.|",
     ),
-    metadata: new MetadataIndex(
-      readCsdl(
-        csdl(
-          '<EnumType Name="widgetKind">',
-          '  <Member Name="small" />',
-          '  <Member Name="large" />',
-          "</EnumType>",
-        ),
-        "test.xml",
-      ),
+    metadata: csdl(
+      '<EnumType Name="widgetKind">',
+      '  <Member Name="small" />',
+      '  <Member Name="large" />',
+      "</EnumType>",
     ),
     sentences: [
       '3:1 The service\'s enum type microsoft.graph.widgetKind has members this table does not list: "large". Add a row for each.',
       '5:2 Member "Small" is spelled "small" by the service\'s enum type microsoft.graph.widgetKind: members are values, compared with their letter case.',
       "6:2 Member \"huge\" is not a member of the service's enum type microsoft.graph.widgetKind: remove its row, or write the member's name as the service has it.",
+    ],
+  },
+  "metadata-properties": {
+    code: md(
+      "# widget resource type",
+      "",
+      "## Properties",
+      "",
+      "|Property|Type|Description|",
+      "|:---|:---|:---|",
+      "|DisplayName|String|The name.|",
+      "|size|String|The size.|",
+      "|colour|String|The colour.|",
+      "",
+      '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->',
+      "```json",
+      '{ "displayName": "String", "size": 1, "shine": 2 }',
+      "```",
+    ),
+    metadata: csdl(
+      '<EntityType Name="widget">',
+      '  <Property Name="displayName" Type="Edm.String" />',
+      '  <Property Name="size" Type="Edm.Int32" />',
+      '  <Property Name="tags" Type="Collection(Edm.String)" />',
+      "</EntityType>",
+    ),
+    sentences: [
+      '5:1 The service\'s microsoft.graph.widget has properties this table does not document: "tags". Add a row for each.',
+      '7:2 The service\'s microsoft.graph.widget writes "DisplayName" as "displayName": write it in that case.',
+      '8:7 "size" of the service\'s microsoft.graph.widget is Edm.Int32, not String: document it as Int32.',
+      '9:2 The service\'s microsoft.graph.widget has no property "colour" (nor do its base types): correct the name or remove the row.',
+      '13:40 The JSON representation shows "shine", which the service\'s microsoft.graph.widget does not have: correct the name or remove it.',
     ],
   },
   "content-length-valid": {
@@ -233,7 +259,7 @@ describe("the sentences of each rule", () => {
   it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, metadata, sentences }) => {
     const found = lintWithRule(ruleId, code, {
       ...(path !== undefined ? { path } : {}),
-      ...(metadata !== undefined ? { metadata } : {}),
+      ...(metadata !== undefined ? { metadata: new MetadataIndex(readCsdl(metadata, "test.xml")) } : {}),
     });
     expect(found.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(sentences);
   });

@@ -1,0 +1,597 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { metadataProperties } from "../../rules/metadata-properties.js";
+import { MetadataIndex, readCsdl } from "../../src/metadata/index.js";
+import { csdlDocument } from "../metadata/csdl.js";
+import {
+  type ExpectedError,
+  expectEveryMessageIdTested,
+  md,
+  ruleFindings,
+  runRuleTests,
+  tempDocsTree,
+} from "../helpers.js";
+
+const RULE = "metadata-properties";
+type Expected = ExpectedError<keyof typeof metadataProperties.meta.messages>;
+
+/**
+ * The service: `widget` derives from `entity` (by the `graph` alias), `fancyWidget` from `widget`;
+ * `gadget` is open; `externalItem` is in `microsoft.graph.externalConnectors`.
+ */
+const SERVICE = new MetadataIndex(
+  readCsdl(
+    csdlDocument([
+      {
+        namespace: "microsoft.graph",
+        alias: "graph",
+        lines: [
+          '<EntityType Name="entity" Abstract="true">',
+          '  <Key><PropertyRef Name="id" /></Key>',
+          '  <Property Name="id" Type="Edm.String" Nullable="false" />',
+          "</EntityType>",
+          '<EntityType Name="widget" BaseType="graph.entity">',
+          '  <Property Name="displayName" Type="Edm.String" />',
+          '  <Property Name="size" Type="Edm.Int32" />',
+          '  <Property Name="tags" Type="Collection(Edm.String)" />',
+          '  <Property Name="kind" Type="graph.widgetKind" />',
+          '  <Property Name="owner" Type="graph.identitySet" />',
+          '  <Property Name="sharePointIds" Type="graph.sharepointIds" />',
+          '  <NavigationProperty Name="parts" Type="Collection(graph.part)" ContainsTarget="true" />',
+          '  <NavigationProperty Name="maker" Type="graph.part" />',
+          "</EntityType>",
+          '<EntityType Name="fancyWidget" BaseType="graph.widget">',
+          '  <Property Name="sparkle" Type="Edm.Boolean" />',
+          "</EntityType>",
+          '<EntityType Name="gadget" BaseType="graph.entity" OpenType="true">',
+          '  <Property Name="label" Type="Edm.String" />',
+          '  <Property Name="colors" Type="graph.colorSet" />',
+          "</EntityType>",
+          '<EntityType Name="part" BaseType="graph.entity" />',
+          '<ComplexType Name="identitySet"><Property Name="user" Type="graph.identity" /></ComplexType>',
+          '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType>',
+          '<ComplexType Name="sharepointIds"><Property Name="siteId" Type="Edm.String" /></ComplexType>',
+          '<EnumType Name="widgetKind"><Member Name="small" /><Member Name="large" /></EnumType>',
+          '<EnumType Name="colorSet" IsFlags="true"><Member Name="red" Value="1" /><Member Name="blue" Value="2" /></EnumType>',
+        ],
+      },
+      {
+        namespace: "microsoft.graph.externalConnectors",
+        lines: [
+          '<EntityType Name="externalItem" BaseType="graph.entity">',
+          '  <Property Name="acl" Type="Collection(microsoft.graph.externalConnectors.acl)" />',
+          "</EntityType>",
+          '<ComplexType Name="acl"><Property Name="value" Type="Edm.String" /></ComplexType>',
+        ],
+      },
+    ]),
+    "test.xml",
+  ),
+);
+
+const PROPERTY_ROWS = [
+  "|displayName|String|The name.|",
+  "|size|Int32|The size.|",
+  "|tags|String collection|The tags.|",
+  "|kind|[widgetKind](#widgetkind-values)|The kind.|",
+  "|owner|[identitySet](identityset.md)|The owner.|",
+  "|sharePointIds|[sharepointIds](sharepointids.md)|The ids.|",
+];
+const RELATIONSHIP_ROWS = [
+  "|parts|[part](part.md) collection|The parts.|",
+  "|maker|[part](part.md)|The maker.|",
+];
+const JSON_KEYS = ['"displayName": "String"', '"kind": "small"'];
+
+interface PageParts {
+  name?: string;
+  namespace?: string;
+  lead?: string[];
+  properties?: string[];
+  relationships?: string[] | undefined;
+  json?: string[];
+}
+
+/** A resource page of the widget type (or `name`), in English. */
+function resourcePage(parts: PageParts = {}): string {
+  const name = parts.name ?? "widget";
+  const namespace = parts.namespace ?? "microsoft.graph";
+  const relationships = "relationships" in parts ? parts.relationships : RELATIONSHIP_ROWS;
+  return md(
+    `# ${name} resource type`,
+    "",
+    `Namespace: ${namespace}`,
+    "",
+    ...(parts.lead ?? ["Inherits from [entity](entity.md)."]),
+    "",
+    "## Properties",
+    "",
+    "|Property|Type|Description|",
+    "|:---|:---|:---|",
+    ...(parts.properties ?? PROPERTY_ROWS),
+    ...(relationships
+      ? ["", "## Relationships", "", "|Relationship|Type|Description|", "|:---|:---|:---|", ...relationships]
+      : []),
+    "",
+    "## JSON representation",
+    "",
+    `<!-- { "blockType": "resource", "@odata.type": "${namespace}.${name}" } -->`,
+    "```json",
+    "{",
+    (parts.json ?? JSON_KEYS).map((k) => `  ${k}`).join(",\n"),
+    "}",
+    "```",
+  );
+}
+
+/** The same page as the zh-CN docs translate it: headings, headers, descriptions; anchors and names kept. */
+function translatedPage(parts: PageParts = {}): string {
+  return resourcePage(parts)
+    .replace(/^# (\w+) resource type$/m, '# <a name="$1-resource-type"></a>$1 资源类型')
+    .replace("Namespace:", "命名空间：")
+    .replace("Inherits from", "继承自")
+    .replace("## Properties", '## <a name="properties"></a>属性')
+    .replace("## Relationships", '## <a name="relationships"></a>关系')
+    .replace("## JSON representation", '## <a name="json-representation"></a>JSON 表示形式')
+    .replace("|Property|Type|Description|", "|属性|类型|说明|")
+    .replace("|Relationship|Type|Description|", "|关系|类型|说明|")
+    .replace(/\|The [a-z ]+\.\|$/gm, "|说明。|");
+}
+
+/** The place of the `nth` (from 0) occurrence of `needle` in `code`, as 1-based line and columns. */
+function place(code: string, needle: string, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = code.indexOf(needle, at + 1);
+  if (at === -1) throw new Error(`${needle} is not in the code`);
+  const before = code.slice(0, at).split("\n");
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return { line, column, endLine: line, endColumn: column + needle.length };
+}
+
+/** An expected finding at the `nth` occurrence of `needle`. */
+function at(
+  code: string,
+  needle: string,
+  finding: Omit<Expected, "line" | "column" | "endLine" | "endColumn">,
+  nth = 0,
+): Expected {
+  return { ...place(code, needle, nth), ...finding };
+}
+
+const WIDGET = "microsoft.graph.widget";
+
+// Pages of the invalid cases, each with what it gets wrong.
+const missingSome = resourcePage({ properties: PROPERTY_ROWS.filter((r) => !/^\|(size|tags)\|/.test(r)) });
+const missingNavigation = resourcePage({ relationships: [RELATIONSHIP_ROWS[0]!] });
+const noRelationshipsTable = resourcePage({ relationships: undefined });
+const unknownRow = resourcePage({ properties: [...PROPERTY_ROWS, "|colour|String|The colour.|"] });
+const misspelt = resourcePage({
+  properties: PROPERTY_ROWS.map((r) => r.replace("|displayName|", "|dispalyName|")),
+});
+const cased = resourcePage({
+  properties: PROPERTY_ROWS.map((r) => r.replace("|displayName|", "|DisplayName|")),
+});
+const wrongTypes = resourcePage({
+  properties: PROPERTY_ROWS.map((r) =>
+    r
+      .replace("|size|Int32|", "|size|String|")
+      .replace("|kind|[widgetKind](#widgetkind-values)|", "|kind|String|")
+      .replace("|tags|String collection|", "|tags|String|")
+      .replace("|owner|[identitySet](identityset.md)|", "|owner|[identity](identity.md)|"),
+  ),
+});
+const fancyWithWrongSize = resourcePage({
+  name: "fancyWidget",
+  lead: ["Inherits from [widget](widget.md)."],
+  properties: ["|sparkle|Boolean|Whether it sparkles.|", "|size|Boolean|The size.|"],
+  relationships: undefined,
+  json: ['"sparkle": true'],
+});
+const unknownKey = resourcePage({ json: [...JSON_KEYS, '"colour": "String"'] });
+const casedKey = resourcePage({ json: [...JSON_KEYS, '"DisplayNAME": "String"'] });
+const externalItem = (type: string) =>
+  resourcePage({
+    name: "externalItem",
+    namespace: "microsoft.graph.externalConnectors",
+    properties: [`|acl|${type}|Who may see the item.|`],
+    relationships: undefined,
+    json: ['"acl": [{ "@odata.type": "microsoft.graph.externalConnectors.acl" }]'],
+  });
+const externalItemSingle = externalItem(
+  "[microsoft.graph.externalConnectors.acl](externalconnectors-acl.md)",
+);
+const openGadget = (rows: string[]) =>
+  resourcePage({
+    name: "gadget",
+    properties: rows,
+    relationships: undefined,
+    json: ['"label": "String"', '"shine": 1'],
+  });
+
+runRuleTests(RULE, {
+  valid: [
+    { name: "a page that agrees with the service", code: resourcePage(), metadata: SERVICE },
+    {
+      name: "without metadata, nothing is compared",
+      code: resourcePage({ properties: ["|colour|Int32|The colour.|"] }),
+    },
+    {
+      name: "a page whose type the service does not define",
+      code: resourcePage({ name: "sprocket", properties: ["|colour|Int32|The colour.|"] }),
+      metadata: SERVICE,
+    },
+    {
+      name: "a derived type documents its own properties; those it inherits are documented on its base's page",
+      code: resourcePage({
+        name: "fancyWidget",
+        lead: ["Inherits from [widget](widget.md)."],
+        properties: ["|sparkle|Boolean|Whether it sparkles.|", "|id|String|Inherited from entity.|"],
+        relationships: undefined,
+        json: ['"sparkle": true', '"displayName": "String"'],
+      }),
+      metadata: SERVICE,
+    },
+    {
+      name: "types as the docs write them: Edm prefixes, Int64 for Int32, links, a base type's name, Json",
+      code: resourcePage({
+        properties: [
+          "|displayName|Edm.String|The name.|",
+          "|size|Int64|The size.|",
+          "|tags|Collection(Edm.String)|The tags.|",
+          "|kind|microsoft.graph.widgetKind|The kind.|",
+          "|owner|Json|The owner.|",
+          "|sharePointIds|[sharepointIds][]|The ids.|",
+        ],
+      }),
+      metadata: SERVICE,
+    },
+    {
+      name: "a property typed by its link alone (a translated link text) is not compared by name",
+      code: resourcePage({
+        properties: PROPERTY_ROWS.map((r) =>
+          r.replace("[identitySet](identityset.md)", "[身份集](identity.md)"),
+        ),
+      }),
+      metadata: SERVICE,
+    },
+    {
+      name: "a table of a property's values in the Properties section is not a table of properties",
+      code: resourcePage({
+        properties: [
+          ...PROPERTY_ROWS,
+          "",
+          "| kind value | Meaning | Description |",
+          "|:--|:--|:--|",
+          "|small|A small one|Fits in a hand.|",
+        ],
+      }),
+      metadata: SERVICE,
+    },
+    {
+      name: "an open type's properties it does not declare, and a flags enum written as a collection",
+      code: openGadget([
+        "|label|String|The label.|",
+        "|colors|colorSet collection|The colors.|",
+        "|shine|Int32|How much it shines.|",
+      ]),
+      metadata: SERVICE,
+    },
+    {
+      name: "a namespace's type and its collection: microsoft.graph.externalConnectors",
+      code: externalItem("[microsoft.graph.externalConnectors.acl](externalconnectors-acl.md) collection"),
+      metadata: SERVICE,
+    },
+    { name: "a translated page that agrees with the service", code: translatedPage(), metadata: SERVICE },
+    {
+      name: "a property the JSON representation shows is not asked of the table (translation may have taken its row)",
+      code: resourcePage({
+        properties: PROPERTY_ROWS.filter((r) => !r.startsWith("|size|")),
+        json: [...JSON_KEYS, '"size": 1024'],
+      }),
+      metadata: SERVICE,
+    },
+    {
+      name: "properties documented in a table under a heading of their own, and rows hidden in a comment",
+      code:
+        resourcePage({
+          properties: PROPERTY_ROWS.filter((r) => !/^\|(size|tags)\|/.test(r)),
+          relationships: ["<!--", ...RELATIONSHIP_ROWS, "-->"],
+        }) +
+        md(
+          "",
+          "## Measurements",
+          "",
+          "|Property|Type|Description|",
+          "|:--|:--|:--|",
+          "|size|Int32|The size.|",
+          "|tags|String collection|The tags.|",
+        ),
+      metadata: SERVICE,
+    },
+  ],
+  invalid: [
+    {
+      name: "properties the service has that the table lacks: one finding on the table",
+      code: missingSome,
+      metadata: SERVICE,
+      errors: [
+        at(missingSome, "|Property|Type|Description|", {
+          messageId: "missingProperties",
+          data: { type: WIDGET, properties: '"size", "tags"' },
+        }),
+      ],
+    },
+    {
+      name: "navigation properties the Relationships table lacks",
+      code: missingNavigation,
+      metadata: SERVICE,
+      errors: [
+        at(missingNavigation, "|Relationship|Type|Description|", {
+          messageId: "missingRelationships",
+          data: { type: WIDGET, properties: '"maker"' },
+        }),
+      ],
+    },
+    {
+      name: "navigation properties of a page without a Relationships table: on the Properties table",
+      code: noRelationshipsTable,
+      metadata: SERVICE,
+      errors: [
+        at(noRelationshipsTable, "|Property|Type|Description|", {
+          messageId: "missingRelationships",
+          data: { type: WIDGET, properties: '"parts", "maker"' },
+        }),
+      ],
+    },
+    {
+      name: "a documented property the service does not have",
+      code: unknownRow,
+      metadata: SERVICE,
+      errors: [
+        at(unknownRow, "colour", {
+          messageId: "unknownProperty",
+          data: { type: WIDGET, property: "colour" },
+        }),
+      ],
+    },
+    {
+      name: "a misspelt property: its near miss, which is then not reported missing",
+      code: misspelt,
+      metadata: SERVICE,
+      errors: [
+        at(misspelt, "dispalyName", {
+          messageId: "unknownPropertyNear",
+          data: { type: WIDGET, property: "dispalyName", near: "displayName" },
+        }),
+      ],
+    },
+    {
+      name: "a property in another letter case, with a fix",
+      code: cased,
+      metadata: SERVICE,
+      errors: [
+        {
+          ...place(cased, "DisplayName"),
+          messageId: "propertyCase",
+          data: { type: WIDGET, property: "displayName", written: "DisplayName" },
+          fix: {
+            range: [cased.indexOf("DisplayName"), cased.indexOf("DisplayName") + 11],
+            text: "displayName",
+          },
+        },
+      ],
+      output: resourcePage(),
+    },
+    {
+      name: "types that differ: a primitive, an enum written String, a collection, another complex type",
+      code: wrongTypes,
+      metadata: SERVICE,
+      errors: [
+        at(
+          wrongTypes,
+          "String",
+          {
+            messageId: "collectionDiffers",
+            data: {
+              type: WIDGET,
+              property: "tags",
+              serviceType: "Collection(Edm.String)",
+              documented: "String",
+              expected: "String collection",
+            },
+          },
+          2,
+        ),
+        at(
+          wrongTypes,
+          "String",
+          {
+            messageId: "typeDiffers",
+            data: {
+              type: WIDGET,
+              property: "size",
+              serviceType: "Edm.Int32",
+              documented: "String",
+              expected: "Int32",
+            },
+          },
+          1,
+        ),
+        at(
+          wrongTypes,
+          "String",
+          {
+            messageId: "enumAsString",
+            data: {
+              type: WIDGET,
+              property: "kind",
+              serviceType: "microsoft.graph.widgetKind",
+              documented: "String",
+              expected: "widgetKind",
+            },
+          },
+          3,
+        ),
+        at(wrongTypes, "[identity](identity.md)", {
+          messageId: "typeDiffers",
+          data: {
+            type: WIDGET,
+            property: "owner",
+            serviceType: "microsoft.graph.identitySet",
+            documented: "identity",
+            expected: "identitySet",
+          },
+        }),
+      ].sort((a, b) => a.line - b.line),
+    },
+    {
+      name: "an inherited property's type names the base type that declares it",
+      code: fancyWithWrongSize,
+      metadata: SERVICE,
+      errors: [
+        {
+          ...place(fancyWithWrongSize, "Boolean", 1),
+          messageId: "typeDiffers",
+          data: {
+            type: WIDGET,
+            property: "size",
+            serviceType: "Edm.Int32",
+            documented: "Boolean",
+            expected: "Int32",
+          },
+        },
+      ],
+    },
+    {
+      name: "a collection of a type of microsoft.graph.externalConnectors documented as one",
+      code: externalItemSingle,
+      metadata: SERVICE,
+      errors: [
+        at(externalItemSingle, "[microsoft.graph.externalConnectors.acl](externalconnectors-acl.md)", {
+          messageId: "collectionDiffers",
+          data: {
+            type: "microsoft.graph.externalConnectors.externalItem",
+            property: "acl",
+            serviceType: "Collection(microsoft.graph.externalConnectors.acl)",
+            documented: "microsoft.graph.externalConnectors.acl",
+            expected: "acl collection",
+          },
+        }),
+      ],
+    },
+    {
+      name: "an open type: only a near miss of a declared property",
+      code: openGadget(["|label|String|The label.|", "|colours|colorSet|The colors.|"]),
+      metadata: SERVICE,
+      errors: [
+        {
+          ...place(openGadget(["|label|String|The label.|", "|colours|colorSet|The colors.|"]), "colours"),
+          messageId: "unknownPropertyNear",
+          data: { type: "microsoft.graph.gadget", property: "colours", near: "colors" },
+        },
+      ],
+    },
+    {
+      name: "a JSON representation key the service does not have",
+      code: unknownKey,
+      metadata: SERVICE,
+      errors: [
+        at(unknownKey, "colour", {
+          messageId: "unknownRepresentationProperty",
+          data: { type: WIDGET, property: "colour" },
+        }),
+      ],
+    },
+    {
+      name: "a JSON representation key in another letter case, with a fix",
+      code: casedKey,
+      metadata: SERVICE,
+      errors: [
+        {
+          ...place(casedKey, "DisplayNAME"),
+          messageId: "representationCase",
+          data: { type: WIDGET, property: "displayName", written: "DisplayNAME" },
+          fix: {
+            range: [casedKey.indexOf("DisplayNAME"), casedKey.indexOf("DisplayNAME") + 11],
+            text: "displayName",
+          },
+        },
+      ],
+      output: casedKey.replace("DisplayNAME", "displayName"),
+    },
+  ],
+});
+
+expectEveryMessageIdTested(metadataProperties);
+
+describe("metadata-properties on translated pages", () => {
+  const findings = (code: string) =>
+    ruleFindings(RULE, code, { metadata: SERVICE }).map(({ messageId, data }) => ({ messageId, data }));
+  const pages: Array<[string, PageParts]> = [
+    ["missing properties", { properties: PROPERTY_ROWS.slice(2) }],
+    ["missing navigation properties", { relationships: [RELATIONSHIP_ROWS[1]!] }],
+    [
+      "an unknown, a misspelt and a cased property",
+      {
+        properties: [
+          ...PROPERTY_ROWS.slice(1),
+          "|DisplayName|String|The name.|",
+          "|sizes|Int32|The sizes.|",
+          "|colour|String|The colour.|",
+        ],
+      },
+    ],
+    [
+      "types that differ",
+      {
+        properties: PROPERTY_ROWS.map((r) =>
+          r.replace("|Int32|", "|Boolean|").replace("String collection", "String"),
+        ),
+      },
+    ],
+    ["JSON representation keys", { json: [...JSON_KEYS, '"Tags": []', '"colour": 1'] }],
+  ];
+  it.each(pages)("%s: the same findings as the English twin", (_name, parts) => {
+    const english = findings(resourcePage(parts));
+    expect(english.length).toBeGreaterThan(0);
+    expect(findings(translatedPage(parts))).toEqual(english);
+  });
+});
+
+describe("metadata-properties in a docs tree", () => {
+  const widget = resourcePage({ properties: PROPERTY_ROWS.filter((r) => !r.startsWith("|size|")) });
+  const workloadPage = resourcePage({
+    properties: ["|size|Int32|The size the workload sets.|"],
+    relationships: undefined,
+    json: ['"size": 1'],
+  });
+  const root = tempDocsTree("gdl-metadata-properties-", {
+    "resources/widget.md": widget,
+    "resources/intune-shop-widget.md": workloadPage,
+  });
+  it("a type documented over several pages: properties any of them documents are not missing", () => {
+    expect(
+      ruleFindings(RULE, widget, { path: join(root, "resources/widget.md"), metadata: SERVICE }),
+    ).toEqual([]);
+  });
+  it("a page with what one workload adds to a type is not asked for the type's other properties", () => {
+    expect(
+      ruleFindings(RULE, workloadPage, {
+        path: join(root, "resources/intune-shop-widget.md"),
+        metadata: SERVICE,
+      }),
+    ).toEqual([]);
+  });
+  it("the type's own page is asked for what no page documents", () => {
+    const lacking = resourcePage({ properties: PROPERTY_ROWS.filter((r) => !/^\|(size|tags)\|/.test(r)) });
+    expect(
+      ruleFindings(RULE, lacking, { path: join(root, "resources/widget.md"), metadata: SERVICE }),
+    ).toEqual([
+      at(lacking, "|Property|Type|Description|", {
+        messageId: "missingProperties",
+        data: { type: WIDGET, properties: '"tags"' },
+      }),
+    ]);
+  });
+});
