@@ -253,7 +253,7 @@ describe("files that are missing or cannot be linted", () => {
 });
 
 describe("--format json", () => {
-  it("gives ESLint's result shape with absolute paths", () => {
+  it("gives ESLint's result shape with absolute paths and message ids", () => {
     copyFileSync(TABBED, join(tmp.path, "tabbed.md"));
     const text = readFileSync(TABBED, "utf8");
     const result = cli(["--format", "json", "tabbed.md"]);
@@ -271,6 +271,7 @@ describe("--format json", () => {
           message: "Trailing comma before '}' in example JSON: JSON does not allow it.",
           line: 118,
           column: 21,
+          messageId: "body",
           endLine: 118,
           endColumn: 22,
           fix: { range: [offsetAt(text, 118, 21), offsetAt(text, 118, 22)], text: "" },
@@ -281,6 +282,7 @@ describe("--format json", () => {
           message: 'Response id "part-2b9c" does not echo the request\'s id "part-2b9e".',
           line: 146,
           column: 9,
+          messageId: "notEchoed",
           endLine: 146,
           endColumn: 20,
         },

@@ -7,6 +7,8 @@ export interface JsonMessage {
   message: string;
   line: number;
   column: number;
+  /** The rule's message id (its meta.messages key), as ESLint gives it: stable when the words change. */
+  messageId?: string;
   endLine: number;
   endColumn: number;
   fatal?: true;
@@ -34,6 +36,7 @@ export function toJsonResults(results: LintResult[]): JsonResult[] {
         message: m.reason,
         line: m.startPoint.line,
         column: m.startPoint.column,
+        ...(m.messageId !== undefined ? { messageId: m.messageId } : {}),
         endLine: m.endPoint.line,
         endColumn: m.endPoint.column,
       };
