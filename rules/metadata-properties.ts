@@ -47,7 +47,7 @@ export const metadataProperties = createRule({
     if (!metadata) return;
     const subject = subjectOf(page, docs, types, metadata);
     if (!subject) {
-      for (const r of betaOnlyTypeReports(page, types, metadata, betaMetadata)) report(r);
+      for (const r of betaOnlyTypeReports(page, metadata, betaMetadata)) report(r);
       return;
     }
     const claimed = new Set<string>();
