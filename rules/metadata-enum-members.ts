@@ -18,6 +18,12 @@ const MESSAGES = {
     'The service defines no type named "{{enum}}" in any namespace: write the name of the enum type the service has, or remove this table if the service has none.',
   unknownEnumNear:
     'The service defines no type named "{{enum}}" in any namespace: did you mean its enum type {{expected}}?',
+  betaOnlyMember:
+    'Member "{{member}}" is not a member of the service\'s v1.0 enum type {{type}}; only beta has it: remove its row from the v1.0 page, or move it to the beta page.',
+  betaOnlyMembers:
+    "{{count}} rows, {{members}}, name members only the service's beta enum type {{type}} has, not v1.0's: remove them from the v1.0 page, or move them to the beta page.",
+  betaOnlyEnum:
+    'The service\'s v1.0 defines no type named "{{enum}}"; only beta has the enum type {{type}}: remove this table from the v1.0 page, or move it to the beta page.',
 };
 
 export const metadataEnumMembers = createRule({
@@ -26,7 +32,7 @@ export const metadataEnumMembers = createRule({
     "An enum table lists the members of the service's enum type (its CSDL), spelled as the service spells them",
   fixable: true,
   messages: MESSAGES,
-  check({ page, metadata, report }) {
+  check({ page, metadata, betaMetadata, report }) {
     if (!metadata) return;
     const namespace = page.namespace?.value;
     const reportedUnknown = new Set<string>();
@@ -35,15 +41,26 @@ export const metadataEnumMembers = createRule({
       // lists is not the whole enum, so it is not compared.
       if (table.notNames.length > 0 || table.memberCells.length === 0) continue;
       const found = serviceEnum(metadata, table.name, namespace, table.members);
-      if (found.kind === "enum") for (const finding of compareMembers(table, found.type)) report(finding);
-      else if (
+      if (found.kind === "enum") {
+        const beta = betaMetadata?.enumType(found.type.qualifiedName);
+        for (const finding of compareMembers(table, found.type, beta)) report(finding);
+      } else if (
         found.kind === "unknown" &&
         namedAsWritten(table) &&
         !reportedUnknown.has(table.name.toLowerCase())
       ) {
         reportedUnknown.add(table.name.toLowerCase());
         const range = table.heading ?? table.headerRow;
-        if (found.near === undefined) report({ messageId: "unknownEnum", data: { enum: table.name }, range });
+        // On a v1.0 page, an enum only beta has: the page documents it too early (one finding).
+        const beta = betaMetadata && serviceEnum(betaMetadata, table.name, namespace, table.members);
+        if (beta?.kind === "enum")
+          report({
+            messageId: "betaOnlyEnum",
+            data: { enum: table.name, type: beta.type.qualifiedName },
+            range,
+          });
+        else if (found.near === undefined)
+          report({ messageId: "unknownEnum", data: { enum: table.name }, range });
         else
           report({ messageId: "unknownEnumNear", data: { enum: table.name, expected: found.near }, range });
       }

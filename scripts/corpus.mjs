@@ -5,11 +5,12 @@
 //
 // --metadata DIR holds the pages to the service's CSDL as ../shared/metadata keeps it:
 // DIR/v1.0_metadata.xml for the pages under v1.0/, DIR/beta_metadata.xml for those under beta/
-// (a version whose file is missing gets none). --metadata FILE holds every page to one file.
+// (a version whose file is missing gets none), and a v1.0 page to beta's file too, for what only
+// beta has. --metadata FILE holds every page to one file.
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { metadataFilesOf, metadataIndexFor } from "../dist/src/engine/config/index.js";
+import { betaMetadataIndexFor, metadataFilesOf, metadataIndexFor } from "../dist/src/engine/config/index.js";
 import { lintFile } from "../dist/src/index.js";
 import { MetadataError } from "../dist/src/metadata/index.js";
 import { corpusPages } from "./lib/corpus-pages.mjs";
@@ -65,7 +66,11 @@ const crashes = [];
 const started = process.hrtime.bigint();
 for (const page of pages) {
   try {
-    const result = lintFile(page, { metadata: metadataIndexFor(metadata, page) });
+    // A v1.0 page is also read against beta's CSDL when the folder has both (as the CLI does).
+    const result = lintFile(page, {
+      metadata: metadataIndexFor(metadata, page),
+      betaMetadata: betaMetadataIndexFor(metadata, page),
+    });
     for (const m of result.messages) {
       const rule = m.ruleId ?? "(file)";
       counts.set(rule, (counts.get(rule) ?? 0) + 1);

@@ -92,11 +92,20 @@ describe("--metadata", () => {
   });
 
   it("parses only the files the pages use: another version's bad file stops only a run that uses it", () => {
+    // A beta page uses only beta's file; a v1.0 page uses beta's too (for what only beta has).
     const dir = project({ "csdl/cut.xml": TRUNCATED });
-    const args = ["--metadata", "v1.0=csdl/good.xml", "--metadata", "beta=csdl/cut.xml"];
-    expect(runCli([...args, "docs/v1.0"], dir).status).toBe(0);
+    const args = ["--metadata", "v1.0=csdl/cut.xml", "--metadata", "beta=csdl/good.xml"];
+    expect(runCli([...args, "docs/beta"], dir).status).toBe(0);
     expectStopped(
       runCli([...args, "docs"], dir),
+      "csdl/cut.xml:6:17: is truncated: it ends inside <EnumType> (line 5) with 4 elements open",
+    );
+  });
+
+  it("stops a run of v1.0 pages on a bad beta file, which they are read against too", () => {
+    const dir = project({ "csdl/cut.xml": TRUNCATED });
+    expectStopped(
+      runCli(["--metadata", "v1.0=csdl/good.xml", "--metadata", "beta=csdl/cut.xml", "docs/v1.0"], dir),
       "csdl/cut.xml:6:17: is truncated: it ends inside <EnumType> (line 5) with 4 elements open",
     );
   });
@@ -127,6 +136,78 @@ describe("--metadata", () => {
 
   it("is in the help", () => {
     expect(runCli(["--help"], tmp.path).stdout).toMatch(/--metadata <\[version=\]file>\s+The service's CSDL/);
+  });
+});
+
+describe("v1.0 pages against beta's CSDL too", () => {
+  const BETA = csdl(
+    '<EnumType Name="color">',
+    '  <Member Name="red" Value="0" />',
+    '  <Member Name="green" Value="1" />',
+    "</EnumType>",
+  );
+  /** A table of the color enum listing `green`, which only beta's CSDL has. */
+  const COLORS = md(
+    "# color enum type",
+    "",
+    "Namespace: microsoft.graph",
+    "",
+    "### color values",
+    "",
+    "|Member|Description|",
+    "|:---|:---|",
+    "|red|Red.|",
+    "|green|Green.|",
+  );
+  const colorProject = () =>
+    project({
+      "csdl/beta.xml": BETA,
+      "docs/v1.0/resources/color.md": COLORS,
+      "docs/beta/resources/color.md": COLORS,
+    });
+  const PAGE_V1 = join("docs", "v1.0", "resources", "color.md");
+  const BETA_ONLY = `${PAGE_V1} 10:2 Member "green" is not a member of the service's v1.0 enum type microsoft.graph.color; only beta has it: remove its row from the v1.0 page, or move it to the beta page.`;
+  const UNKNOWN = `${PAGE_V1} 10:2 Member "green" is not a member of the service's enum type microsoft.graph.color: remove its row, or write the member's name as the service has it.`;
+  /** The metadata-enum-members findings of a run, as `file line:column message`. */
+  function findings(args: string[], dir: string): string[] {
+    const result = runCli(["--format", "json", ...args], dir);
+    expect(result.stderr).toBe("");
+    const files = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string; message: string; line: number; column: number }[];
+    }[];
+    return files.flatMap((f) =>
+      f.messages
+        .filter((m) => m.ruleId === "metadata-enum-members")
+        .map((m) => `${f.filePath.slice(dir.length + 1)} ${m.line}:${m.column} ${m.message}`),
+    );
+  }
+
+  it("names a v1.0 page's member that only beta has, given both files; not a beta page's", () => {
+    const dir = colorProject();
+    const args = ["--metadata", "v1.0=csdl/good.xml", "--metadata", "beta=csdl/beta.xml", "docs"];
+    expect(findings(args, dir)).toEqual([BETA_ONLY]);
+  });
+
+  it("reports it as unknown with v1.0's file alone, or one file for every page", () => {
+    const dir = colorProject();
+    expect(findings(["--metadata", "v1.0=csdl/good.xml", "docs/v1.0"], dir)).toEqual([UNKNOWN]);
+    expect(findings(["--metadata", "csdl/good.xml", "docs/v1.0"], dir)).toEqual([UNKNOWN]);
+  });
+
+  it("caches a v1.0 page's result by the beta file's content too", () => {
+    const dir = colorProject();
+    const args = [
+      "--cache",
+      "--metadata",
+      "v1.0=csdl/good.xml",
+      "--metadata",
+      "beta=csdl/beta.xml",
+      "docs/v1.0",
+    ];
+    expect(findings(args, dir)).toEqual([BETA_ONLY]);
+    writeFile(dir, "csdl/beta.xml", GOOD);
+    expect(findings(args, dir)).toEqual([UNKNOWN]);
   });
 });
 

@@ -76,6 +76,8 @@ export interface LintHelperOptions {
   docsRoot?: string;
   /** The service's CSDL for the page (`new MetadataIndex(readCsdl(xml, "test.xml"))`). */
   metadata?: MetadataIndex;
+  /** The beta CSDL, for a v1.0 page when beta's file is configured too. */
+  betaMetadata?: MetadataIndex;
 }
 
 /** Every rule id the linter ships. */
@@ -93,6 +95,7 @@ function toLintOptions(options: LintHelperOptions): LintOptions {
   if (options.rules !== undefined) out.rules = options.rules;
   if (options.docsRoot !== undefined) out.docsRoot = options.docsRoot;
   if (options.metadata !== undefined) out.metadata = options.metadata;
+  if (options.betaMetadata !== undefined) out.betaMetadata = options.betaMetadata;
   return out;
 }
 
@@ -303,6 +306,8 @@ export interface ValidCase {
   path?: string;
   /** The service's CSDL the case is linted with (`runRuleTests` only). */
   metadata?: MetadataIndex;
+  /** The beta CSDL the case is linted with too, as a v1.0 page is (`runRuleTests` only). */
+  betaMetadata?: MetadataIndex;
 }
 
 export interface InvalidCase<MessageIds extends string = string> extends ValidCase {
@@ -324,10 +329,11 @@ export interface RuleTests<MessageIds extends string = string> {
 export function runRuleTests(ruleId: string, tests: RuleTests): void {
   runTable(
     ruleById(ruleId),
-    (code, path, metadata) =>
+    (code, path, metadata, betaMetadata) =>
       lintWithRuleDetailed(ruleId, code, {
         ...(path !== undefined ? { path } : {}),
         ...(metadata !== undefined ? { metadata } : {}),
+        ...(betaMetadata !== undefined ? { betaMetadata } : {}),
       }),
     tests,
   );
@@ -369,20 +375,25 @@ function comparableError(error: ExpectedError | RuleMessage, like: ExpectedError
 
 function runTable(
   rule: Rule,
-  lintCase: (code: string, path: string | undefined, metadata?: MetadataIndex) => RuleMessage[],
+  lintCase: (
+    code: string,
+    path: string | undefined,
+    metadata?: MetadataIndex,
+    betaMetadata?: MetadataIndex,
+  ) => RuleMessage[],
   tests: RuleTests,
 ): void {
   recordAssertedMessages(rule, tests);
   describe(rule.meta.id, () => {
     describe("valid", () => {
       it.each(tests.valid.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-        expect(lintCase(c.code, c.path, c.metadata)).toEqual([]);
+        expect(lintCase(c.code, c.path, c.metadata, c.betaMetadata)).toEqual([]);
       });
     });
     describe("invalid", () => {
       it.each(tests.invalid.map((c) => [c.name, c] as const))("%s", (_name, c) => {
         expect(c.errors.length).toBeGreaterThan(0);
-        const actual = lintCase(c.code, c.path, c.metadata);
+        const actual = lintCase(c.code, c.path, c.metadata, c.betaMetadata);
         for (const m of actual) {
           expect(m.ruleId).toBe(rule.meta.id);
           // A placeholder without a value stays in the sentence as written: the rule forgot its data.
@@ -397,7 +408,7 @@ function runTable(
           const fixes = actual.flatMap((m) => (m.fix ? [m.fix] : []));
           expect(applyFixes(c.code, fixes)).toBe(c.output);
           // The fixed text is clean for this rule.
-          expect(lintCase(c.output, c.path, c.metadata)).toEqual([]);
+          expect(lintCase(c.output, c.path, c.metadata, c.betaMetadata)).toEqual([]);
         }
       });
     });

@@ -8,6 +8,7 @@ import { type TypeDifference, csdlTypeOf, docsWording, typeDifference } from "./
 
 /** The messages of rows (worded in metadata-properties.ts). */
 type MessageId =
+  | "betaOnlyProperty"
   | "unknownProperty"
   | "unknownPropertyNear"
   | "propertyCase"
@@ -23,6 +24,21 @@ export function serviceProperty(
 ): ResolvedProperty | undefined {
   const type = subject.type.qualifiedName;
   return metadata.property(type, name) ?? metadata.property(type, name, { ignoreCase: true });
+}
+
+/**
+ * The beta service's property of the page's type that a name v1.0's type lacks stands for (the
+ * same name, else the same in another case), on a v1.0 page when beta's CSDL is configured too:
+ * the page documents it too early. Not on an open type, which may carry it in v1.0 undeclared.
+ */
+export function betaOnlyProperty(
+  beta: MetadataIndex | undefined,
+  subject: Subject,
+  name: string,
+): ResolvedProperty | undefined {
+  if (!beta || subject.open) return undefined;
+  const type = subject.type.qualifiedName;
+  return beta.property(type, name) ?? beta.property(type, name, { ignoreCase: true });
 }
 
 /**
@@ -49,13 +65,14 @@ function nearMiss(
  * Each row of the Properties and Relationships tables: a name the service's type (with its base
  * types) does not have, a name in another letter case (with a fix), a type that differs. The names
  * of the service's properties that a misspelt row stands for are added to `claimed`: they are not
- * missing, they are misspelt.
+ * missing, they are misspelt. A name only `beta`'s type has (a v1.0 page) is reported as beta's.
  */
 export function* rowReports(
   page: Page,
   subject: Subject,
   metadata: MetadataIndex,
   claimed: Set<string>,
+  beta?: MetadataIndex,
 ): Generator<Report<MessageId>> {
   const type = subject.type.qualifiedName;
   for (const table of [...subject.properties, ...subject.relationships]) {
@@ -66,6 +83,10 @@ export function* rowReports(
       const range = nameRangeOf(page, row);
       const resolved = serviceProperty(metadata, subject, row.name);
       // A translated name read from the JSON representation is reported there (see json.ts).
+      if (!resolved && range && betaOnlyProperty(beta, subject, row.name)) {
+        yield { messageId: "betaOnlyProperty", data: { type, property: row.name }, range };
+        continue;
+      }
       if (!resolved && range) {
         const near = nearMiss(metadata, subject, row.name, table.section === "relationships");
         if (near) claimed.add(near);

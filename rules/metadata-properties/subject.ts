@@ -6,7 +6,7 @@ import { basename, resolve } from "node:path";
 import type { ResourceDefinition } from "../../src/docset/definitions.js";
 import type { DocsIndex } from "../../src/docset/index.js";
 import type { TypeResolver } from "../../src/docset/resolve.js";
-import type { CsdlStructuredType, MetadataIndex } from "../../src/metadata/index.js";
+import type { CsdlStructuredType, CsdlType, MetadataIndex } from "../../src/metadata/index.js";
 import type { JsonObject } from "../../src/parse/json.js";
 import type { Page, PropertyRow, PropertyTable } from "../../src/page/model.js";
 import type { Range } from "../../src/parse/source.js";
@@ -49,12 +49,10 @@ export function subjectOf(
   types: TypeResolver,
   metadata: MetadataIndex,
 ): Subject | undefined {
-  const definition = types.ownResource();
-  const name = definition?.name ?? translatedTitleName(page);
-  if (!name) return undefined;
-  const namespace = definition?.namespace ?? page.namespace?.value;
-  const found =
-    metadata.findType(name, namespace) ?? metadata.findType(name, namespace, { ignoreCase: true });
+  const written = pageTypeName(page, types);
+  if (!written) return undefined;
+  const { name } = written;
+  const found = serviceType(metadata, written);
   if (!found || found.kind === "enum") return undefined;
   const resourceTables = page.propertyTables.filter((t) => t.role === "resource");
   const ref = { name, namespace: found.namespace, collection: false, primitive: false };
@@ -79,6 +77,30 @@ export function subjectOf(
     open: [found, ...metadata.baseTypes(found.qualifiedName)].some((t) => t.openType),
     primary: isOwnPage(page.path, pages, found.name),
   };
+}
+
+/** The type name a resource page documents, and the namespace its short name is in. */
+export interface PageTypeName {
+  name: string;
+  namespace: string | undefined;
+}
+
+/**
+ * The page's resource: its `resource` annotation's `@odata.type`, else its "x resource type" title,
+ * in the page's namespace; undefined when the page defines no resource.
+ */
+function pageTypeName(page: Page, types: TypeResolver): PageTypeName | undefined {
+  const definition = types.ownResource();
+  const name = definition?.name ?? translatedTitleName(page);
+  return name ? { name, namespace: definition?.namespace ?? page.namespace?.value } : undefined;
+}
+
+/** The service's type of the page's resource name: as written, else in another letter case. */
+export function serviceType(
+  metadata: MetadataIndex,
+  { name, namespace }: PageTypeName,
+): CsdlType | undefined {
+  return metadata.findType(name, namespace) ?? metadata.findType(name, namespace, { ignoreCase: true });
 }
 
 /**

@@ -57,13 +57,13 @@ export class CacheKeys {
   /** Content hashes of the metadata files, once per run. */
   private readonly metadataHashes = new Map<string, string>();
 
-  /** The key of a result; `metadataFile` is the CSDL file the page was held to, if any. */
+  /** The key of a result; `metadataFiles` are the CSDL files the page was held to (metadataFilesFor). */
   keyFor(
     file: string,
     bytes: Uint8Array,
     config: ResolvedConfig,
     options: LintOptions,
-    metadataFile?: string,
+    metadataFiles: readonly string[] = [],
   ): string {
     const root = options.docsRoot ? resolve(options.docsRoot) : findDocsRoot(dirname(file));
     const settings = {
@@ -71,7 +71,7 @@ export class CacheKeys {
       ruleOptions: config.ruleOptions,
       unused: options.reportUnusedDisableDirectives ?? false,
       root,
-      metadata: metadataFile === undefined ? null : [metadataFile, this.metadataHash(metadataFile)],
+      metadata: metadataFiles.map((m) => [m, this.metadataHash(m)]),
     };
     return createHash("sha256")
       .update(this.identity)

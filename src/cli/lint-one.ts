@@ -10,7 +10,7 @@ import {
   type RuleOverrides,
   isIgnored,
   lintOptionsFor,
-  metadataFileFor,
+  metadataFilesFor,
   withRuleOverrides,
 } from "../engine/config/index.js";
 import { fixText } from "../engine/fix.js";
@@ -76,9 +76,9 @@ function optionsFor(file: string, config: ResolvedConfig, settings: FileLintSett
   });
 }
 
-/** The metadata file the page is held to (a result depends on its content: the cache key has it). */
-function metadataFileOf(file: string, config: ResolvedConfig, settings: FileLintSettings) {
-  return metadataFileFor(settings.metadata ?? config.metadata, file);
+/** The metadata files the page is held to (a result depends on their content: the cache key has it). */
+function pageMetadataFiles(file: string, config: ResolvedConfig, settings: FileLintSettings) {
+  return metadataFilesFor(settings.metadata ?? config.metadata, file);
 }
 
 /** Lints (or fixes) one file; `cache` is consulted and `keys` computes its cache key. */
@@ -120,7 +120,7 @@ export async function cachedOutcome(
   const read = readPage(file, config.maxPageBytes);
   if (!read.ok) return undefined;
   const options = optionsFor(file, config, settings);
-  const key = keys.keyFor(file, read.bytes, config, options, metadataFileOf(file, config, settings));
+  const key = keys.keyFor(file, read.bytes, config, options, pageMetadataFiles(file, config, settings));
   const hit = cache.get(file, key);
   return hit ? { result: cachedResult(file, hit, read), notices: [], cacheKey: undefined } : undefined;
 }
@@ -155,7 +155,7 @@ function lintRead(
       read.bytes,
       config,
       options,
-      metadataFileOf(file, config, settings),
+      pageMetadataFiles(file, config, settings),
     );
     const hit = cacheKey ? context.cache?.get(file, cacheKey) : undefined;
     if (hit) return { result: cachedResult(file, hit, read), notices: [], cacheKey: undefined };

@@ -8,7 +8,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import {
   type MetadataSetting,
   type RuleOverrides,
-  metadataFileFor,
+  metadataFilesFor,
   metadataFilesOf,
 } from "../engine/config/index.js";
 import { createBaseline, filterByBaseline, readBaseline, writeBaseline } from "../engine/baseline.js";
@@ -212,9 +212,10 @@ async function report(results: LintResult[], options: RunOptions, io: RunIo): Pr
 /**
  * Loads, here and before any page is linted, the metadata files the pages use: a file that cannot
  * be used stops the run once (exit 2) instead of failing every page, and a file read for the first
- * time is parsed once, into the per-user store the worker threads then load it from. A file the
- * settings name that no page of this run uses (beta's, when only v1.0 pages are linted) is only
- * checked to exist: parsing 4 MB of XML for nothing would cost a cold one-page run most of a second.
+ * time is parsed once, into the per-user store the worker threads then load it from. A page uses
+ * its version's file, and a v1.0 page beta's too when both are configured (metadataFilesFor). A
+ * file the settings name that no page of this run uses (v1.0's, when only beta pages are linted) is
+ * only checked to exist: parsing 4 MB of XML for nothing would cost a cold one-page run most of a second.
  */
 async function checkMetadata(files: string[], settings: FileLintSettings, cwd: string): Promise<void> {
   const named = new Set(metadataFilesOf(settings.metadata));
@@ -222,8 +223,7 @@ async function checkMetadata(files: string[], settings: FileLintSettings, cwd: s
   for (const file of files) {
     const setting = settings.metadata ?? (await fileConfig(file, settings)).metadata;
     for (const m of metadataFilesOf(setting)) named.add(m);
-    const chosen = metadataFileFor(setting, file);
-    if (chosen !== undefined) used.add(chosen);
+    for (const m of metadataFilesFor(setting, file)) used.add(m);
   }
   for (const file of named) {
     if (!used.has(file) && isRegularFile(file)) continue;

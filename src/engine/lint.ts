@@ -44,6 +44,11 @@ export interface LintOptions {
    * rules that compare pages with the service stay silent.
    */
   metadata?: MetadataIndex;
+  /**
+   * The beta CSDL, for a page of v1.0 when beta's file is configured too: rules name what a v1.0
+   * page documents that only beta has (`betaMetadataIndexFor`). Undefined for other pages.
+   */
+  betaMetadata?: MetadataIndex;
   /** Report disable directives that suppress nothing. */
   reportUnusedDisableDirectives?: boolean;
   /**
@@ -165,7 +170,8 @@ function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): Lin
     };
     try {
       const ruleOptions = optionsFor(rule, options.ruleOptions?.[rule.meta.id]);
-      rule.check({ page, docs, types, metadata: options.metadata, options: ruleOptions, report });
+      const { metadata, betaMetadata } = options;
+      rule.check({ page, docs, types, metadata, betaMetadata, options: ruleOptions, report });
     } catch (error) {
       // One broken rule must not take the others down: say so at the top of the page.
       const detail = error instanceof Error ? error.message : String(error);

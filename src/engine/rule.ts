@@ -73,6 +73,11 @@ export interface RuleContext<MessageIds extends string = string, Options = unkno
    * configuration, `--metadata`); undefined otherwise, and then a rule that needs it reports nothing.
    */
   metadata: MetadataIndex | undefined;
+  /**
+   * The beta CSDL, on a page of v1.0 when beta's file is configured too; undefined otherwise. A rule
+   * reads it only to say that what v1.0 lacks is beta's (a v1.0 page documenting it too early).
+   */
+  betaMetadata?: MetadataIndex | undefined;
   /** The rule's options: its defaults, overridden by the configuration's. */
   options: Options;
   report(report: Report<MessageIds>): void;

@@ -15,6 +15,8 @@ interface SentenceCase {
   path?: string;
   /** The service's CSDL (XML) the page is linted with. */
   metadata?: string;
+  /** The beta CSDL (XML) it is linted with too, as a v1.0 page is. */
+  betaMetadata?: string;
   /** Each finding as `line:column sentence`. */
   sentences: string[];
 }
@@ -198,17 +200,27 @@ const SENTENCES: Record<string, SentenceCase> = {
       "|:---|:---|",
       "|Small|Small.|",
       "|huge|Huge.|",
+      "|medium|Medium.|",
     ),
+    path: "api-reference/v1.0/resources/widget.md",
     metadata: csdl(
       '<EnumType Name="widgetKind">',
       '  <Member Name="small" />',
       '  <Member Name="large" />',
       "</EnumType>",
     ),
+    betaMetadata: csdl(
+      '<EnumType Name="widgetKind">',
+      '  <Member Name="small" />',
+      '  <Member Name="large" />',
+      '  <Member Name="medium" />',
+      "</EnumType>",
+    ),
     sentences: [
       '3:1 The service\'s enum type microsoft.graph.widgetKind has members this table does not list: "large". Add a row for each.',
       '5:2 Member "Small" is spelled "small" by the service\'s enum type microsoft.graph.widgetKind: members are values, compared with their letter case.',
       "6:2 Member \"huge\" is not a member of the service's enum type microsoft.graph.widgetKind: remove its row, or write the member's name as the service has it.",
+      '7:2 Member "medium" is not a member of the service\'s v1.0 enum type microsoft.graph.widgetKind; only beta has it: remove its row from the v1.0 page, or move it to the beta page.',
     ],
   },
   "metadata-properties": {
@@ -222,12 +234,14 @@ const SENTENCES: Record<string, SentenceCase> = {
       "|DisplayName|String|The name.|",
       "|size|String|The size.|",
       "|colour|String|The colour.|",
+      "|color|String|The color.|",
       "",
       '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->',
       "```json",
-      '{ "displayName": "String", "size": 1, "shine": 2 }',
+      '{ "displayName": "String", "size": 1, "shine": 2, "weight": 3 }',
       "```",
     ),
+    path: "api-reference/v1.0/resources/widget.md",
     metadata: csdl(
       '<EntityType Name="widget">',
       '  <Property Name="displayName" Type="Edm.String" />',
@@ -235,12 +249,23 @@ const SENTENCES: Record<string, SentenceCase> = {
       '  <Property Name="tags" Type="Collection(Edm.String)" />',
       "</EntityType>",
     ),
+    betaMetadata: csdl(
+      '<EntityType Name="widget">',
+      '  <Property Name="displayName" Type="Edm.String" />',
+      '  <Property Name="size" Type="Edm.Int32" />',
+      '  <Property Name="tags" Type="Collection(Edm.String)" />',
+      '  <Property Name="color" Type="Edm.String" />',
+      '  <Property Name="weight" Type="Edm.Int32" />',
+      "</EntityType>",
+    ),
     sentences: [
       '5:1 The service\'s microsoft.graph.widget has properties this table does not document: "tags". Add a row for each.',
       '7:2 The service\'s microsoft.graph.widget writes "DisplayName" as "displayName": write it in that case.',
       '8:7 "size" of the service\'s microsoft.graph.widget is Edm.Int32, not String: document it as Int32.',
       '9:2 The service\'s microsoft.graph.widget has no property "colour" (nor do its base types): correct the name or remove the row.',
-      '13:40 The JSON representation shows "shine", which the service\'s microsoft.graph.widget does not have: correct the name or remove it.',
+      '10:2 The service\'s v1.0 microsoft.graph.widget has no property "color" (nor do its base types); only beta has it: remove the row from the v1.0 page, or move it to the beta page.',
+      '14:40 The JSON representation shows "shine", which the service\'s microsoft.graph.widget does not have: correct the name or remove it.',
+      '14:52 The JSON representation shows "weight", which the service\'s v1.0 microsoft.graph.widget does not have; only beta has it: remove it from the v1.0 page, or move it to the beta page.',
     ],
   },
   "content-length-valid": {
@@ -256,10 +281,12 @@ describe("the sentences of each rule", () => {
     expect(Object.keys(SENTENCES).sort()).toEqual([...ruleIds].sort());
   });
 
-  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, metadata, sentences }) => {
+  it.each(Object.entries(SENTENCES))("%s", (ruleId, { code, path, metadata, betaMetadata, sentences }) => {
+    const index = (xml: string) => new MetadataIndex(readCsdl(xml, "test.xml"));
     const found = lintWithRule(ruleId, code, {
       ...(path !== undefined ? { path } : {}),
-      ...(metadata !== undefined ? { metadata: new MetadataIndex(readCsdl(metadata, "test.xml")) } : {}),
+      ...(metadata !== undefined ? { metadata: index(metadata) } : {}),
+      ...(betaMetadata !== undefined ? { betaMetadata: index(betaMetadata) } : {}),
     });
     expect(found.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(sentences);
   });

@@ -294,8 +294,170 @@ const invalid: InvalidCase<MessageId>[] = [
 const PATH = "api-reference/v1.0/resources/widget.md";
 const withMetadata = <C extends { code: string }>(c: C) => ({ ...c, path: PATH, metadata: METADATA });
 
-runRuleTests(RULE, { valid: valid.map(withMetadata), invalid: invalid.map(withMetadata) });
+/**
+ * The beta service: `widgetKind` with members v1.0's lacks, `widgetRights` with the sentinel, and
+ * the enums `gizmoShape` and `gadgetMode` that v1.0 does not define.
+ */
+const BETA = new MetadataIndex(
+  readCsdl(
+    csdlDocument([
+      {
+        namespace: "microsoft.graph",
+        alias: "graph",
+        lines: [
+          '<EnumType Name="widgetKind">',
+          ...members("small", "large", "extraLarge", "unknownFutureValue", "huge", "giant", "colossal"),
+          "</EnumType>",
+          '<EnumType Name="widgetRights" IsFlags="true">',
+          '  <Member Name="none" Value="0" />',
+          '  <Member Name="read" Value="1" />',
+          '  <Member Name="write" Value="2" />',
+          '  <Member Name="unknownFutureValue" Value="4" />',
+          "</EnumType>",
+          '<EnumType Name="gizmoShape">',
+          ...members("round", "square"),
+          "</EnumType>",
+          '<EnumType Name="gadgetMode">',
+          ...members("manual", "scheduled"),
+          "</EnumType>",
+        ],
+      },
+    ]),
+    "beta.xml",
+  ),
+);
+
+const betaMember = enumPage("widgetKind", ["small", "large", "extraLarge", "huge"]);
+const betaMemberCased = enumPage("widgetKind", ["small", "large", "extraLarge", "`Huge`"]);
+const betaRun = enumPage("widgetKind", ["small", "large", "extraLarge", "huge", "giant", "colossal"]);
+const betaAndUnknown = enumPage("widgetKind", ["small", "huge", "red", "large", "extraLarge"]);
+const betaSentinel = enumPage("widgetRights", ["none", "read", "write", "unknownFutureValue"]);
+const betaEnum = enumPage("gizmoShape", ["round", "square"]);
+const betaEnumOverNear = enumPage("gadgetMode", ["manual", "scheduled"]);
+
+const betaValid: ValidCase[] = [
+  {
+    name: "beta's CSDL too: members v1.0 has",
+    code: enumPage("widgetKind", ["small", "large", "extraLarge"]),
+  },
+];
+
+const betaInvalid: InvalidCase<MessageId>[] = [
+  {
+    name: "a member only beta has: on its row, instead of unknownMember",
+    code: betaMember,
+    errors: [
+      { messageId: "betaOnlyMember", data: { member: "huge", type: WIDGET }, ...place(betaMember, "huge") },
+    ],
+  },
+  {
+    name: "a member only beta has, in another letter case: still beta's (not unknown, not a case fix)",
+    code: betaMemberCased,
+    errors: [
+      {
+        messageId: "betaOnlyMember",
+        data: { member: "Huge", type: WIDGET },
+        ...place(betaMemberCased, "Huge"),
+      },
+    ],
+  },
+  {
+    name: "a member v1.0 has in another letter case: the case finding, beta or not",
+    code: cased,
+    errors: [
+      {
+        messageId: "caseDiffers",
+        data: { member: "Small", expected: "small", type: WIDGET },
+        ...place(cased, "Small"),
+      },
+      {
+        messageId: "caseDiffers",
+        data: { member: "ExtraLarge", expected: "extraLarge", type: WIDGET },
+        ...place(cased, "ExtraLarge"),
+      },
+    ],
+  },
+  {
+    name: "three rows in a row only beta has: one finding",
+    code: betaRun,
+    errors: [
+      {
+        messageId: "betaOnlyMembers",
+        data: { count: "3", members: '"huge", "giant", "colossal"', type: WIDGET },
+        ...place(betaRun, "huge"),
+        endLine: place(betaRun, "colossal").line,
+        endColumn: place(betaRun, "colossal").endColumn,
+      },
+    ],
+  },
+  {
+    name: "a member only beta has next to one neither has: two findings",
+    code: betaAndUnknown,
+    errors: [
+      {
+        messageId: "betaOnlyMember",
+        data: { member: "huge", type: WIDGET },
+        ...place(betaAndUnknown, "huge"),
+      },
+      {
+        messageId: "unknownMember",
+        data: { member: "red", type: WIDGET },
+        ...place(betaAndUnknown, "red"),
+      },
+    ],
+  },
+  {
+    name: "the sentinel, which only beta's enum has",
+    code: betaSentinel,
+    errors: [
+      {
+        messageId: "betaOnlyMember",
+        data: { member: "unknownFutureValue", type: "microsoft.graph.widgetRights" },
+        ...place(betaSentinel, "unknownFutureValue"),
+      },
+    ],
+  },
+  {
+    name: "an enum only beta defines: once, on the heading",
+    code: betaEnum,
+    errors: [
+      {
+        messageId: "betaOnlyEnum",
+        data: { enum: "gizmoShape", type: "microsoft.graph.gizmoShape" },
+        ...place(betaEnum, "### gizmoShape values"),
+      },
+    ],
+  },
+  {
+    name: "an enum only beta defines, a near miss of one v1.0 has: beta's",
+    code: betaEnumOverNear,
+    errors: [
+      {
+        messageId: "betaOnlyEnum",
+        data: { enum: "gadgetMode", type: "microsoft.graph.gadgetMode" },
+        ...place(betaEnumOverNear, "### gadgetMode values"),
+      },
+    ],
+  },
+];
+const withBeta = <C extends { code: string }>(c: C) => ({ ...withMetadata(c), betaMetadata: BETA });
+
+runRuleTests(RULE, {
+  valid: [...valid.map(withMetadata), ...betaValid.map(withBeta)],
+  invalid: [...invalid.map(withMetadata), ...betaInvalid.map(withBeta)],
+});
 expectEveryMessageIdTested(metadataEnumMembers);
+
+describe(`${RULE}: v1.0's CSDL alone`, () => {
+  it("reports what only beta has as unknown, as before beta's was configured", () => {
+    const of = (code: string) =>
+      lintWithRuleDetailed(RULE, code, { path: PATH, metadata: METADATA }).map((m) => m.messageId);
+    expect(of(betaMember)).toEqual(["unknownMember"]);
+    expect(of(betaRun)).toEqual(["unknownMembers"]);
+    expect(of(betaEnum)).toEqual(["unknownEnum"]);
+    expect(of(betaEnumOverNear)).toEqual(["unknownEnumNear"]);
+  });
+});
 
 describe(`${RULE}: without the service's metadata`, () => {
   it.each(invalid.map((c) => [c.name, c] as const))("%s: silent", (_name, c) => {

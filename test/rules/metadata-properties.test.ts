@@ -523,7 +523,231 @@ runRuleTests(RULE, {
   ],
 });
 
+/**
+ * The beta service: `entity` gains `createdBy`, `widget` gains `color` and the navigation property
+ * `accessories` (so `fancyWidget` inherits them), the open `gadget` declares `shine`, and `cog` is a
+ * type v1.0 does not have.
+ */
+const BETA = new MetadataIndex(
+  readCsdl(
+    csdlDocument([
+      {
+        namespace: "microsoft.graph",
+        alias: "graph",
+        lines: [
+          '<EntityType Name="entity" Abstract="true">',
+          '  <Key><PropertyRef Name="id" /></Key>',
+          '  <Property Name="id" Type="Edm.String" Nullable="false" />',
+          '  <Property Name="createdBy" Type="Edm.String" />',
+          "</EntityType>",
+          '<EntityType Name="widget" BaseType="graph.entity">',
+          '  <Property Name="displayName" Type="Edm.String" />',
+          '  <Property Name="size" Type="Edm.Int32" />',
+          '  <Property Name="tags" Type="Collection(Edm.String)" />',
+          '  <Property Name="kind" Type="graph.widgetKind" />',
+          '  <Property Name="owner" Type="graph.identitySet" />',
+          '  <Property Name="sharePointIds" Type="graph.sharepointIds" />',
+          '  <Property Name="color" Type="Edm.String" />',
+          '  <NavigationProperty Name="parts" Type="Collection(graph.part)" ContainsTarget="true" />',
+          '  <NavigationProperty Name="maker" Type="graph.part" />',
+          '  <NavigationProperty Name="accessories" Type="Collection(graph.part)" />',
+          "</EntityType>",
+          '<EntityType Name="fancyWidget" BaseType="graph.widget">',
+          '  <Property Name="sparkle" Type="Edm.Boolean" />',
+          "</EntityType>",
+          '<EntityType Name="gadget" BaseType="graph.entity" OpenType="true">',
+          '  <Property Name="label" Type="Edm.String" />',
+          '  <Property Name="shine" Type="Edm.Int32" />',
+          "</EntityType>",
+          '<EntityType Name="part" BaseType="graph.entity" />',
+          '<ComplexType Name="cog"><Property Name="teeth" Type="Edm.Int32" /></ComplexType>',
+        ],
+      },
+    ]),
+    "beta.xml",
+  ),
+);
+const V1_PATH = "api-reference/v1.0/resources/widget.md";
+
+const betaRow = resourcePage({ properties: [...PROPERTY_ROWS, "|color|String|The color.|"] });
+const betaRowCased = resourcePage({ properties: [...PROPERTY_ROWS, "|Color|String|The color.|"] });
+const betaRelationship = resourcePage({
+  relationships: [...RELATIONSHIP_ROWS, "|accessories|[part](part.md) collection|The accessories.|"],
+});
+const betaOnBase = resourcePage({
+  name: "fancyWidget",
+  lead: ["Inherits from [widget](widget.md)."],
+  properties: [
+    "|sparkle|Boolean|Whether it sparkles.|",
+    "|color|String|The color.|",
+    "|createdBy|String|Who made it.|",
+  ],
+  relationships: undefined,
+  json: ['"sparkle": true'],
+});
+const betaKey = resourcePage({ json: [...JSON_KEYS, '"color": "String"'] });
+const betaType = resourcePage({
+  name: "cog",
+  properties: ["|teeth|Int32|The teeth.|"],
+  relationships: undefined,
+});
+
+runRuleTests(RULE, {
+  valid: [
+    {
+      name: "beta's CSDL too: a page that agrees with v1.0",
+      code: resourcePage(),
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+    },
+    {
+      name: "beta's CSDL too: an open type's property beta declares may be carried by v1.0's undeclared",
+      code: openGadget([
+        "|label|String|The label.|",
+        "|colors|colorSet collection|The colors.|",
+        "|shine|Int32|How much it shines.|",
+      ]),
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+    },
+    ...[
+      ["English", "# cog resource type"],
+      ["translated", '# <a name="cog-resource-type"></a>cog 资源类型'],
+    ].map(([language, title]) => ({
+      name: `beta's CSDL too: a ${language} page of a type only beta has, without a resource annotation`,
+      code: md(
+        title!,
+        "",
+        "Namespace: microsoft.graph",
+        "",
+        "## Properties",
+        "",
+        "|Property|Type|Description|",
+        "|:---|:---|:---|",
+        "|teeth|Int32|The teeth.|",
+      ),
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+    })),
+    {
+      name: "beta's CSDL too: a type neither version has",
+      code: resourcePage({ name: "sprocket", properties: ["|colour|Int32|The colour.|"] }),
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+    },
+  ],
+  invalid: [
+    {
+      name: "a row only beta's type has: instead of unknownProperty",
+      code: betaRow,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        at(betaRow, "color", { messageId: "betaOnlyProperty", data: { type: WIDGET, property: "color" } }),
+      ],
+    },
+    {
+      name: "a row only beta's type has, in another letter case: beta's, as written",
+      code: betaRowCased,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        at(betaRowCased, "Color", {
+          messageId: "betaOnlyProperty",
+          data: { type: WIDGET, property: "Color" },
+        }),
+      ],
+    },
+    {
+      name: "a row v1.0 has in another letter case: the case finding, beta or not",
+      code: cased,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        {
+          ...place(cased, "DisplayName"),
+          messageId: "propertyCase",
+          data: { type: WIDGET, property: "displayName", written: "DisplayName" },
+        },
+      ],
+    },
+    {
+      name: "a navigation property only beta has",
+      code: betaRelationship,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        at(betaRelationship, "accessories", {
+          messageId: "betaOnlyProperty",
+          data: { type: WIDGET, property: "accessories" },
+        }),
+      ],
+    },
+    {
+      name: "properties beta's base types declare (widget's, entity's), on a derived type's page",
+      code: betaOnBase,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        at(betaOnBase, "color", {
+          messageId: "betaOnlyProperty",
+          data: { type: "microsoft.graph.fancyWidget", property: "color" },
+        }),
+        at(betaOnBase, "createdBy", {
+          messageId: "betaOnlyProperty",
+          data: { type: "microsoft.graph.fancyWidget", property: "createdBy" },
+        }),
+      ],
+    },
+    {
+      name: "a JSON representation key only beta's type has",
+      code: betaKey,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        at(betaKey, "color", {
+          messageId: "betaOnlyRepresentationProperty",
+          data: { type: WIDGET, property: "color" },
+        }),
+      ],
+    },
+    {
+      name: "a page of a type only beta has: once, on the title",
+      code: betaType,
+      path: V1_PATH,
+      metadata: SERVICE,
+      betaMetadata: BETA,
+      errors: [
+        at(betaType, "# cog resource type", {
+          messageId: "betaOnlyType",
+          data: { type: "microsoft.graph.cog" },
+        }),
+      ],
+    },
+  ],
+});
+
 expectEveryMessageIdTested(metadataProperties);
+
+describe("metadata-properties with v1.0's CSDL alone", () => {
+  it("reports what only beta has as unknown, or nothing, as before beta's was configured", () => {
+    const of = (code: string) =>
+      ruleFindings(RULE, code, { path: V1_PATH, metadata: SERVICE }).map((f) => f.messageId);
+    expect(of(betaRow)).toEqual(["unknownProperty"]);
+    expect(of(betaKey)).toEqual(["unknownRepresentationProperty"]);
+    expect(of(betaType)).toEqual([]);
+  });
+});
 
 describe("metadata-properties on translated pages", () => {
   const findings = (code: string) =>

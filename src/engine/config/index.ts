@@ -5,7 +5,10 @@ export { type LintOverrides, type RuleOverrides, lintOptionsFor, withRuleOverrid
 export { ConfigLoader } from "./loader.js";
 export {
   type MetadataSetting,
+  betaMetadataFileFor,
+  betaMetadataIndexFor,
   metadataFileFor,
+  metadataFilesFor,
   metadataFilesOf,
   metadataIndexFor,
   metadataSettingOf,

@@ -4,7 +4,7 @@
  */
 import type { LintOptions } from "../lint.js";
 import type { RuleSetting } from "../rule.js";
-import { type MetadataSetting, metadataIndexFor } from "./metadata.js";
+import { type MetadataSetting, betaMetadataIndexFor, metadataIndexFor } from "./metadata.js";
 import type { ResolvedConfig } from "./types.js";
 
 /** What a front end sets over the configuration (command-line options, plugin options). */
@@ -20,10 +20,11 @@ export interface LintOverrides {
 }
 
 /**
- * The lint options of a page. Loads the page's metadata file (once per process): throws a
- * MetadataError when that file cannot be used.
+ * The lint options of a page. Loads the page's metadata file, and beta's for a v1.0 page when both
+ * are configured (once per process): throws a MetadataError when a file cannot be used.
  */
 export function lintOptionsFor(config: ResolvedConfig, overrides: LintOverrides = {}): LintOptions {
+  const metadata = overrides.metadata ?? config.metadata;
   return {
     path: overrides.path,
     rules: config.rules,
@@ -32,7 +33,8 @@ export function lintOptionsFor(config: ResolvedConfig, overrides: LintOverrides 
     reportUnusedDisableDirectives:
       overrides.reportUnusedDisableDirectives ?? config.reportUnusedDisableDirectives ?? false,
     maxPageBytes: config.maxPageBytes,
-    metadata: metadataIndexFor(overrides.metadata ?? config.metadata, overrides.path),
+    metadata: metadataIndexFor(metadata, overrides.path),
+    betaMetadata: betaMetadataIndexFor(metadata, overrides.path),
   };
 }
 

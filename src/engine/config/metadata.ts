@@ -34,6 +34,32 @@ export function metadataFileFor(
   return (version !== undefined ? setting.byVersion[version] : undefined) ?? setting.all;
 }
 
+/**
+ * The beta file a v1.0 page is also read against, when the setting names one for beta and another
+ * for the page: what only beta's CSDL has, a v1.0 page documents too early (issue 14, "version
+ * mismatch"). Undefined for every other page, and when one file serves both versions.
+ */
+export function betaMetadataFileFor(
+  setting: MetadataSetting | undefined,
+  path: string | undefined,
+): string | undefined {
+  if (!setting || path === undefined || apiVersionOf(path) !== "v1.0") return undefined;
+  const beta = setting.byVersion["beta"];
+  const own = metadataFileFor(setting, path);
+  return beta !== undefined && own !== undefined && own !== beta ? beta : undefined;
+}
+
+/**
+ * Every file the page at `path` is read against: its version's (see metadataFileFor), and beta's
+ * for a v1.0 page (see betaMetadataFileFor). A run checks these before linting the page, and a
+ * cached result depends on their content.
+ */
+export function metadataFilesFor(setting: MetadataSetting | undefined, path: string | undefined): string[] {
+  const own = metadataFileFor(setting, path);
+  const beta = betaMetadataFileFor(setting, path);
+  return [own, beta].filter((file): file is string => file !== undefined);
+}
+
 /** Every file a setting names (to check them all before a run starts). */
 export function metadataFilesOf(setting: MetadataSetting | undefined): string[] {
   if (!setting) return [];
@@ -51,5 +77,14 @@ export function metadataIndexFor(
   path: string | undefined,
 ): MetadataIndex | undefined {
   const file = metadataFileFor(setting, path);
+  return file === undefined ? undefined : loadMetadataIndex(file);
+}
+
+/** The loaded beta index for a v1.0 page (see betaMetadataFileFor), or undefined. Throws as metadataIndexFor. */
+export function betaMetadataIndexFor(
+  setting: MetadataSetting | undefined,
+  path: string | undefined,
+): MetadataIndex | undefined {
+  const file = betaMetadataFileFor(setting, path);
   return file === undefined ? undefined : loadMetadataIndex(file);
 }
