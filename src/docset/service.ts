@@ -153,9 +153,11 @@ class ServiceView implements DocsIndex {
       for (const property of own.properties)
         if (!properties.has(property.name))
           properties.set(property.name, serviceProperty(property, definition.file));
-      // The service's OpenType is not taken: it marks most Outlook, Teams and directory types
-      // (for extended and dynamic properties), and an example's keys are still held to the tables.
       done.properties = properties;
+      // The service's OpenType is taken only for a type that declares no property (feedbackTokenSet,
+      // whose every key is dynamic): it also marks most Outlook, Teams and directory types (for
+      // extended and dynamic properties), whose examples' keys are still held to the tables.
+      if (own.openType && own.properties.length === 0) done.openType = true;
       if (own.baseType && baseRefs(this.tree, definition).length === 0)
         done.baseTypes = [qualifiedName(own.baseType)];
     }
