@@ -101,7 +101,9 @@ export const schemaConformance = createRule({
   description:
     "Example JSON that does not fit its documented type: unknown properties, wrong value types, omitted Required properties",
   messages: MESSAGES,
-  check({ page, docs, types, report }) {
+  check({ page, types, report }) {
+    // The resolver's view of the docs index: with the service's CSDL, its types fill the docs' silences.
+    const docs = types.docs;
     for (const example of page.examples) {
       if (example.kind === "other") continue;
       const json = example.message.body?.json;

@@ -184,9 +184,13 @@ export function lintWith(rule: Rule, code: string, path?: string): RuleMessage[]
   return lintRecording(rule, buildPage(code, pathOption(path)), { docs: emptyDocsIndex });
 }
 
-/** Lints `code` at `path` with `rule` alone, so that the rule sees the docs tree `path` belongs to. */
-export function lintInTree(rule: Rule, code: string, path?: string): RuleMessage[] {
-  return lintRecording(rule, buildPage(code, pathOption(path)), pathOption(path));
+/**
+ * Lints `code` at `path` with `rule` alone, so that the rule sees the docs tree `path` belongs to
+ * (and the service's `metadata`, when given).
+ */
+export function lintInTree(rule: Rule, code: string, path?: string, metadata?: MetadataIndex): RuleMessage[] {
+  const options = metadata !== undefined ? { ...pathOption(path), metadata } : pathOption(path);
+  return lintRecording(rule, buildPage(code, pathOption(path)), options);
 }
 
 function pathOption(path: string | undefined): { path?: string } {
@@ -346,7 +350,7 @@ export function runExplicitRuleTests<R extends Rule>(rule: R, tests: RuleTests<M
 
 /** `runRuleTests` for a rule module, linted in the docs tree of each case's `path` (see `lintInTree`). */
 export function runTreeRuleTests<R extends Rule>(rule: R, tests: RuleTests<MessageIdOf<R>>): void {
-  runTable(rule, (code, path) => lintInTree(rule, code, path), tests);
+  runTable(rule, (code, path, metadata) => lintInTree(rule, code, path, metadata), tests);
 }
 
 /** Data as a case compares it: an empty object is no data. */

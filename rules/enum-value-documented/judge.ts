@@ -9,7 +9,9 @@
  * description worded as the whole list ("Possible values are", "must be one of"). A table that lost
  * members to translation is trusted for none of it but stub placeholders, type names and letter case.
  * Where a description capitalizes a value (`None`) that an example writes as Graph writes its values
- * (`none`), the description is the likelier mistake, and the example is not judged.
+ * (`none`), the description is the likelier mistake, and the example is not judged. A value the
+ * service's CSDL has for the property (`serviceMembers`) is never judged: where the docs' list
+ * lacks it, the list is what is fixed.
  */
 import { isTypePlaceholder } from "../../src/parse/type-ref.js";
 import { closest } from "../../src/util/near-miss.js";
@@ -46,7 +48,8 @@ export function judgeValue(value: string, set: ValueSet): Verdict | undefined {
 
 function judgePart(value: string, set: ValueSet): Verdict | undefined {
   const { members } = set;
-  if (members.includes(value)) return undefined;
+  // A value the service's enum has and the docs' list lacks: the list is fixed, not the example.
+  if (members.includes(value) || set.serviceMembers?.includes(value)) return undefined;
   // An empty string is no member of an enum, but a String property may be empty when none of its
   // listed values applies (`emptySuggestionsReason` when there are suggestions).
   if (value === "" && set.from === "description") return undefined;

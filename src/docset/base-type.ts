@@ -73,7 +73,7 @@ function walkAncestors(docs: DocsIndex, definition: ResourceDefinition): Ancesto
     result.chain.push(current);
     for (const ref of baseRefs(docs, current)) {
       result.declaresBase = true;
-      const base = ref ? docs.resourceType(ref) : undefined;
+      const base = ref ? (docs.baseResource ? docs.baseResource(ref) : docs.resourceType(ref)) : undefined;
       if (base) queue.push(base);
       else result.undocumented = true;
     }

@@ -27,6 +27,14 @@ export interface PropertyDefinition extends Pick<
   "name" | "type" | "typeLink" | "typeRef" | "description" | "documentedValues" | "valueRuns"
 > {
   file: string | undefined;
+  /**
+   * The service's type of the property, where the docs index was given the service's metadata and
+   * the service declares the property (see service.ts): where it and the docs' type disagree, the
+   * docs' table is what is fixed, so a value of either type is taken.
+   */
+  serviceTypeRef?: TypeRef;
+  /** Only the service types the property: no table row of the docs does (see service.ts). */
+  fromService?: boolean;
 }
 
 export interface ResourceDefinition {

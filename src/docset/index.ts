@@ -55,6 +55,18 @@ export interface DocsIndex {
    * lookup does not parse it again (a whole-tree run lints every resource page anyway).
    */
   learnFrom?(file: string, page: Page): void;
+  /**
+   * A view that adds the service's types to an index (service.ts) reads the tree through this one:
+   * what is learned from the tree (its vocabulary) is the tree's, whichever view asks.
+   */
+  readonly tree?: DocsIndex;
+  /**
+   * The definition of a type reached as a base type: `resourceType`, else, in a view with the
+   * service's types, what the service declares of a base type the docs have no page for.
+   */
+  baseResource?(type: TypeRef): ResourceDefinition | undefined;
+  /** In a view with the service's types: the service's enum of that name (its members). */
+  serviceEnum?(type: TypeRef): EnumDefinition | undefined;
 }
 
 /** An index with no tree behind it: a page linted on its own uses its own tables. */

@@ -8,6 +8,10 @@
  *   and parameter tables, the resource type and its base types, the page's other tables;
  * - the values a property may take (`valueSet`): its enum's members, or the values its description
  *   lists.
+ *
+ * Given the service's types (its CSDL), the resolver reads the docs index through a view that fills
+ * the docs' silences from them (service.ts): base types the pages do not name, properties no table
+ * types, and the members of an enum the docs define nowhere.
  */
 import { dirname, resolve } from "node:path";
 import type { JsonObject } from "../parse/json.js";
@@ -19,6 +23,7 @@ import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf }
 import type { DocsIndex } from "./index.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
+import { type ServiceTypes, withService } from "./service.js";
 
 export interface PropertyScope {
   /** The type the scope describes, when known (for messages). */
@@ -47,13 +52,22 @@ export interface ValueSet {
   /** The enum type's name, or the property's type when the values come from its description. */
   name: string;
   members: string[];
-  /** `definition`: the enum's own table; `description`: the property's "Possible values". */
-  from: "definition" | "description";
+  /**
+   * `definition`: the enum's own table; `description`: the property's "Possible values"; `service`:
+   * the service's enum, for an enum the docs define nowhere.
+   */
+  from: "definition" | "description" | "service";
   /** Every value is listed: an enum's table, or a description worded as the whole list. */
   complete: boolean;
   /** Some members were lost from the table (translated member cells): the list is not to be trusted. */
   damaged: boolean;
   file: string | undefined;
+  /**
+   * The members of the service's enum for the property, where the docs list values of their own:
+   * a value among them is one the docs' list lacks, which is fixed in the list (metadata-enum-members
+   * reports it there), not in every example that uses it.
+   */
+  serviceMembers?: string[];
 }
 
 /** Primitive types whose values are strings, so a description may list them. */
@@ -66,11 +80,15 @@ export class TypeResolver {
   private readonly requestRows: PropertyRow[][];
   private readonly otherRows: PropertyRow[][];
   private bodyProperties: Map<string, PropertyDefinition> | undefined;
+  /** The docs index, through a view with the service's types when they are given. */
+  readonly docs: DocsIndex;
 
   constructor(
     readonly page: Page,
-    readonly docs: DocsIndex,
+    docs: DocsIndex,
+    service?: ServiceTypes,
   ) {
+    this.docs = service ? withService(docs, service) : docs;
     const tables = page.propertyTables;
     this.requestRows = [
       ...tables.filter((t) => t.role === "request-body"),
@@ -184,6 +202,13 @@ export class TypeResolver {
    * not found (or is String) the values its description lists. Undefined when the docs give none.
    */
   valueSet(property: PropertyDefinition): ValueSet | undefined {
+    const set = this.documentedValueSet(property);
+    if (set?.from === "service" || !set || !this.docs.serviceEnum) return set;
+    const members = this.serviceEnumOf(property)?.members;
+    return members ? { ...set, serviceMembers: members } : set;
+  }
+
+  private documentedValueSet(property: PropertyDefinition): ValueSet | undefined {
     const ref = this.qualified(property.typeRef);
     if (!ref) return undefined;
     if (ref.primitive) {
@@ -210,7 +235,28 @@ export class TypeResolver {
       return { name, members, from: "definition", complete: true, damaged, file };
     }
     if (this.docs.resourceType(ref)) return undefined;
-    return this.listedValues(property, ref.name);
+    const listed = this.listedValues(property, ref.name);
+    if (listed) return listed;
+    // The docs name an enum they define nowhere: its values are the service's.
+    const service = this.docs.serviceEnum?.(ref);
+    if (!service || service.members.length === 0) return undefined;
+    return {
+      name: service.name,
+      members: service.members,
+      from: "service",
+      complete: true,
+      damaged: false,
+      file: undefined,
+    };
+  }
+
+  /** The service's enum of the property: the type the service gives it, else the docs' type's name. */
+  private serviceEnumOf(property: PropertyDefinition) {
+    for (const ref of [property.serviceTypeRef, this.qualified(property.typeRef)]) {
+      const found = ref && !ref.primitive ? this.docs.serviceEnum?.(ref) : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /**

@@ -267,10 +267,14 @@ export class SchemaWalker {
             (itemType && resourceFor(this.docs, itemType, resource.namespace)) ||
             (ref ? this.docs.resourceType(ref) : undefined);
           if (nested) this.object(item, nested, undefined, depth + 1);
-          else if (ref && definition && this.isEnum(ref, definition))
+          else if (ref && definition && this.isEnum(ref, definition) && !this.serviceAllows(definition, item))
             this.notOfKind("notEnum", property.key, item, definition, resource, property.keyRange);
         } else if (item.type === "string" && ref && definition) {
-          if (!this.isEnum(ref, definition) && this.docs.resourceType(ref))
+          if (
+            !this.isEnum(ref, definition) &&
+            this.docs.resourceType(ref) &&
+            !this.serviceAllows(definition, item)
+          )
             this.notOfKind("notComplex", property.key, item, definition, resource, property.keyRange);
         }
       }
@@ -286,7 +290,22 @@ export class SchemaWalker {
   }
 
   private isEnum(ref: TypeRef, definition: PropertyDefinition): boolean {
-    return this.docs.enumType(ref, definition.file ? [definition.file] : []) !== undefined;
+    const near = definition.file ? [definition.file] : [];
+    return (this.docs.enumType(ref, near) ?? this.docs.serviceEnum?.(ref)) !== undefined;
+  }
+
+  /**
+   * The service types the property otherwise than its table and the value fits the service's type:
+   * the table is fixed (metadata-properties reports it), not the example.
+   */
+  private serviceAllows(definition: PropertyDefinition, value: JsonValue): boolean {
+    const service = definition.serviceTypeRef;
+    if (!service || service === definition.typeRef || definition.fromService) return false;
+    // `value` is one value of the property (an item, when it is a collection).
+    if (service.primitive)
+      return typeValidator({ ...service, collection: false })?.(shallowValue(value, 1)) ?? true;
+    const isEnum = this.docs.serviceEnum?.(service) !== undefined;
+    return value.type === "string" ? isEnum : value.type === "object" && !isEnum;
   }
 
   /** A value of the wrong shape for an enum (an object) or a complex type (a string). */

@@ -176,10 +176,18 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
   // schema per resource: a whole-tree run meets thousands of types, and compiling a schema for each
   // cost a tenth of the run and most of the memory it kept.
   const validators = new Map<string, ValidateFunction>();
+  // Where the service types a property otherwise than the docs, a value of the service's type is
+  // the table's mistake (metadata-properties reports it there), not the example's.
+  const alternatives = new Map<string, ValidateFunction | undefined>();
   const contradicted = selfContradicted(chain);
   for (const [name, property] of properties) {
     const validator = propertyValidator(propertySchema(property.typeRef));
-    if (validator && !contradicted.has(property)) validators.set(name, validator);
+    if (!validator || contradicted.has(property)) continue;
+    validators.set(name, validator);
+    if (property.serviceTypeRef && property.serviceTypeRef !== property.typeRef) {
+      const alternative = propertyValidator(propertySchema(property.serviceTypeRef));
+      if (alternative !== validator) alternatives.set(name, alternative);
+    }
   }
   const compiled: CompiledResource = {
     resource,
@@ -190,7 +198,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     documented,
     files: chain.map((type) => type.file),
     unnamed: chain.flatMap((type) => type.unnamedProperties),
-    validate: (value) => validateObject(value, properties, extraNames, open, validators),
+    validate: (value) => validateObject(value, properties, extraNames, open, validators, alternatives),
   };
   compiledCache.set(resource, compiled);
   return compiled;
@@ -229,6 +237,7 @@ function validateObject(
   extraNames: Set<string>,
   open: boolean,
   validators: Map<string, ValidateFunction>,
+  alternatives: Map<string, ValidateFunction | undefined>,
 ): ErrorObject[] {
   const errors: ErrorObject[] = [];
   for (const key of Object.keys(value)) {
@@ -244,9 +253,10 @@ function validateObject(
   for (const key of Object.keys(value)) {
     const validate = validators.get(key);
     if (!validate || validate(value[key])) continue;
+    const found = validate.errors ?? [];
+    if (alternatives.has(key) && (alternatives.get(key)?.(value[key]) ?? true)) continue;
     const path = `/${escapePointerSegment(key)}`;
-    for (const error of validate.errors ?? [])
-      errors.push({ ...error, instancePath: path + error.instancePath });
+    for (const error of found) errors.push({ ...error, instancePath: path + error.instancePath });
   }
   return errors;
 }

@@ -41,6 +41,8 @@ export interface Vocabulary {
 /** What a docs index is to the vocabulary: where its tree is. */
 export interface DocsRoot {
   readonly root: string | undefined;
+  /** The index a view reads the tree through (see DocsIndex.tree): the vocabulary is its. */
+  readonly tree?: DocsRoot;
 }
 
 /** What one page shows of the tree's words. */
@@ -80,6 +82,7 @@ const perIndex = new WeakMap<DocsRoot, Vocabulary>();
 
 /** The vocabulary of the docs tree of `docs` (empty without a tree), learned once per index. */
 export function vocabularyOf(docs: DocsRoot): Vocabulary {
+  if (docs.tree) return vocabularyOf(docs.tree);
   let vocabulary = perIndex.get(docs);
   if (!vocabulary) {
     const folders = docs.root ? resourceFoldersOfDocsSet(docs.root) : [];

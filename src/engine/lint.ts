@@ -5,7 +5,7 @@
 import { dirname, resolve } from "node:path";
 import { type DocsIndex, docsIndexFor, findDocsRoot } from "../docset/index.js";
 import { TypeResolver } from "../docset/resolve.js";
-import type { MetadataIndex } from "../metadata/index.js";
+import { type MetadataIndex, serviceTypesOf } from "../metadata/index.js";
 import { buildPage } from "../page/build.js";
 import type { Page } from "../page/model.js";
 import { MAX_CONTAINER_DEPTH, deepNesting } from "../parse/nesting.js";
@@ -138,7 +138,9 @@ function wholeLinesOf(page: Page, range: { start: number; end: number }): { star
 function runRules(page: Page, options: LintOptions, rules: readonly Rule[]): LintMessage[] {
   const docs = options.docs ?? docsIndexForPath(options.path, options.docsRoot);
   if (options.textIsFile && options.path) docs.learnFrom?.(resolve(options.path), page);
-  const types = new TypeResolver(page, docs);
+  // With the service's CSDL, the types the docs leave unsaid are read from it (src/docset/service.ts).
+  const service = options.metadata && serviceTypesOf(options.metadata);
+  const types = new TypeResolver(page, docs, service);
   const messages: LintMessage[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, options);

@@ -16,6 +16,7 @@ export { MetadataIndex, DEFAULT_NAMESPACE, type LookupOptions } from "./metadata
 export { diffMetadata, type MetadataDiff } from "./diff.js";
 export { isPrimitiveTypeName, splitCollection } from "./names.js";
 export { MetadataStore } from "./store.js";
+export { serviceTypesOf } from "./service-types.js";
 export { typeSourceOf, type TypeName, type TypeSource } from "./type-source.js";
 export type * from "./model.js";
 export { EDM_NAMESPACE, EDMX_NAMESPACE } from "./model.js";

@@ -81,6 +81,11 @@ export class MetadataIndex {
     return this.wholeModel;
   }
 
+  /** The metadata file, as the model names it. */
+  get file(): string {
+    return this.source.file;
+  }
+
   /** The schemas' namespaces, in document order. */
   get namespaces(): string[] {
     return this.source.schemas.map((s) => s.namespace);

@@ -10,6 +10,7 @@ import {
   runRuleTests,
   tempDocsTree,
 } from "../helpers.js";
+import { serviceDocsTree, serviceResponse } from "../metadata/service-docs.js";
 
 const RULE = "enum-value-documented";
 type Expected = ExpectedError<keyof typeof enumValueDocumented.meta.messages>;
@@ -688,6 +689,107 @@ describe("type placeholders", () => {
   it.each(["small", "unknownFutureValue", "stringValue", ""])("%j is not a type placeholder", (value) => {
     expect(isTypePlaceholder(value)).toBe(false);
   });
+});
+
+// The service's CSDL where the docs are silent (test/metadata/service-docs.ts describes the tree).
+const service = serviceDocsTree("gdl-enum-service-");
+const servicePath = join(service.root, "api", "item-get.md");
+/** An `item` response whose body is `body` (line 10). */
+const itemResponse = (body: string) => serviceResponse("item", body);
+
+runRuleTests(RULE, {
+  valid: [
+    {
+      name: "with the CSDL: members of enums the docs define nowhere, a flags enum's combination",
+      path: servicePath,
+      metadata: service.metadata,
+      code: itemResponse('{ "status": "retired", "colors": "red,blue", "kind": "fancy" }'),
+    },
+    {
+      name: "with the CSDL: a member the service has and the docs' table lacks (the table is fixed)",
+      path: servicePath,
+      metadata: service.metadata,
+      code: itemResponse('{ "mode": "scheduled" }'),
+    },
+    {
+      name: "without the CSDL: an enum the docs define nowhere has no values to hold to",
+      path: servicePath,
+      code: itemResponse('{ "status": "activ", "kind": "Plain" }'),
+    },
+  ],
+  invalid: [
+    {
+      name: "with the CSDL: a near miss of a member of an enum the docs define nowhere",
+      path: servicePath,
+      metadata: service.metadata,
+      code: itemResponse('{ "status": "activ" }'),
+      errors: [
+        at(itemResponse('{ "status": "activ" }'), "activ", {
+          messageId: "nearMiss",
+          data: { value: "activ", member: "active", subject: enumSubject("itemStatus", "status") },
+        }),
+      ],
+    },
+    {
+      name: "with the CSDL: a flags value with a part the service's enum lacks",
+      path: servicePath,
+      metadata: service.metadata,
+      code: itemResponse('{ "colors": "red,green" }'),
+      errors: [
+        at(itemResponse('{ "colors": "red,green" }'), "red,green", {
+          messageId: "notDocumented",
+          data: {
+            value: "green",
+            subject: enumSubject("colorSet", "colors"),
+            members: listed(["red", "blue"]),
+          },
+        }),
+      ],
+    },
+    {
+      name: "with the CSDL: a property the docs do not mention takes the service's enum",
+      path: servicePath,
+      metadata: service.metadata,
+      code: itemResponse('{ "kind": "Plain" }'),
+      errors: [
+        at(itemResponse('{ "kind": "Plain" }'), "Plain", {
+          messageId: "caseOnly",
+          data: { value: "Plain", member: "plain", subject: enumSubject("itemKind", "kind") },
+        }),
+      ],
+    },
+    {
+      name: "without the CSDL: the docs' table holds",
+      path: servicePath,
+      code: itemResponse('{ "mode": "scheduled" }'),
+      errors: [
+        at(itemResponse('{ "mode": "scheduled" }'), "scheduled", {
+          messageId: "notDocumented",
+          data: {
+            value: "scheduled",
+            subject: enumSubject("itemMode", "mode"),
+            members: listed(["manual", "automatic"]),
+          },
+        }),
+      ],
+    },
+    {
+      name: "with the CSDL: a value neither the docs' table nor the service has",
+      path: servicePath,
+      metadata: service.metadata,
+      code: itemResponse('{ "mode": "weekly" }'),
+      errors: [
+        at(itemResponse('{ "mode": "weekly" }'), "weekly", {
+          messageId: "notDocumented",
+          data: {
+            value: "weekly",
+            subject: enumSubject("itemMode", "mode"),
+            members: listed(["manual", "automatic"]),
+          },
+        }),
+      ],
+    },
+  ],
 });
 
 expectEveryMessageIdTested(enumValueDocumented);

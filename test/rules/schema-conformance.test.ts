@@ -4,6 +4,7 @@ import { isRequired } from "../../src/docset/schema-walk.js";
 import { documentedTypeRef } from "../../src/parse/type-ref.js";
 import { schemaConformance } from "../../rules/schema-conformance.js";
 import { expectEveryMessageIdTested, md, runTreeRuleTests, tempDocsTree } from "../helpers.js";
+import { serviceDocsTree, serviceResponse } from "../metadata/service-docs.js";
 
 /** The pages of the widget type and its base type, as the messages name them. */
 const WIDGET_PAGES = "resources/widget.md, resources/entity.md";
@@ -592,6 +593,123 @@ runTreeRuleTests(schemaConformance, {
           },
         },
       ],
+    },
+  ],
+});
+
+// The service's CSDL where the docs are silent (test/metadata/service-docs.ts describes the tree).
+const service = serviceDocsTree("gdl-schema-service-");
+const servicePath = join(service.root, "api", "item-get.md");
+const ITEM_PAGES = "resources/item.md, resources/thing.md, resources/entity.md";
+const keyAt = (column: number, key: string) => ({
+  line: 10,
+  column,
+  endLine: 10,
+  endColumn: column + key.length + 2,
+});
+
+runTreeRuleTests(schemaConformance, {
+  valid: [
+    {
+      name: "with the CSDL: a property of the service's base type, a represented and an undocumented property",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "id": "x", "label": 3, "count": 2, "kind": "plain" }'),
+    },
+    {
+      name: "with the CSDL: a value the service's type allows where the table disagrees (the table is fixed)",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "size": 5 }'),
+    },
+    {
+      name: "without the CSDL: what the docs do not type is not checked",
+      path: servicePath,
+      code: serviceResponse("item", '{ "count": "five" }'),
+    },
+  ],
+  invalid: [
+    {
+      name: "with the CSDL: a page that names no base type inherits the service's, documented on its page",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "label": "x" }'),
+      errors: [
+        { ...keyAt(3, "label"), ...wrongType("label", "item", "Int32", "an integer", 'the string "x"') },
+      ],
+    },
+    {
+      name: "without the CSDL: the same key is not documented, and the page names no base type",
+      path: servicePath,
+      code: serviceResponse("item", '{ "label": "x" }'),
+      errors: [
+        {
+          ...keyAt(3, "label"),
+          messageId: "unknownPropertyNoBase",
+          data: { key: "label", type: "item", page: "resources/item.md" },
+        },
+      ],
+    },
+    {
+      name: "with the CSDL: a base type the docs have no page for has the service's properties",
+      path: join(service.root, "api", "gizmo-get.md"),
+      metadata: service.metadata,
+      code: serviceResponse("gizmo", '{ "title": "t", "secret": "yes", "bogus": 1 }'),
+      errors: [
+        {
+          ...keyAt(17, "secret"),
+          ...wrongType("secret", "gizmo", "Edm.Boolean", "true or false", 'the string "yes"'),
+        },
+        {
+          ...keyAt(34, "bogus"),
+          ...unknownProperty("bogus", "gizmo", "resources/gizmo.md, metadata.xml, resources/entity.md"),
+        },
+      ],
+    },
+    {
+      name: "with the CSDL: a property only the JSON representation shows has the service's type",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "count": "five" }'),
+      errors: [
+        {
+          ...keyAt(3, "count"),
+          ...wrongType("count", "item", "Edm.Int32", "an integer", 'the string "five"'),
+        },
+      ],
+    },
+    {
+      name: "with the CSDL: a property the docs do not mention is of the service's enum",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "kind": {} }'),
+      errors: [
+        {
+          ...keyAt(3, "kind"),
+          messageId: "notEnum",
+          data: { key: "kind", type: "item", documented: "microsoft.graph.itemKind", given: "an object" },
+        },
+      ],
+    },
+    {
+      name: "without the CSDL: the table's type holds",
+      path: servicePath,
+      code: serviceResponse("item", '{ "size": 5 }'),
+      errors: [{ ...keyAt(3, "size"), ...wrongType("size", "item", "String", "a string", "the number 5") }],
+    },
+    {
+      name: "with the CSDL: a value neither the table's type nor the service's allows",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "size": true }'),
+      errors: [{ ...keyAt(3, "size"), ...wrongType("size", "item", "String", "a string", "true") }],
+    },
+    {
+      name: "with the CSDL: the service's OpenType does not open a documented type",
+      path: servicePath,
+      metadata: service.metadata,
+      code: serviceResponse("item", '{ "bogus": 1 }'),
+      errors: [{ ...keyAt(3, "bogus"), ...unknownProperty("bogus", "item", ITEM_PAGES) }],
     },
   ],
 });
