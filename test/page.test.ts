@@ -189,6 +189,58 @@ describe("machine-translated pages", () => {
   });
 });
 
+describe("property tables with translated headers", () => {
+  const page = (...table: string[]) =>
+    buildPage(
+      md(
+        '# <a name="widget-resource-type"></a>widget 资源类型',
+        "",
+        '## <a name="properties"></a>属性',
+        "",
+        ...table,
+      ),
+    );
+
+  it.each([
+    [
+      "two columns: names and types",
+      [
+        "| 属性 | 类型 |",
+        "|:--|:--|",
+        "| reportRefreshDate | 日期 |",
+        "| viewedOrEdited | Int64 |",
+        "| sharedInternally | Int64 |",
+      ],
+      [
+        ["reportRefreshDate", "日期"],
+        ["viewedOrEdited", "Int64"],
+        ["sharedInternally", "Int64"],
+      ],
+    ],
+    [
+      "three columns: names, types, descriptions",
+      ["| 属性 | 类型 | 说明 |", "|:--|:--|:--|", "| size | Int64 | 大小。 |", "| name | String | 名称。 |"],
+      [
+        ["size", "Int64"],
+        ["name", "String"],
+      ],
+    ],
+    [
+      "two columns of names and words: not a property table",
+      ["| 属性 | 值 |", "|:--|:--|", "| size | 大 |", "| name | 名称 |"],
+      undefined,
+    ],
+    [
+      "two columns of words and types: not a property table",
+      ["| 属性 | 类型 |", "|:--|:--|", "| 大小 | Int64 |", "| 名称 | String |"],
+      undefined,
+    ],
+  ])("%s", (_name, table, rows) => {
+    const tables = page(...table).propertyTables;
+    expect(tables[0]?.rows.map((r) => [r.name, r.type])).toEqual(rows);
+  });
+});
+
 describe("plain-text pages (no fences)", () => {
   const text = pageText("plain-text.txt");
   const page = buildPage(text);

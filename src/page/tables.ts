@@ -95,9 +95,15 @@ export function propertyColumns(
     return { name, type, description: description === -1 ? undefined : description };
   }
   // English headers that name a column but no type (`| Name | Value |`) are another kind of table.
-  if (name !== -1 || !PROPERTY_SECTIONS.has(section) || table.header.length < 3) return undefined;
+  if (name !== -1 || !PROPERTY_SECTIONS.has(section) || table.header.length < 2) return undefined;
+  const names = mostlyNames(table.rows, 0);
+  const types = mostlyTypes(table.rows, 1);
+  // Two columns (`| 属性 | 类型 |`, as the English `| Property | Type |`): both must show, as there
+  // is no description column to tell this table from a two-column list of other things.
+  if (table.header.length === 2)
+    return names && types ? { name: 0, type: 1, description: undefined } : undefined;
   // Names first; or, where translation took the names too, types second.
-  if (!mostlyNames(table.rows, 0) && !mostlyTypes(table.rows, 1)) return undefined;
+  if (!names && !types) return undefined;
   return { name: 0, type: 1, description: table.header.length - 1 };
 }
 
