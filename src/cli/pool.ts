@@ -20,7 +20,8 @@ import type { WorkerInput } from "./worker.js";
 /** Below this many files, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
-interface WorkerReply {
+/** One file's answer from a worker; a worker posts them in batches (arrays). */
+export interface WorkerReply {
   index: number;
   result?: PlainResult;
   notices?: string[];
@@ -78,24 +79,26 @@ export async function lintInWorkers(
         new Promise<void>((done, fail) => {
           const input: WorkerInput = { files: share, settings, ...options };
           const worker = new Worker(url, { workerData: input, resourceLimits: limits });
-          worker.on("message", (reply: WorkerReply) => {
-            if (reply.error) {
-              // A bad configuration (or a metadata file changed into a bad one since the run checked
-              // it) found by a worker is the user's error, as on the main thread.
-              const error =
-                reply.error.name === "ConfigError" || reply.error.name === "MetadataError"
-                  ? new UsageError(reply.error.message)
-                  : new Error(reply.error.message);
-              fail(error);
-              void worker.terminate();
-              return;
+          worker.on("message", (replies: WorkerReply[]) => {
+            for (const reply of replies) {
+              if (reply.error) {
+                // A bad configuration (or a metadata file changed into a bad one since the run checked
+                // it) found by a worker is the user's error, as on the main thread.
+                const error =
+                  reply.error.name === "ConfigError" || reply.error.name === "MetadataError"
+                    ? new UsageError(reply.error.message)
+                    : new Error(reply.error.message);
+                fail(error);
+                void worker.terminate();
+                return;
+              }
+              outcomes[reply.index] = {
+                result: reply.result ? fromPlainResult(reply.result) : undefined,
+                notices: reply.notices ?? [],
+                cacheKey: reply.cacheKey,
+              };
+              hooks.onFileDone?.();
             }
-            outcomes[reply.index] = {
-              result: reply.result ? fromPlainResult(reply.result) : undefined,
-              notices: reply.notices ?? [],
-              cacheKey: reply.cacheKey,
-            };
-            hooks.onFileDone?.();
           });
           // A worker that dies (out of memory on a huge page, most likely) leaves its remaining
           // files to the main thread below; the run goes on.

@@ -191,15 +191,27 @@ export function samplesOf(text: string): PageSamples {
   const lines = text.split(/\r?\n/);
   const values: PageSamples["values"] = [];
   const types: PageSamples["types"] = [];
-  const representation = representationOf(text);
+  // Parsed only for a page with a type word no type name can be read from: few pages of a tree.
+  let representation: Map<string, JsonValue> | undefined | null = null;
   for (const line of lines) {
     if (!line.trimStart().startsWith("|")) continue;
     const cells = splitRow({ text: line, start: 0 });
     if (cells.length < 3) continue;
-    const type = typeNameOf(cells[1]!.raw);
-    const run = type ? valueRuns(readableTextWithCode(cells[cells.length - 1]!.raw))[0] : undefined;
+    const typeCell = cells[1]!.raw;
+    const typeText = readableText(typeCell);
+    const type = typeNameOf(typeCell, typeText);
+    const description = cells[cells.length - 1]!.raw;
+    // A value list is a run of code spans: a description without a backtick has none.
+    const run =
+      type && description.includes("`") ? valueRuns(readableTextWithCode(description))[0] : undefined;
     if (type && run && run.lead !== "") values.push({ type, lead: run.lead, values: run.values });
-    const sample = representation && typeWordSample(cells[0]!.raw, cells[1]!.raw, representation);
+    const word = typeText.toLowerCase();
+    if (word === "" || typeCell.includes("](") || documentedTypeRef(word)) continue;
+    // Only a property the JSON representation has gives a sample (not a header row's `Property`).
+    const property = readableText(cells[0]!.raw);
+    if (!text.includes(`"${property}"`)) continue;
+    if (representation === null) representation = representationOf(text);
+    const sample = representation && typeWordSample(property, word, representation);
     if (sample) types.push(sample);
   }
   const enums = [...enumTablesOf(lines)].map(([name, members]): [string, string[]] => [name, [...members]]);
@@ -220,17 +232,15 @@ function representationOf(text: string): Map<string, JsonValue> | undefined {
 }
 
 /**
- * A row whose type cell names no type and links nowhere (`| isOwner | 布尔 | … |`), with the
- * primitive type its property's value in the JSON representation shows ("" for none).
+ * A row whose type cell names no type and links nowhere (`| isOwner | 布尔 | … |`: `property` and
+ * `word`, the cells' text, the type's in lower case), with the primitive type its property's value
+ * in the JSON representation shows ("" for none).
  */
 function typeWordSample(
-  nameCell: string,
-  typeCell: string,
+  property: string,
+  word: string,
   representation: Map<string, JsonValue>,
 ): PageSamples["types"][number] | undefined {
-  const property = readableText(nameCell);
-  const word = readableText(typeCell).toLowerCase();
-  if (word === "" || typeCell.includes("](") || documentedTypeRef(word)) return undefined;
   const value = representation.get(property);
   return value ? { word, property, type: primitiveOfValue(value) } : undefined;
 }
@@ -252,11 +262,14 @@ function primitiveOfValue(value: JsonValue): string {
   return kind === "boolean" ? "Boolean" : kind === "number" || kind === "integer" ? "Double" : "String";
 }
 
-/** The type a row's type cell names, lower case: its link's enum anchor, else the type's name. */
-function typeNameOf(cell: string): string | undefined {
+/**
+ * The type a row's type cell names, lower case: its link's enum anchor, else the type's name
+ * (`text`: the cell's readable text).
+ */
+function typeNameOf(cell: string, text: string): string | undefined {
   const anchor = ENUM_LINK.exec(cell)?.[1];
   if (anchor) return anchor.toLowerCase();
-  const ref = documentedTypeRef(readableText(cell));
+  const ref = documentedTypeRef(text);
   return ref && !ref.primitive ? ref.name.toLowerCase() : undefined;
 }
 
@@ -265,13 +278,15 @@ function enumTablesOf(lines: string[]): Map<string, Set<string>> {
   const tables = new Map<string, Set<string>>();
   let current: Set<string> | undefined;
   lines.forEach((line, i) => {
-    const heading = ENUM_HEADING.exec(line);
-    if (heading) {
-      current = new Set();
-      tables.set((heading[1] ?? heading[2]!).toLowerCase(), current);
-      return;
+    if (line.startsWith("#")) {
+      const heading = ENUM_HEADING.exec(line);
+      if (heading) {
+        current = new Set();
+        tables.set((heading[1] ?? heading[2]!).toLowerCase(), current);
+        return;
+      }
+      if (/^#{1,6}\s/.test(line)) current = undefined;
     }
-    if (/^#{1,6}\s/.test(line)) current = undefined;
     // A table's rows: after its delimiter row, which follows the header.
     if (!current || !line.trimStart().startsWith("|") || isDelimiterRow(line)) return;
     if (isDelimiterRow(lines[i + 1] ?? "")) return;

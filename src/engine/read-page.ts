@@ -3,7 +3,7 @@
  * cannot be linted (missing, unreadable, too large, binary, not UTF-8). Shared by `lintFile` and
  * the command line, which also needs the bytes (for its cache keys and for writing fixes back).
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { decodeSource } from "../parse/source.js";
 import { LintMessage } from "./message.js";
 import { type LintResult, resultOf } from "./result.js";
@@ -32,15 +32,22 @@ export function decodePage(bytes: Buffer, maxPageBytes?: number): PageRead {
   return { ok: true, bytes, text: decoded.text, bom: decoded.bom };
 }
 
-/** Reads and decodes a page file; a page over the size limit is not read at all. */
+/**
+ * Reads and decodes a page file; a page over the size limit is not read at all. The size comes from
+ * the open file (one path lookup a page: a `stat` by path cost a whole-tree run 1 % of its time).
+ */
 export function readPage(path: string, maxPageBytes?: number): PageRead {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const tooLarge = tooLargeReason(statSync(path).size, maxPageBytes);
+    fd = openSync(path, "r");
+    const tooLarge = tooLargeReason(fstatSync(fd).size, maxPageBytes);
     if (tooLarge) return { ok: false, reason: tooLarge };
-    bytes = readFileSync(path);
+    bytes = readFileSync(fd);
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decodePage(bytes, maxPageBytes);
 }
