@@ -4,6 +4,7 @@
  * service does not define, but for a v1.0 page whose type only beta defines (`context.betaMetadata`).
  */
 import { createRule } from "../src/engine/rule.js";
+import { missingBaseReports } from "./metadata-properties/base-type.js";
 import { betaOnlyTypeReports } from "./metadata-properties/beta-type.js";
 import { representationReports } from "./metadata-properties/json.js";
 import { missingReports } from "./metadata-properties/missing.js";
@@ -33,6 +34,8 @@ const MESSAGES = {
     'The JSON representation shows "{{property}}", which the service\'s v1.0 {{type}} does not have; only beta has it: remove it from the v1.0 page, or move it to the beta page.',
   betaOnlyType:
     "The service's v1.0 has no type {{type}}; only beta has it: remove this page from the v1.0 docs, or move it to the beta docs.",
+  missingBaseType:
+    'The service\'s {{type}} derives from {{base}}, which this page does not name, so its readers miss what it inherits ({{inherited}}): add "Inherits from [{{baseName}}]({{baseName}}.md)." and `"baseType": "{{base}}"` to the resource annotation.',
   representationCase:
     'The service\'s {{type}} writes "{{written}}" as "{{property}}": write it in that case in the JSON representation.',
 };
@@ -54,5 +57,6 @@ export const metadataProperties = createRule({
     for (const r of rowReports(page, subject, metadata, claimed, betaMetadata)) report(r);
     for (const r of missingReports(page, subject, claimed)) report(r);
     for (const r of representationReports(page, subject, metadata, betaMetadata)) report(r);
+    for (const r of missingBaseReports(page, subject, docs, types, metadata)) report(r);
   },
 });

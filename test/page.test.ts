@@ -231,6 +231,17 @@ describe("property tables with translated headers", () => {
       undefined,
     ],
     [
+      "two columns of constants and single words (which could name types): not a property table",
+      [
+        "| 预设常量 | 颜色 |",
+        "|:--|:--|",
+        "| Preset0 | Red |",
+        "| Preset1 | Orange |",
+        "| Preset2 | Brown |",
+      ],
+      undefined,
+    ],
+    [
       "two columns of words and types: not a property table",
       ["| 属性 | 类型 |", "|:--|:--|", "| 大小 | Int64 |", "| 名称 | String |"],
       undefined,

@@ -54,7 +54,7 @@ export function* missingReports(
  * The words inside the page's HTML comments, the names a writer hid from readers on purpose; not
  * the annotations' (`<!-- { "blockType": "resource" } -->` names no property it hides).
  */
-function commentedNames(page: Page): Set<string> {
+export function commentedNames(page: Page): Set<string> {
   const names = new Set<string>();
   const annotation = (start: number, end: number) =>
     page.annotations.some((a) => a.start < end && a.end > start);

@@ -65,8 +65,11 @@ function mostlyNames(rows: TableCell[][], col: number): boolean {
   return filled > 0 && names * 2 >= filled;
 }
 
-/** True when most of the non-empty cells of column `col` name a type or link to one. */
-function mostlyTypes(rows: TableCell[][], col: number): boolean {
+/**
+ * True when most of the non-empty cells of column `col` name a type or link to one; `strict`, a
+ * primitive type or a link (any single word can be a type's name: `| Preset0 | Red |`).
+ */
+function mostlyTypes(rows: TableCell[][], col: number, strict = false): boolean {
   let types = 0;
   let filled = 0;
   for (const row of rows) {
@@ -74,7 +77,8 @@ function mostlyTypes(rows: TableCell[][], col: number): boolean {
     const text = readableText(raw);
     if (text === "") continue;
     filled++;
-    if (documentedTypeRef(text) || /\]\([^()\s]+\.md/.test(raw)) types++;
+    const ref = documentedTypeRef(text);
+    if ((ref && (!strict || ref.primitive)) || /\]\([^()\s]+\.md/.test(raw)) types++;
   }
   return filled > 0 && types * 2 > filled;
 }
@@ -97,11 +101,14 @@ export function propertyColumns(
   // English headers that name a column but no type (`| Name | Value |`) are another kind of table.
   if (name !== -1 || !PROPERTY_SECTIONS.has(section) || table.header.length < 2) return undefined;
   const names = mostlyNames(table.rows, 0);
-  const types = mostlyTypes(table.rows, 1);
-  // Two columns (`| 属性 | 类型 |`, as the English `| Property | Type |`): both must show, as there
-  // is no description column to tell this table from a two-column list of other things.
+  // Two columns (`| 属性 | 类型 |`, as the English `| Property | Type |`): names and, for certain,
+  // types, as there is no description column to tell this table from a two-column list of other
+  // things (`| Preset0 | Red |`, a constant and its colour).
   if (table.header.length === 2)
-    return names && types ? { name: 0, type: 1, description: undefined } : undefined;
+    return names && mostlyTypes(table.rows, 1, true)
+      ? { name: 0, type: 1, description: undefined }
+      : undefined;
+  const types = mostlyTypes(table.rows, 1);
   // Names first; or, where translation took the names too, types second.
   if (!names && !types) return undefined;
   return { name: 0, type: 1, description: table.header.length - 1 };

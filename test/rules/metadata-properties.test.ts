@@ -188,6 +188,7 @@ const fancyWithWrongSize = resourcePage({
   relationships: undefined,
   json: ['"sparkle": true'],
 });
+const noBase = resourcePage({ lead: ["A widget: a thing with parts."] });
 const unknownKey = resourcePage({ json: [...JSON_KEYS, '"colour": "String"'] });
 const casedKey = resourcePage({ json: [...JSON_KEYS, '"DisplayNAME": "String"'] });
 const externalItem = (type: string) =>
@@ -309,8 +310,53 @@ runRuleTests(RULE, {
         ),
       metadata: SERVICE,
     },
+    {
+      name: "a base type named in the resource annotation alone",
+      code: resourcePage({ lead: ["A widget."] }).replace(
+        '"@odata.type": "microsoft.graph.widget"',
+        '"@odata.type": "microsoft.graph.widget", "baseType": "microsoft.graph.entity"',
+      ),
+      metadata: SERVICE,
+    },
+    {
+      name: "a base type the page may state in words the model does not read: it links to the base's page",
+      code: resourcePage({ lead: ["This type extends the base class [entity](../resources/entity.md)."] }),
+      metadata: SERVICE,
+    },
+    {
+      name: "no base type named, but the page documents what the type inherits (`id`): nothing is lost",
+      code: resourcePage({ lead: ["A widget."], properties: [...PROPERTY_ROWS, "|id|String|The id.|"] }),
+      metadata: SERVICE,
+    },
+    {
+      name: "a base type written as a word (a link with no target) is not reported as missing",
+      code: resourcePage({ lead: ["Derived from [entity]."] }),
+      metadata: SERVICE,
+    },
+    {
+      name: "a type the service derives from nothing needs no base",
+      code: resourcePage({
+        name: "identitySet",
+        lead: ["Who did something."],
+        properties: ["|user|[identity](identity.md)|The user.|"],
+        relationships: undefined,
+        json: ['"user": {"@odata.type": "microsoft.graph.identity"}'],
+      }),
+      metadata: SERVICE,
+    },
   ],
   invalid: [
+    {
+      name: "a page that names no base type where the service's type has one: once, on the title",
+      code: noBase,
+      metadata: SERVICE,
+      errors: [
+        at(noBase, "# widget resource type", {
+          messageId: "missingBaseType",
+          data: { type: WIDGET, base: "microsoft.graph.entity", baseName: "entity", inherited: '"id"' },
+        }),
+      ],
+    },
     {
       name: "properties the service has that the table lacks: one finding on the table",
       code: missingSome,
@@ -775,6 +821,7 @@ describe("metadata-properties on translated pages", () => {
       },
     ],
     ["JSON representation keys", { json: [...JSON_KEYS, '"Tags": []', '"colour": 1'] }],
+    ["no base type named", { lead: ["A widget: a thing with parts."] }],
   ];
   it.each(pages)("%s: the same findings as the English twin", (_name, parts) => {
     const english = findings(resourcePage(parts));
