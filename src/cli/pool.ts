@@ -7,27 +7,12 @@ import { availableParallelism } from "node:os";
 import { basename, dirname } from "node:path";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import { CacheKeys } from "./cache.js";
-import {
-  type FileLintSettings,
-  type FileOutcome,
-  type PlainResult,
-  fromPlainResult,
-  lintOneFile,
-} from "./lint-one.js";
+import { type FileLintSettings, type FileOutcome, fromPlainResult, lintOneFile } from "./lint-one.js";
 import { UsageError } from "./errors.js";
-import type { WorkerInput } from "./worker.js";
+import type { WorkerInput, WorkerReply } from "./worker.js";
 
 /** Below this many files, starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
-
-/** One file's answer from a worker; a worker posts them in batches (arrays). */
-export interface WorkerReply {
-  index: number;
-  result?: PlainResult;
-  notices?: string[];
-  cacheKey?: string;
-  error?: { name: string; message: string };
-}
 
 /**
  * Each worker's heap: a young generation larger than V8's default (linting allocates many

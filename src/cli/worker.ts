@@ -7,14 +7,22 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ConfigError } from "../engine/config/index.js";
 import { MetadataError } from "../metadata/index.js";
 import { CacheKeys } from "./cache.js";
-import { type FileLintSettings, lintOneFile, toPlainResult } from "./lint-one.js";
-import type { WorkerReply } from "./pool.js";
+import { type FileLintSettings, type PlainResult, lintOneFile, toPlainResult } from "./lint-one.js";
 
 export interface WorkerInput {
   files: Array<{ index: number; file: string }>;
   settings: FileLintSettings;
   keepSource: boolean;
   withCacheKeys: boolean;
+}
+
+/** One file's answer from a worker; a worker posts them in batches (arrays). */
+export interface WorkerReply {
+  index: number;
+  result?: PlainResult;
+  notices?: string[];
+  cacheKey?: string;
+  error?: { name: string; message: string };
 }
 
 /** A batch is posted when it holds this many results… */
