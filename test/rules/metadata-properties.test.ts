@@ -334,6 +334,14 @@ runRuleTests(RULE, {
       metadata: SERVICE,
     },
     {
+      name: "a page whose annotation names its type by `@type` (read by its English title only): no base asked",
+      code: resourcePage({ lead: ["A widget."] }).replace(
+        '"@odata.type": "microsoft.graph.widget"',
+        '"@type": "microsoft.graph.widget"',
+      ),
+      metadata: SERVICE,
+    },
+    {
       name: "a type the service derives from nothing needs no base",
       code: resourcePage({
         name: "identitySet",
