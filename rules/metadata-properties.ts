@@ -4,7 +4,7 @@
  * service does not define, but for a v1.0 page whose type only beta defines (`context.betaMetadata`).
  */
 import { createRule } from "../src/engine/rule.js";
-import { missingBaseReports } from "./metadata-properties/base-type.js";
+import { baseTypeReports } from "./metadata-properties/base-type.js";
 import { betaOnlyTypeReports } from "./metadata-properties/beta-type.js";
 import { representationReports } from "./metadata-properties/json.js";
 import { missingReports } from "./metadata-properties/missing.js";
@@ -36,6 +36,10 @@ const MESSAGES = {
     "The service's v1.0 has no type {{type}}; only beta has it: remove this page from the v1.0 docs, or move it to the beta docs.",
   missingBaseType:
     'The service\'s {{type}} derives from {{base}}, which this page does not name, so its readers miss what it inherits ({{inherited}}): add "Inherits from [{{baseName}}]({{baseName}}.md)." and `"baseType": "{{base}}"` to the resource annotation.',
+  baseDiffers:
+    "The service's {{type}} derives from {{base}}, not {{documented}}: name {{base}} as this page's base type.",
+  noServiceBase:
+    "The service's {{type}} derives from no type, not {{documented}}: remove the base type this page names, or correct it.",
   representationCase:
     'The service\'s {{type}} writes "{{written}}" as "{{property}}": write it in that case in the JSON representation.',
 };
@@ -57,6 +61,6 @@ export const metadataProperties = createRule({
     for (const r of rowReports(page, subject, metadata, claimed, betaMetadata)) report(r);
     for (const r of missingReports(page, subject, claimed)) report(r);
     for (const r of representationReports(page, subject, metadata, betaMetadata)) report(r);
-    for (const r of missingBaseReports(page, subject, docs, types, metadata)) report(r);
+    for (const r of baseTypeReports(page, subject, docs, types, metadata)) report(r);
   },
 });

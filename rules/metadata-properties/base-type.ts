@@ -1,4 +1,4 @@
-/** A resource page that names no base type where the service's type derives from one. */
+/** A resource page's base type against the service's: not named where the service has one, or another. */
 import { baseRefs } from "../../src/docset/base-type.js";
 import type { DocsIndex } from "../../src/docset/index.js";
 import type { TypeResolver } from "../../src/docset/resolve.js";
@@ -6,11 +6,13 @@ import type { Report } from "../../src/engine/rule.js";
 import type { MetadataIndex } from "../../src/metadata/index.js";
 import { linkedTypeName } from "../../src/page/inherits.js";
 import type { Page } from "../../src/page/model.js";
+import type { Range } from "../../src/parse/source.js";
+import { parseTypeRef } from "../../src/parse/type-ref.js";
 import { commentedNames, quotedNames } from "./missing.js";
 import type { Subject } from "./subject.js";
 
-/** The message of a base type the page does not name (worded in metadata-properties.ts). */
-type MessageId = "missingBaseType";
+/** The messages of a page's base type against the service's (worded in metadata-properties.ts). */
+type MessageId = "missingBaseType" | "baseDiffers" | "noServiceBase";
 
 /** A message names this many of the inherited properties the page leaves out, then how many more. */
 const NAMED = 5;
@@ -26,22 +28,29 @@ const NAMED = 5;
  * ("Derived from [educationSynchronizationDataProvider]", a link with no target): not reported
  * (precision first).
  */
-export function* missingBaseReports(
+export function* baseTypeReports(
   page: Page,
   subject: Subject,
   docs: DocsIndex,
   types: TypeResolver,
   metadata: MetadataIndex,
 ): Generator<Report<MessageId>> {
-  const base = subject.type.baseType;
-  if (!subject.primary || base === undefined) return;
+  if (!subject.primary) return;
   // Only a page whose `resource` annotation names its type by `@odata.type` (which translation
   // keeps, and by which the docs index reads the page's definition in any language): a title's words
   // name a type in English only, and the finding must not depend on the page's language.
   const annotation = page.codeBlocks.find((c) => c.annotation?.blockType === "resource")?.annotation;
   const own = types.ownResource();
-  if (annotation?.declaredType?.key !== "@odata.type" || !own) return;
-  if (baseRefs(docs, own).length > 0 || mentions(page, base)) return;
+  const title = page.headings.find((h) => h.depth === 1);
+  if (annotation?.declaredType?.key !== "@odata.type" || !own || !title) return;
+  // A base type the annotation states is compared with the service's; one read from prose is not:
+  // "All the session controls inherit from [conditionalAccessSessionControl]" speaks of other types,
+  // and a translated tree's learned leads (`从`, "from") are not certain enough to report on.
+  const stated = annotation.data.baseType;
+  const statedRef = typeof stated === "string" ? parseTypeRef(stated) : undefined;
+  if (statedRef) yield* differingBase(subject, metadata, [statedRef.name], title);
+  const base = subject.type.baseType;
+  if (base === undefined || baseRefs(docs, own).length > 0 || mentions(page, base)) return;
   // What the page documents, shows in its JSON representation, or hides in a comment on purpose.
   const hidden = commentedNames(page);
   const known = (name: string) =>
@@ -52,8 +61,7 @@ export function* missingBaseReports(
     .baseTypes(subject.type.qualifiedName)
     .flatMap((t) => [...t.properties, ...t.navigationProperties].map((p) => p.name))
     .filter((name) => !known(name));
-  const title = page.headings.find((h) => h.depth === 1);
-  if (inherited.length === 0 || !title) return;
+  if (inherited.length === 0) return;
   const more = inherited.length - NAMED;
   yield {
     messageId: "missingBaseType",
@@ -65,6 +73,28 @@ export function* missingBaseReports(
     },
     range: title,
   };
+}
+
+/**
+ * A page whose annotation states a base type that is not in the service's chain (`"baseType":
+ * "microsoft.graph.entity"` on `planner`, which the service derives from nothing), or where the
+ * service's derives from none: once, on the title. A base further up the chain (`entity` for an
+ * `outlookItem` type) is not a difference.
+ */
+function* differingBase(
+  subject: Subject,
+  metadata: MetadataIndex,
+  named: string[],
+  title: Range,
+): Generator<Report<MessageId>> {
+  const chain = metadata.baseTypes(subject.type.qualifiedName).map((t) => t.name.toLowerCase());
+  if (named.some((name) => chain.includes(name.toLowerCase()))) return;
+  const type = subject.type.qualifiedName;
+  const documented = named.join(", ");
+  const base = subject.type.baseType;
+  yield base === undefined
+    ? { messageId: "noServiceBase", data: { type, documented }, range: title }
+    : { messageId: "baseDiffers", data: { type, base, documented }, range: title };
 }
 
 function shortName(qualifiedName: string): string {

@@ -189,6 +189,24 @@ const fancyWithWrongSize = resourcePage({
   json: ['"sparkle": true'],
 });
 const noBase = resourcePage({ lead: ["A widget: a thing with parts."] });
+/** The page with `"baseType": base` in its resource annotation. */
+const withStatedBase = (code: string, type: string, base: string) =>
+  code.replace(`"@odata.type": "${type}"`, `"@odata.type": "${type}", "baseType": "${base}"`);
+const otherBase = withStatedBase(
+  resourcePage({ lead: ["Inherits from [part](part.md)."] }),
+  WIDGET,
+  "microsoft.graph.part",
+);
+const baseOfNone = withStatedBase(
+  resourcePage({
+    name: "identitySet",
+    properties: ["|user|[identity](identity.md)|The user.|"],
+    relationships: undefined,
+    json: ['"user": {"@odata.type": "microsoft.graph.identity"}'],
+  }),
+  "microsoft.graph.identitySet",
+  "microsoft.graph.entity",
+);
 const unknownKey = resourcePage({ json: [...JSON_KEYS, '"colour": "String"'] });
 const casedKey = resourcePage({ json: [...JSON_KEYS, '"DisplayNAME": "String"'] });
 const externalItem = (type: string) =>
@@ -342,6 +360,25 @@ runRuleTests(RULE, {
       metadata: SERVICE,
     },
     {
+      name: "a base type further up the service's chain (entity for fancyWidget) is not a difference",
+      code: resourcePage({
+        name: "fancyWidget",
+        lead: ["Inherits from [entity](entity.md)."],
+        properties: ["|sparkle|Boolean|Whether it sparkles.|"],
+        relationships: undefined,
+        json: ['"sparkle": true'],
+      }).replace(
+        '"@odata.type": "microsoft.graph.fancyWidget"',
+        '"@odata.type": "microsoft.graph.fancyWidget", "baseType": "microsoft.graph.entity"',
+      ),
+      metadata: SERVICE,
+    },
+    {
+      name: "a base type read from prose only is not compared (a sentence may speak of other types)",
+      code: resourcePage({ lead: ["All widget parts inherit from [part](part.md)."] }),
+      metadata: SERVICE,
+    },
+    {
       name: "a type the service derives from nothing needs no base",
       code: resourcePage({
         name: "identitySet",
@@ -362,6 +399,28 @@ runRuleTests(RULE, {
         at(noBase, "# widget resource type", {
           messageId: "missingBaseType",
           data: { type: WIDGET, base: "microsoft.graph.entity", baseName: "entity", inherited: '"id"' },
+        }),
+      ],
+    },
+    {
+      name: "a base type the service's chain does not have: once, on the title",
+      code: otherBase,
+      metadata: SERVICE,
+      errors: [
+        at(otherBase, "# widget resource type", {
+          messageId: "baseDiffers",
+          data: { type: WIDGET, base: "microsoft.graph.entity", documented: "part" },
+        }),
+      ],
+    },
+    {
+      name: "a base type where the service's type derives from none",
+      code: baseOfNone,
+      metadata: SERVICE,
+      errors: [
+        at(baseOfNone, "# identitySet resource type", {
+          messageId: "noServiceBase",
+          data: { type: "microsoft.graph.identitySet", documented: "entity" },
         }),
       ],
     },
