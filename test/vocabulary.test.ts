@@ -74,6 +74,7 @@ describe("learnVocabulary: a word is learned on five properties of one primitive
     values: [],
     links: [],
     types: [{ word, property, type }],
+    collections: [],
   });
   const pages = (word: string, types: string[]) => types.map((type, i) => page(word, `p${i}`, type));
   const cases: Array<[string, ReturnType<typeof pages>, string | undefined]> = [
@@ -139,5 +140,92 @@ describe("a tree's type word holds examples to the type it stands for", () => {
 
   it("a boolean fits", () => {
     expect(ruleFindings("schema-conformance", page("false"), { path })).toEqual([]);
+  });
+});
+
+describe("samplesOf: words after a type name, with whether the JSON value is an array", () => {
+  const cases: Array<[string, string, string, Array<{ word: string; property: string; array: boolean }>]> = [
+    ["an array", "String набор", '["a"]', [{ word: "набор", property: "isOwner", array: true }]],
+    [
+      "a link's type with words after it",
+      "[identitySet](identityset.md) набор",
+      '[{ "@odata.type": "microsoft.graph.identitySet" }]',
+      [{ word: "набор", property: "isOwner", array: true }],
+    ],
+    ["not an array", "String 集合", '"a"', [{ word: "集合", property: "isOwner", array: false }]],
+    ["English words are read, not learned", "String collection", '["a"]', []],
+    ["a type name alone", "String", '"a"', []],
+  ];
+  for (const [name, type, value, expected] of cases) {
+    it(name, () => {
+      expect(samplesOf(resourcePage("widget", "isOwner", type, value)).collections).toEqual(expected);
+    });
+  }
+});
+
+describe("learnVocabulary: a collection word is learned on five properties, 90% arrays", () => {
+  const page = (word: string, property: string, array: boolean) => ({
+    enums: [],
+    values: [],
+    links: [],
+    types: [],
+    collections: [{ word, property, array }],
+  });
+  const pages = (arrays: boolean[]) => arrays.map((array, i) => page("набор", `p${i}`, array));
+  const cases: Array<[string, ReturnType<typeof pages>, boolean]> = [
+    ["five properties, all arrays", pages(Array(5).fill(true)), true],
+    ["four properties: not enough", pages(Array(4).fill(true)), false],
+    ["one in six not an array", pages([...Array(5).fill(true), false]), false],
+    ["one property seen five times", Array(5).fill(page("набор", "p", true)), false],
+  ];
+  for (const [name, samples, expected] of cases) {
+    it(name, () => {
+      expect(learnVocabulary(samples).collectionWords.has("набор")).toBe(expected);
+    });
+  }
+});
+
+describe("a tree's collection word holds examples to a collection", () => {
+  const root = tempDocsTree("gdl-collection-words-", {
+    ...Object.fromEntries(
+      ["a", "b", "c", "d", "e"].map((n) => [
+        `resources/${n}thing.md`,
+        resourcePage(`${n}Thing`, `${n}Tags`, "String набор", '["String"]'),
+      ]),
+    ),
+  });
+  const page = (value: string) =>
+    md(
+      "# Get aThing",
+      "",
+      '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.aThing" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "Content-Type: application/json",
+      "",
+      `{ "aTags": ${value} }`,
+      "```",
+    );
+  const path = join(root, "api", "athing-get.md");
+
+  it("a string where the words mean a collection is reported", () => {
+    expect(
+      ruleFindings("schema-conformance", page('"red"'), { path }).map((f) => [f.messageId, f.data]),
+    ).toEqual([
+      [
+        "wrongType",
+        {
+          key: "aTags",
+          type: "aThing",
+          documented: "String набор",
+          expected: "an array",
+          given: 'the string "red"',
+        },
+      ],
+    ]);
+  });
+
+  it("an array fits", () => {
+    expect(ruleFindings("schema-conformance", page('["red"]'), { path })).toEqual([]);
   });
 });

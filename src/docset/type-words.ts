@@ -4,12 +4,17 @@
  * word stands for from the JSON representations (vocabulary.ts), and the definitions the docs index
  * hands out carry the type it stands for, so every rule reads the same type.
  */
-import { documentedTypeRef } from "../parse/type-ref.js";
+import { documentedTypeRef, unreadWords } from "../parse/type-ref.js";
 import type { PropertyDefinition, ResourceDefinition } from "./definitions.js";
 import { type DocsRoot, vocabularyOf } from "./vocabulary.js";
 
 /** The property with the type its cell's word stands for, when the cell names no type itself. */
 export function withTreeType(docs: DocsRoot, property: PropertyDefinition): PropertyDefinition {
+  if (hasCollectionWords(property)) {
+    const words = unreadWords(property.type);
+    const collection = words !== undefined && vocabularyOf(docs).collectionWords.has(words);
+    return collection ? { ...property, typeRef: { ...property.typeRef!, collection: true } } : property;
+  }
   if (!isTypeWord(property)) return property;
   const type = vocabularyOf(docs).typeWords.get(property.type.trim().toLowerCase());
   const typeRef = type === undefined ? undefined : documentedTypeRef(type);
@@ -23,7 +28,7 @@ export function withTreeTypes(docs: DocsRoot, resource: ResourceDefinition): Res
   const done = typed.get(resource);
   if (done) return done;
   let result = resource;
-  if ([...resource.properties.values()].some(isTypeWord)) {
+  if ([...resource.properties.values()].some((p) => isTypeWord(p) || hasCollectionWords(p))) {
     const properties = new Map(
       [...resource.properties].map(([name, property]) => [name, withTreeType(docs, property)]),
     );
@@ -31,6 +36,15 @@ export function withTreeTypes(docs: DocsRoot, resource: ResourceDefinition): Res
   }
   typed.set(resource, result);
   return result;
+}
+
+/** A type name with words after it that say whether it is a collection (`String 集合`). */
+function hasCollectionWords(property: PropertyDefinition): boolean {
+  return (
+    property.typeRef !== undefined &&
+    property.typeRef.collection === undefined &&
+    unreadWords(property.type) !== undefined
+  );
 }
 
 /** A type cell with words but no type name or link: only the tree's vocabulary can read it. */

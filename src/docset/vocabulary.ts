@@ -20,7 +20,7 @@ import { dirname, join } from "node:path";
 import { readableText, readableTextWithCode } from "../parse/inline.js";
 import { parseJson } from "../parse/json.js";
 import type { JsonValue } from "../parse/json.js";
-import { documentedTypeRef, isTypePlaceholder, primitiveKind } from "../parse/type-ref.js";
+import { documentedTypeRef, isTypePlaceholder, primitiveKind, unreadWords } from "../parse/type-ref.js";
 import { isDelimiterRow, splitRow } from "../parse/table.js";
 import { baseLead, linkedTypeName } from "../page/inherits.js";
 import { valueRuns } from "../page/value-runs.js";
@@ -36,6 +36,11 @@ export interface Vocabulary {
    * can be read from, learned from the values the JSON representations give their properties.
    */
   typeWords: ReadonlyMap<string, string>;
+  /**
+   * The tree's words for "collection" after a type name (`String 集合`, `[userIdentity](…) 集合`),
+   * lower case: learned where the JSON representations give those properties arrays.
+   */
+  collectionWords: ReadonlySet<string>;
 }
 
 /** What a docs index is to the vocabulary: where its tree is. */
@@ -55,6 +60,8 @@ interface PageSamples {
   links: Array<{ lead: string; toBase: boolean }>;
   /** Type cells no type can be read from (lower case), with the property and its JSON value's type. */
   types: Array<{ word: string; property: string; type: string }>;
+  /** Words after a type name in a type cell (lower case), with the property and whether its JSON value is an array. */
+  collections: Array<{ word: string; property: string; array: boolean }>;
 }
 
 /** A lead is learned once seen this many times, on pages that prove its meaning. */
@@ -74,7 +81,7 @@ const MIN_TYPE_WORD_SHARE = 0.9;
 const VOCABULARY_SCAN: FolderScan<PageSamples> = {
   kind: "vocabulary",
   // Bump when samplesOf changes what it finds.
-  version: 4,
+  version: 5,
   scan: (bytes) => samplesOf(bytes.toString("utf8")),
 };
 
@@ -148,7 +155,12 @@ export function learnVocabulary(samples: Iterable<PageSamples>): Vocabulary {
   for (const [lead, { seen, toBase }] of links) {
     if (toBase >= MIN_SEEN && toBase >= MIN_BASE_SHARE * seen) baseIntros.add(lead);
   }
-  return { valueIntros, baseIntros, typeWords: typeWordsOf(pages) };
+  return {
+    valueIntros,
+    baseIntros,
+    typeWords: typeWordsOf(pages),
+    collectionWords: collectionWordsOf(pages),
+  };
 }
 
 /**
@@ -176,6 +188,28 @@ function typeWordsOf(pages: readonly PageSamples[]): Map<string, string> {
   return words;
 }
 
+/**
+ * The words after type names that mean "collection": seen on as many properties as a type word, and
+ * as nearly always with an array in the JSON representation.
+ */
+function collectionWordsOf(pages: readonly PageSamples[]): Set<string> {
+  const seen = new Map<string, { properties: Set<string>; arrays: number; total: number }>();
+  for (const page of pages) {
+    for (const { word, property, array } of page.collections) {
+      const entry = seen.get(word) ?? { properties: new Set(), arrays: 0, total: 0 };
+      entry.properties.add(property);
+      if (array) entry.arrays++;
+      entry.total++;
+      seen.set(word, entry);
+    }
+  }
+  const words = new Set<string>();
+  for (const [word, { properties, arrays, total }] of seen) {
+    if (properties.size >= MIN_TYPE_WORD_PROPERTIES && arrays >= MIN_TYPE_WORD_SHARE * total) words.add(word);
+  }
+  return words;
+}
+
 const ENUM_HEADING =
   /^#{2,6}[ \t]+(?:<a\s+(?:name|id)=["']([\w.]+)-values["'][^>]*>|`?([\w.]+)`?[ \t]+values[ \t]*$)/i;
 const ENUM_LINK = /\]\([^()\s]*#([\w.]+)-values\)/i;
@@ -191,6 +225,7 @@ export function samplesOf(text: string): PageSamples {
   const lines = text.split(/\r?\n/);
   const values: PageSamples["values"] = [];
   const types: PageSamples["types"] = [];
+  const collections: PageSamples["collections"] = [];
   // Parsed only for a page with a type word no type name can be read from: few pages of a tree.
   let representation: Map<string, JsonValue> | undefined | null = null;
   for (const line of lines) {
@@ -205,17 +240,24 @@ export function samplesOf(text: string): PageSamples {
     const run =
       type && description.includes("`") ? valueRuns(readableTextWithCode(description))[0] : undefined;
     if (type && run && run.lead !== "") values.push({ type, lead: run.lead, values: run.values });
+    const after = unreadWords(typeText);
     const word = typeText.toLowerCase();
-    if (word === "" || typeCell.includes("](") || documentedTypeRef(word)) continue;
+    if (after === undefined && (word === "" || typeCell.includes("](") || documentedTypeRef(word))) continue;
     // Only a property the JSON representation has gives a sample (not a header row's `Property`).
     const property = readableText(cells[0]!.raw);
     if (!text.includes(`"${property}"`)) continue;
     if (representation === null) representation = representationOf(text);
-    const sample = representation && typeWordSample(property, word, representation);
+    if (!representation) continue;
+    if (after !== undefined) {
+      const value = representation.get(property);
+      if (value) collections.push({ word: after, property, array: value.type === "array" });
+      continue;
+    }
+    const sample = typeWordSample(property, word, representation);
     if (sample) types.push(sample);
   }
   const enums = [...enumTablesOf(lines)].map(([name, members]): [string, string[]] => [name, [...members]]);
-  return { enums, values, links: baseLinkSamples(text, lines), types };
+  return { enums, values, links: baseLinkSamples(text, lines), types, collections };
 }
 
 /** The top-level values of the page's `resource` JSON representation, by property name. */

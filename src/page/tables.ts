@@ -10,10 +10,25 @@
  */
 import { readableText, readableTextWithCode } from "../parse/inline.js";
 import type { PipeTable, TableCell } from "../parse/table.js";
-import { documentedTypeRef, linkedTypeRef, primitiveKind, withoutFinalNote } from "../parse/type-ref.js";
+import {
+  type TypeRef,
+  documentedTypeRef,
+  linkedTypeRef,
+  primitiveKind,
+  withoutFinalNote,
+} from "../parse/type-ref.js";
 import { frontMatterValue } from "./front-matter.js";
 import type { JsonValue } from "../parse/json.js";
-import type { EnumTable, Heading, MemberCell, NameCell, Page, PropertyRow, TableRole } from "./model.js";
+import type {
+  EnumTable,
+  Heading,
+  MemberCell,
+  NameCell,
+  Page,
+  PropertyRow,
+  PropertyTable,
+  TableRole,
+} from "./model.js";
 import { documentedValues } from "./possible-values.js";
 import { type SectionKind, enumNameOf } from "./sections.js";
 import { valueRuns } from "./value-runs.js";
@@ -228,7 +243,8 @@ function memberCell(name: string, cell: TableCell): MemberCell {
  * those keys (`endDateTime`, 状态, `scope` → `status`); else, when the keys no row names are as many
  * as the nameless rows, they are taken in order. A key is taken only when its value there fits the
  * row's type (an object of that type, an array for a collection, a string, number or boolean for a
- * primitive). Rows named no other way are dropped from the table. Every such row is kept in the
+ * primitive); last, the resource's tables are taken together, as one list of rows, the same way.
+ * Rows named no other way are dropped from the table. Every such row is kept in the
  * table's `notNames`: the page is wrong either way.
  */
 export function recoverTranslatedNames(page: Page): void {
@@ -239,12 +255,23 @@ export function recoverTranslatedNames(page: Page): void {
     (e) => e.kind === "request" && e.message.body?.json?.root?.type === "object",
   );
   const requestKeys = jsonKeys(requestBody?.message.body?.json?.root);
+  const pending: Array<{ table: PropertyTable; nameless: PropertyRow[] }> = [];
   for (const table of page.propertyTables) {
     const nameless = table.rows.filter((r) => r.name === "");
     if (nameless.length === 0) continue;
     const keys = table.role === "request-body" ? requestKeys : resourceKeys;
     nameByNeighbours(table.rows, keys);
     nameByLeftovers(table.rows, keys);
+    pending.push({ table, nameless });
+  }
+  // The resource's tables together: a relationships table's one translated row (`| 项 |
+  // [OutlookItem](outlookitem.md) |`) is the key no row of the properties table names either.
+  nameByLeftovers(
+    page.propertyTables.filter((t) => t.role === "resource").flatMap((t) => t.rows),
+    resourceKeys,
+    showsType,
+  );
+  for (const { table, nameless } of pending) {
     for (const row of nameless) {
       const { start, end } = row.nameRange;
       table.notNames.push({
@@ -271,8 +298,7 @@ function jsonKeys(root: JsonValue | undefined): JsonKey[] {
 }
 
 /** Whether a JSON example value can be of the row's documented type. */
-function fits(row: PropertyRow, value: JsonValue | undefined): boolean {
-  const ref = row.typeRef;
+function fits(ref: TypeRef | undefined, value: JsonValue | undefined): boolean {
   if (!ref || !value || value.type === "null") return true;
   if (value.type === "array") return ref.collection !== false;
   if (ref.collection === true) return false;
@@ -286,6 +312,28 @@ function fits(row: PropertyRow, value: JsonValue | undefined): boolean {
   if (kind === "boolean") return value.type === "boolean" || value.type === "string";
   if (kind === "integer" || kind === "number") return value.type === "number" || value.type === "string";
   return value.type === "string";
+}
+
+/**
+ * Whether a JSON example value shows the row's documented type itself: an object that names it by
+ * `@odata.type`, an array of such for a collection, a value of the primitive's kind. Across tables
+ * a string placeholder (`"String"`) fits too many rows to tell one from another.
+ */
+function showsType(ref: TypeRef | undefined, value: JsonValue | undefined): boolean {
+  if (!ref || !value) return false;
+  if (value.type === "array")
+    return ref.collection !== false && showsType({ ...ref, collection: false }, value.items[0]);
+  if (ref.collection === true) return false;
+  if (value.type === "object") {
+    const declared = value.properties.find((p) => p.key === "@odata.type")?.value;
+    const name = declared?.type === "string" ? declared.value.split(".").pop() : undefined;
+    return !ref.primitive && name?.toLowerCase() === ref.name.toLowerCase();
+  }
+  if (!ref.primitive) return false;
+  const kind = primitiveKind(ref.name);
+  if (kind === "boolean") return value.type === "boolean";
+  if (kind === "integer" || kind === "number") return value.type === "number";
+  return value.type === "string" && kind === "string";
 }
 
 function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
@@ -302,18 +350,18 @@ function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
     const aligned = (i === 0 || from > 0) && to !== -1 && to - from === end - i;
     if (
       aligned &&
-      between.every((key, k) => fits(rows[i + k]!, key.value) && !named.has(key.key.toLowerCase()))
+      between.every((key, k) => fits(rows[i + k]!.typeRef, key.value) && !named.has(key.key.toLowerCase()))
     )
       between.forEach((key, k) => (rows[i + k]!.name = key.key));
     i = end;
   }
 }
 
-function nameByLeftovers(rows: PropertyRow[], keys: JsonKey[]): void {
+function nameByLeftovers(rows: PropertyRow[], keys: JsonKey[], fit = fits): void {
   const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
   const leftovers = keys.filter((k) => !named.has(k.key.toLowerCase()));
   const nameless = rows.filter((r) => r.name === "");
   if (nameless.length === 0 || leftovers.length !== nameless.length) return;
-  if (nameless.every((row, k) => fits(row, leftovers[k]!.value)))
+  if (nameless.every((row, k) => fit(row.typeRef, leftovers[k]!.value)))
     nameless.forEach((row, k) => (row.name = leftovers[k]!.key));
 }

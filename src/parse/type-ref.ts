@@ -115,10 +115,27 @@ export function documentedTypeRef(text: string): TypeRef | undefined {
  * after a name (`A or B`) are read, and are not a type.
  */
 function withUnreadWords(text: string): TypeRef | undefined {
+  const split = nameAndWords(text);
+  const ref = split && parseTypeRef(split.name);
+  return ref && { ...ref, collection: undefined };
+}
+
+/**
+ * The words in another script after a type cell's type name (`集合` of `String 集合`), lower case,
+ * white space folded: what a tree's vocabulary may learn the meaning of (vocabulary.ts). Undefined
+ * when the cell's text is not a name followed by such words.
+ */
+export function unreadWords(text: string): string | undefined {
+  const split = nameAndWords(withoutFinalNote(unwrapLinks(text)).trim());
+  return split && parseTypeRef(split.name)
+    ? split.words.replace(/\s+/g, " ").trim().toLowerCase()
+    : undefined;
+}
+
+function nameAndWords(text: string): { name: string; words: string } | undefined {
   const space = text.search(/\s/);
   if (space === -1 || /[\x21-\x7e]/.test(text.slice(space))) return undefined;
-  const ref = parseTypeRef(text.slice(0, space));
-  return ref && { ...ref, collection: undefined };
+  return { name: text.slice(0, space), words: text.slice(space) };
 }
 
 /**

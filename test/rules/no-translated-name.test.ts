@@ -55,6 +55,34 @@ const translatedStatus = resourcePage(
 const unrecoverable = resourcePage(["|状态|String|状态。|", "|颜色|String|颜色。|"], ['{ "id": "String" }']);
 const translatedMember = enumPage(["grant", "授予", "deny"]);
 
+/** A resource page with a relationships table below its properties table. */
+const withRelationships = (rows: string[], relationships: string[], json: string) =>
+  resourcePage(
+    [
+      ...rows,
+      "",
+      '## <a name="relationships"></a>关系',
+      "",
+      "| 关系 | 类型 | 说明 |",
+      "|:---|:---|:---|",
+      ...relationships,
+    ],
+    [json],
+  );
+const item = "|项|[OutlookItem](outlookitem.md)|附加的项。|";
+// Each table alone leaves two keys for one row; the two tables together, one each.
+const acrossTables = withRelationships(
+  ["|id|String|标识符。|", "|大小|Int32|大小。|"],
+  [item],
+  '{ "id": "String", "size": 1024, "item": { "@odata.type": "microsoft.graph.outlookItem" } }',
+);
+// Across tables a value must show the row's type: a placeholder string could be any row's.
+const placeholderAcrossTables = withRelationships(
+  ["|id|String|标识符。|", "|大小|Int32|大小。|"],
+  [item],
+  '{ "id": "String", "size": 1024, "item": "String" }',
+);
+
 runExplicitRuleTests(noTranslatedName, {
   valid: [
     {
@@ -93,6 +121,26 @@ runExplicitRuleTests(noTranslatedName, {
       errors: [
         { ...place(unrecoverable, "状态"), messageId: "property", data: { written: "状态" } },
         { ...place(unrecoverable, "颜色"), messageId: "property", data: { written: "颜色" } },
+      ],
+    },
+    {
+      name: "names the properties and relationships tables leave to each other",
+      code: acrossTables,
+      errors: [
+        {
+          ...place(acrossTables, "大小"),
+          messageId: "propertyKnown",
+          data: { written: "大小", name: "size" },
+        },
+        { ...place(acrossTables, "项"), messageId: "propertyKnown", data: { written: "项", name: "item" } },
+      ],
+    },
+    {
+      name: "not across tables when a value does not show the row's type",
+      code: placeholderAcrossTables,
+      errors: [
+        { ...place(placeholderAcrossTables, "大小"), messageId: "property", data: { written: "大小" } },
+        { ...place(placeholderAcrossTables, "项"), messageId: "property", data: { written: "项" } },
       ],
     },
     {
