@@ -29,6 +29,34 @@ function resourcePage(name: string, property: string, type: string, value: strin
   );
 }
 
+/**
+ * A tree of five resource pages (`aThing` … `eThing`) whose `${n}${suffix}` property has `type` and
+ * the JSON representation `value`, and where a Get aThing page lives, with its response body.
+ */
+function treeOfFive(prefix: string, suffix: string, type: string, value: string) {
+  const root = tempDocsTree(prefix, {
+    ...Object.fromEntries(
+      ["a", "b", "c", "d", "e"].map((n) => [
+        `resources/${n}thing.md`,
+        resourcePage(`${n}Thing`, `${n}${suffix}`, type, value),
+      ]),
+    ),
+  });
+  const page = (body: string) =>
+    md(
+      "# Get aThing",
+      "",
+      '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.aThing" } -->',
+      "```http",
+      "HTTP/1.1 200 OK",
+      "Content-Type: application/json",
+      "",
+      `{ "a${suffix}": ${body} }`,
+      "```",
+    );
+  return { page, path: join(root, "api", "athing-get.md") };
+}
+
 describe("samplesOf: type cells no type name is read from, with their JSON value's type", () => {
   const cases: Array<[string, string, string, Array<{ word: string; property: string; type: string }>]> = [
     [
@@ -97,27 +125,7 @@ describe("learnVocabulary: a word is learned on five properties of one primitive
 });
 
 describe("a tree's type word holds examples to the type it stands for", () => {
-  const root = tempDocsTree("gdl-type-words-", {
-    ...Object.fromEntries(
-      ["a", "b", "c", "d", "e"].map((n) => [
-        `resources/${n}thing.md`,
-        resourcePage(`${n}Thing`, `${n}Flag`, "valeur booléenne", "true"),
-      ]),
-    ),
-  });
-  const page = (value: string) =>
-    md(
-      "# Get aThing",
-      "",
-      '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.aThing" } -->',
-      "```http",
-      "HTTP/1.1 200 OK",
-      "Content-Type: application/json",
-      "",
-      `{ "aFlag": ${value} }`,
-      "```",
-    );
-  const path = join(root, "api", "athing-get.md");
+  const { page, path } = treeOfFive("gdl-type-words-", "Flag", "valeur booléenne", "true");
 
   it("a string where the word means Boolean is reported, quoting the word", () => {
     expect(ruleFindings("schema-conformance", page('"true"'), { path })).toEqual([
@@ -186,27 +194,7 @@ describe("learnVocabulary: a collection word is learned on five properties, 90% 
 });
 
 describe("a tree's collection word holds examples to a collection", () => {
-  const root = tempDocsTree("gdl-collection-words-", {
-    ...Object.fromEntries(
-      ["a", "b", "c", "d", "e"].map((n) => [
-        `resources/${n}thing.md`,
-        resourcePage(`${n}Thing`, `${n}Tags`, "String набор", '["String"]'),
-      ]),
-    ),
-  });
-  const page = (value: string) =>
-    md(
-      "# Get aThing",
-      "",
-      '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.aThing" } -->',
-      "```http",
-      "HTTP/1.1 200 OK",
-      "Content-Type: application/json",
-      "",
-      `{ "aTags": ${value} }`,
-      "```",
-    );
-  const path = join(root, "api", "athing-get.md");
+  const { page, path } = treeOfFive("gdl-collection-words-", "Tags", "String набор", '["String"]');
 
   it("a string where the words mean a collection is reported", () => {
     expect(
