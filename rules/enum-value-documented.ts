@@ -70,7 +70,11 @@ function walkObject(
   if (value.type !== "object" || depth > MAX_DEPTH) return;
   for (const property of value.properties) {
     if (!property.value || property.key.startsWith("@")) continue;
-    const definitions = scope.lookup(property.key);
+    let definitions = scope.lookup(property.key);
+    // A key whose row's name translation took stands for that row (the page is reported once).
+    const lost = definitions.length === 0 && scope.resource;
+    if (lost)
+      definitions = [types.lostNameProperty(lost, value, property.key)].filter((d) => d !== undefined);
     if (definitions.length === 0) continue;
     const items = property.value.type === "array" ? property.value.items : [property.value];
     const set = valueSetOf(definitions, types);

@@ -25,7 +25,7 @@ export function baseRefs(docs: DocsIndex, definition: ResourceDefinition): Array
   let written = definition.baseTypes;
   if (written.length === 0 && definition.baseLinks.length > 0) {
     const intros = vocabularyOf(docs).baseIntros;
-    const learned = definition.baseLinks.find((l) => intros.has(l.lead));
+    const learned = definition.baseLinks.find((l) => isBaseLead(l.lead, intros));
     if (learned) written = [learned.name];
   }
   return written.map((written) => {
@@ -33,6 +33,22 @@ export function baseRefs(docs: DocsIndex, definition: ResourceDefinition): Array
     if (!parsed || parsed.primitive) return undefined;
     return parsed.namespace ? parsed : { ...parsed, namespace: definition.namespace };
   });
+}
+
+/** A learned lead this long or longer also leads where it ends a longer clause. */
+const MIN_SUFFIX_LEAD = 3;
+
+/**
+ * A link's lead is one of the tree's words for "inherits from", or ends with one long enough to
+ * mean it alone ("此类型继承自" ends with "继承自", "this type inherits from" with "inherits from";
+ * not with one-character leads such as "从", "from").
+ */
+function isBaseLead(lead: string, intros: ReadonlySet<string>): boolean {
+  if (intros.has(lead)) return true;
+  for (const intro of intros)
+    if ([...intro].length >= MIN_SUFFIX_LEAD && lead.length > intro.length && lead.endsWith(intro))
+      return true;
+  return false;
 }
 
 export interface Ancestors {

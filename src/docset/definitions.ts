@@ -126,6 +126,8 @@ function resourceOf(page: Page, file: string): PageFacts["resource"] {
       openType:
         data.openType === true ||
         page.paragraphs.some((p) => /\bis an open type\b/i.test(p.text)) ||
+        // The OData page on open types, which a translated page links to as the English one does.
+        page.links.some((l) => /\/use-open-types-in-odata/i.test(l.url)) ||
         (root?.type === "object" && root.properties.some((p) => isDynamicKey(p.key))),
       jsonProperties: root?.type === "object" ? root.properties.map((p) => p.key) : undefined,
       jsonSamples: root?.type === "object" ? samplesOf(root) : [],

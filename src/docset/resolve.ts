@@ -21,6 +21,8 @@ import { type TypeRef, parseTypeRef } from "../parse/type-ref.js";
 import { ancestorsOf } from "./base-type.js";
 import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
+import { keysOfLostNames } from "./lost-names.js";
+import { compileResource } from "./schema.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
 import { type ServiceTypes, withService } from "./service.js";
@@ -30,6 +32,8 @@ export interface PropertyScope {
   typeName: string | undefined;
   /** The property's definitions, the one that documents it best first. */
   lookup(name: string): PropertyDefinition[];
+  /** The documented type whose properties the scope holds, when it is one. */
+  resource?: ResourceDefinition;
 }
 
 /** The type an example body shows, and where that was read. */
@@ -179,7 +183,7 @@ export class TypeResolver {
             ...fromRows(this.otherRows, name),
             ...fromRows(this.requestRows, name),
           ];
-    return { typeName: resource?.name ?? type?.text, lookup };
+    return { typeName: resource?.name ?? type?.text, lookup, ...(resource ? { resource } : {}) };
   }
 
   /** The scope of a nested object: its own `@odata.type`, else the type it is documented with. */
@@ -190,10 +194,40 @@ export class TypeResolver {
     if (!resource) return undefined;
     return {
       typeName: resource.name,
+      resource,
       lookup: (name) => {
         const property = this.resourceProperty(resource, name);
         return property ? [property] : [];
       },
+    };
+  }
+
+  /**
+   * The property a key of `object` stands for when its name is one the type's pages lost to
+   * translation (lost-names.ts): the lost row's type, read as schema-conformance reads it.
+   */
+  lostNameProperty(
+    resource: ResourceDefinition,
+    object: JsonObject,
+    key: string,
+  ): PropertyDefinition | undefined {
+    const compiled = compileResource(this.docs, resource);
+    if (compiled.unnamed.length === 0 || compiled.open) return undefined;
+    const known = [...compiled.properties.keys(), ...compiled.extraNames];
+    const names = new Set(known);
+    const unknown = object.properties.map((p) => p.key).filter((k) => !k.includes("@") && !names.has(k));
+    const typeRef = keysOfLostNames(object, unknown, compiled.unnamed, known).get(key);
+    if (!typeRef) return undefined;
+    const type = typeRef.collection === true ? `${typeRef.name} collection` : typeRef.name;
+    return {
+      name: key,
+      type,
+      typeLink: undefined,
+      typeRef,
+      description: "",
+      documentedValues: undefined,
+      valueRuns: [],
+      file: undefined,
     };
   }
 

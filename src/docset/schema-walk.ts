@@ -11,6 +11,7 @@ import { unescapePointerSegment } from "../util/json-pointer.js";
 import { sameIgnoringCase } from "../util/near-miss.js";
 import type { PropertyDefinition, ResourceDefinition } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
+import { keysOfLostNames } from "./lost-names.js";
 import {
   type CompiledResource,
   compileResource,
@@ -249,15 +250,24 @@ export class SchemaWalker {
     if (!compiled.documented) return;
     const value = shallowValue(object, 0) as Record<string, unknown>;
     const errors = compiled.validate(value);
-    const excused = keysOfLostNames(errors, object, compiled, this.knownNames(compiled, pageProperties));
+    const unknown = errors.filter((e) => e.keyword === "additionalProperties").map(additionalKey);
+    const lostNames = keysOfLostNames(
+      object,
+      unknown,
+      compiled.unnamed,
+      this.knownNames(compiled, pageProperties),
+    );
     for (const error of errors) {
-      if (error.keyword === "additionalProperties" && excused.has(additionalKey(error))) continue;
+      if (error.keyword === "additionalProperties" && lostNames.has(additionalKey(error))) continue;
       this.ajvError(error, object, compiled, pageProperties);
     }
     for (const property of object.properties) {
       if (!property.value || property.key.includes("@") || property.key.startsWith("#")) continue;
       const definition = compiled.properties.get(property.key) ?? pageProperties?.get(property.key);
-      const ref = definition ? qualified(definition.typeRef, resource.namespace) : undefined;
+      const lostRef = definition ? undefined : lostNames.get(property.key);
+      const ref = definition
+        ? qualified(definition.typeRef, resource.namespace)
+        : lostRef && qualified(lostRef, resource.namespace);
       if (ref?.primitive) continue;
       const values = property.value.type === "array" ? property.value.items : [property.value];
       for (const item of values) {
@@ -373,33 +383,4 @@ export class SchemaWalker {
 
 function additionalKey(error: ErrorObject): string {
   return (error.params as { additionalProperty: string }).additionalProperty;
-}
-
-/**
- * The unknown keys of an object that may be the properties its type's pages lost the names of to
- * translation (`| 审批 | [approval](…) |`): that cause is reported once, on the page, by
- * no-translated-name. Each lost row stands for at most one key, whose value fits the row's type;
- * keys are matched from the last, so the finding on the others keeps its place. A near miss of a
- * documented name is its own mistake and is never taken.
- */
-function keysOfLostNames(
-  errors: ErrorObject[],
-  object: JsonObject,
-  compiled: CompiledResource,
-  known: string[],
-): Set<string> {
-  const excused = new Set<string>();
-  if (compiled.unnamed.length === 0) return excused;
-  const lost = [...compiled.unnamed];
-  const unknown = errors.filter((e) => e.keyword === "additionalProperties").map(additionalKey);
-  for (const key of unknown.reverse()) {
-    const node = object.properties.findLast((p) => p.key === key)?.value;
-    if (!node || sameIgnoringCase(key, known) !== undefined) continue;
-    const value = shallowValue(node, 1);
-    const i = lost.findIndex((ref) => typeValidator(ref)?.(value) ?? true);
-    if (i === -1) continue;
-    lost.splice(i, 1);
-    excused.add(key);
-  }
-  return excused;
 }

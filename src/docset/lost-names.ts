@@ -1,0 +1,49 @@
+/**
+ * The keys of an example object that stand for properties its type's pages lost the names of to
+ * translation (`| 步骤 | [approvalStep](…) 集合 |`, a row no JSON tells the name of): one fact, read
+ * by schema-conformance (which does not report such a key, and holds its value to the row's type)
+ * and by the resolver (which types the key's value by the row, so its values are judged too).
+ *
+ * Each lost row stands for at most one key, whose value fits the row's type; keys are matched from
+ * the last, so a finding on the others keeps its place. A near miss of a documented name is its own
+ * mistake and is never taken. The page is reported once, by no-translated-name.
+ */
+import type { JsonObject } from "../parse/json.js";
+import type { TypeRef } from "../parse/type-ref.js";
+import { sameIgnoringCase } from "../util/near-miss.js";
+import { shallowValue, typeValidator } from "./schema.js";
+
+/**
+ * The keys of `object` among `unknown` that stand for a lost row (`known`: the type's names), each
+ * with the row's type when no other row could be the key's and no other key the row's: a guess
+ * between two rows excuses the key and types nothing.
+ */
+export function keysOfLostNames(
+  object: JsonObject,
+  unknown: readonly string[],
+  lostRows: readonly TypeRef[],
+  known: readonly string[],
+): Map<string, TypeRef | undefined> {
+  const taken = new Map<string, TypeRef | undefined>();
+  if (lostRows.length === 0) return taken;
+  const fitting = new Map<string, TypeRef[]>();
+  for (const key of unknown) {
+    const node = object.properties.findLast((p) => p.key === key)?.value;
+    if (!node || sameIgnoringCase(key, known) !== undefined) continue;
+    const value = shallowValue(node, 1);
+    fitting.set(
+      key,
+      lostRows.filter((ref) => typeValidator(ref)?.(value) ?? true),
+    );
+  }
+  const lost = [...lostRows];
+  for (const key of [...fitting.keys()].reverse()) {
+    const i = lost.findIndex((ref) => fitting.get(key)!.includes(ref));
+    if (i === -1) continue;
+    const row = lost[i]!;
+    lost.splice(i, 1);
+    const keysForRow = [...fitting.values()].filter((refs) => refs.includes(row)).length;
+    taken.set(key, fitting.get(key)!.length === 1 && keysForRow === 1 ? row : undefined);
+  }
+  return taken;
+}

@@ -1,0 +1,156 @@
+/**
+ * What a translated docs tree still says, read by every rule the same way: a key that stands for a
+ * row whose name translation took (src/docset/lost-names.ts), a base type led by a longer clause
+ * ending in the tree's words for "inherits from" (base-type.ts), an open type named by its link to
+ * the OData page on open types (definitions.ts). The words here are the zh-CN tree's; nothing is
+ * keyed on them (the vocabulary is learned from the tree).
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { md, ruleFindings, tempDocsTree } from "./helpers.js";
+
+/** A translated resource page: title, headings and names of some rows in words; anchors and JSON kept. */
+function page(name: string, rows: string[], options: { lead?: string; base?: string; json?: string } = {}) {
+  const base = options.base ? `, "baseType": "microsoft.graph.${options.base}"` : "";
+  return md(
+    `# <a name="${name.toLowerCase()}-resource-type"></a>${name} 资源类型`,
+    "",
+    "命名空间：microsoft.graph",
+    "",
+    options.lead ?? "说明。",
+    "",
+    '## <a name="properties"></a>属性',
+    "",
+    "|属性|类型|说明|",
+    "|:---|:---|:---|",
+    ...rows,
+    "",
+    '## <a name="json-representation"></a>JSON 表示形式',
+    "",
+    `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}"${base} } -->`,
+    "```json",
+    options.json ?? '{ "id": "String" }',
+    "```",
+  );
+}
+
+/** A Get page whose response shows `body` as a `type`. */
+function getPage(type: string, body: string): string {
+  return md(
+    `# Get ${type}`,
+    "",
+    `<!-- { "blockType": "response", "@odata.type": "microsoft.graph.${type}" } -->`,
+    "```http",
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "",
+    body,
+    "```",
+  );
+}
+
+const enumTable = md(
+  "# 枚举",
+  "",
+  '### <a name="widgetstatus-values"></a>widgetStatus 值',
+  "",
+  "|成员|",
+  "|:---|",
+  "|active|",
+  "|inactive|",
+);
+
+describe("a key that stands for a row whose name translation took", () => {
+  const root = tempDocsTree("gdl-lost-names-", {
+    "resources/enums.md": enumTable,
+    // `状态` is `status`, `部件` is `part`: no JSON tells, the example's keys do.
+    "resources/widget.md": page("widget", ["|id|String|标识符。|", "|状态|widgetStatus|状态。|"]),
+    "resources/holder.md": page("holder", ["|id|String|标识符。|", "|部件|[gadget](gadget.md)|部件。|"]),
+    "resources/gadget.md": page("gadget", ["|id|String|标识符。|", "|color|String|颜色。|"]),
+    // Two lost rows that could each be the key's: which one cannot be told.
+    "resources/doohickey.md": page("doohickey", [
+      "|id|String|标识符。|",
+      "|状态|widgetStatus|状态。|",
+      "|阶段|widgetStatus|阶段。|",
+    ]),
+  });
+  const path = join(root, "api", "widget-get.md");
+
+  it("its values are judged by the row's type", () => {
+    const findings = ruleFindings(
+      "enum-value-documented",
+      getPage("widget", '{ "id": "1", "status": "Active" }'),
+      { path },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["caseOnly", { value: "Active", member: "active", subject: 'widgetStatus (property "status")' }],
+    ]);
+  });
+
+  it("an object under it is held to the row's type", () => {
+    const findings = ruleFindings(
+      "schema-conformance",
+      getPage("holder", '{ "id": "1", "part": { "id": "2", "colour": "red" } }'),
+      { path: join(root, "api", "holder-get.md") },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["unknownPropertyNoBase", { type: "gadget", page: "resources/gadget.md", key: "colour" }],
+    ]);
+  });
+
+  it("not typed when two lost rows could be the key's", () => {
+    expect(
+      ruleFindings("enum-value-documented", getPage("doohickey", '{ "id": "1", "status": "Active" }'), {
+        path: join(root, "api", "doohickey-get.md"),
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("a base type led by a clause that ends with the tree's words for it", () => {
+  const learnedFrom = Object.fromEntries(
+    ["a", "b", "c"].map((n) => [
+      `resources/${n}thing.md`,
+      page(`${n}Thing`, [`|${n}Flag|Boolean|标志。|`], { lead: "继承自 [base](base.md)。", base: "base" }),
+    ]),
+  );
+  const root = tempDocsTree("gdl-base-lead-", {
+    ...learnedFrom,
+    "resources/base.md": page("base", ["|id|String|标识符。|", "|createdBy|String|创建者。|"]),
+    "resources/widget.md": page("widget", ["|size|Int32|大小。|"], {
+      lead: "此类型继承自 [base](base.md)。",
+    }),
+  });
+
+  it("the base type's properties are known", () => {
+    expect(
+      ruleFindings("schema-conformance", getPage("widget", '{ "size": 1, "createdBy": "x" }'), {
+        path: join(root, "api", "widget-get.md"),
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("an open type named by its link to the OData page on open types", () => {
+  const root = tempDocsTree("gdl-open-link-", {
+    "resources/widget.md": page("widget", ["|id|String|标识符。|"], {
+      lead: "这是一种[开放类型](/aspnet/web-api/overview/odata-support-in-aspnet-web-api/odata-v4/use-open-types-in-odata-v4)。",
+    }),
+    "resources/gadget.md": page("gadget", ["|id|String|标识符。|"]),
+  });
+
+  it("carries keys it does not document", () => {
+    expect(
+      ruleFindings("schema-conformance", getPage("widget", '{ "id": "1", "NoSound": true }'), {
+        path: join(root, "api", "widget-get.md"),
+      }),
+    ).toEqual([]);
+  });
+
+  it("where a type without the link does not", () => {
+    const findings = ruleFindings("schema-conformance", getPage("gadget", '{ "id": "1", "NoSound": true }'), {
+      path: join(root, "api", "gadget-get.md"),
+    });
+    expect(findings.map((f) => f.data?.key)).toEqual(["NoSound"]);
+  });
+});
