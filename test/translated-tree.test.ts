@@ -8,6 +8,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { md, ruleFindings, tempDocsTree } from "./helpers.js";
+import { serviceResponse } from "./metadata/service-docs.js";
 
 /** A translated resource page: title, headings and names of some rows in words; anchors and JSON kept. */
 function page(name: string, rows: string[], options: { lead?: string; base?: string; json?: string } = {}) {
@@ -30,21 +31,6 @@ function page(name: string, rows: string[], options: { lead?: string; base?: str
     `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}"${base} } -->`,
     "```json",
     options.json ?? '{ "id": "String" }',
-    "```",
-  );
-}
-
-/** A Get page whose response shows `body` as a `type`. */
-function getPage(type: string, body: string): string {
-  return md(
-    `# Get ${type}`,
-    "",
-    `<!-- { "blockType": "response", "@odata.type": "microsoft.graph.${type}" } -->`,
-    "```http",
-    "HTTP/1.1 200 OK",
-    "Content-Type: application/json",
-    "",
-    body,
     "```",
   );
 }
@@ -79,7 +65,7 @@ describe("a key that stands for a row whose name translation took", () => {
   it("its values are judged by the row's type", () => {
     const findings = ruleFindings(
       "enum-value-documented",
-      getPage("widget", '{ "id": "1", "status": "Active" }'),
+      serviceResponse("widget", '{ "id": "1", "status": "Active" }'),
       { path },
     );
     expect(findings.map((f) => [f.messageId, f.data])).toEqual([
@@ -90,7 +76,7 @@ describe("a key that stands for a row whose name translation took", () => {
   it("an object under it is held to the row's type", () => {
     const findings = ruleFindings(
       "schema-conformance",
-      getPage("holder", '{ "id": "1", "part": { "id": "2", "colour": "red" } }'),
+      serviceResponse("holder", '{ "id": "1", "part": { "id": "2", "colour": "red" } }'),
       { path: join(root, "api", "holder-get.md") },
     );
     expect(findings.map((f) => [f.messageId, f.data])).toEqual([
@@ -100,9 +86,13 @@ describe("a key that stands for a row whose name translation took", () => {
 
   it("not typed when two lost rows could be the key's", () => {
     expect(
-      ruleFindings("enum-value-documented", getPage("doohickey", '{ "id": "1", "status": "Active" }'), {
-        path: join(root, "api", "doohickey-get.md"),
-      }),
+      ruleFindings(
+        "enum-value-documented",
+        serviceResponse("doohickey", '{ "id": "1", "status": "Active" }'),
+        {
+          path: join(root, "api", "doohickey-get.md"),
+        },
+      ),
     ).toEqual([]);
   });
 });
@@ -124,7 +114,7 @@ describe("a base type led by a clause that ends with the tree's words for it", (
 
   it("the base type's properties are known", () => {
     expect(
-      ruleFindings("schema-conformance", getPage("widget", '{ "size": 1, "createdBy": "x" }'), {
+      ruleFindings("schema-conformance", serviceResponse("widget", '{ "size": 1, "createdBy": "x" }'), {
         path: join(root, "api", "widget-get.md"),
       }),
     ).toEqual([]);
@@ -141,16 +131,20 @@ describe("an open type named by its link to the OData page on open types", () =>
 
   it("carries keys it does not document", () => {
     expect(
-      ruleFindings("schema-conformance", getPage("widget", '{ "id": "1", "NoSound": true }'), {
+      ruleFindings("schema-conformance", serviceResponse("widget", '{ "id": "1", "NoSound": true }'), {
         path: join(root, "api", "widget-get.md"),
       }),
     ).toEqual([]);
   });
 
   it("where a type without the link does not", () => {
-    const findings = ruleFindings("schema-conformance", getPage("gadget", '{ "id": "1", "NoSound": true }'), {
-      path: join(root, "api", "gadget-get.md"),
-    });
+    const findings = ruleFindings(
+      "schema-conformance",
+      serviceResponse("gadget", '{ "id": "1", "NoSound": true }'),
+      {
+        path: join(root, "api", "gadget-get.md"),
+      },
+    );
     expect(findings.map((f) => f.data?.key)).toEqual(["NoSound"]);
   });
 });
