@@ -22,7 +22,7 @@ import { ancestorsOf } from "./base-type.js";
 import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
 import { keysOfLostNames } from "./lost-names.js";
-import { compileResource } from "./schema.js";
+import { compileResource, knownNamesOf } from "./schema.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
 import { type ServiceTypes, withService } from "./service.js";
@@ -84,6 +84,8 @@ export class TypeResolver {
   private readonly requestRows: PropertyRow[][];
   private readonly otherRows: PropertyRow[][];
   private bodyProperties: Map<string, PropertyDefinition> | undefined;
+  /** The keys of each object walked that stand for rows their type's pages lost the names of. */
+  private readonly lostNames = new WeakMap<JsonObject, Map<string, TypeRef | undefined>>();
   /** The docs index, through a view with the service's types when they are given. */
   readonly docs: DocsIndex;
 
@@ -211,12 +213,16 @@ export class TypeResolver {
     object: JsonObject,
     key: string,
   ): PropertyDefinition | undefined {
-    const compiled = compileResource(this.docs, resource);
-    if (compiled.unnamed.length === 0 || compiled.open) return undefined;
-    const known = [...compiled.properties.keys(), ...compiled.extraNames];
-    const names = new Set(known);
-    const unknown = object.properties.map((p) => p.key).filter((k) => !k.includes("@") && !names.has(k));
-    const typeRef = keysOfLostNames(object, unknown, compiled.unnamed, known).get(key);
+    let lostNames = this.lostNames.get(object);
+    if (!lostNames) {
+      const compiled = compileResource(this.docs, resource);
+      const known = knownNamesOf(compiled);
+      const names = new Set(known);
+      const unknown = object.properties.map((p) => p.key).filter((k) => !k.includes("@") && !names.has(k));
+      lostNames = compiled.open ? new Map() : keysOfLostNames(object, unknown, compiled.unnamed, known);
+      this.lostNames.set(object, lostNames);
+    }
+    const typeRef = lostNames.get(key);
     if (!typeRef) return undefined;
     const type = typeRef.collection === true ? `${typeRef.name} collection` : typeRef.name;
     return {

@@ -15,6 +15,7 @@ import { keysOfLostNames } from "./lost-names.js";
 import {
   type CompiledResource,
   compileResource,
+  knownNamesOf,
   qualified,
   requiredValidator,
   resourceFor,
@@ -296,7 +297,7 @@ export class SchemaWalker {
     compiled: CompiledResource,
     pageProperties: Map<string, PropertyDefinition> | undefined,
   ): string[] {
-    return [...compiled.properties.keys(), ...compiled.extraNames, ...(pageProperties?.keys() ?? [])];
+    return [...knownNamesOf(compiled), ...(pageProperties?.keys() ?? [])];
   }
 
   private isEnum(ref: TypeRef, definition: PropertyDefinition): boolean {

@@ -143,6 +143,11 @@ export function qualified(ref: TypeRef | undefined, namespace: string | undefine
   return ref;
 }
 
+/** Every name an object of the type may carry: its documented properties and its extra names. */
+export function knownNamesOf(compiled: CompiledResource): string[] {
+  return [...compiled.properties.keys(), ...compiled.extraNames];
+}
+
 /** The compiled schema of a resource (cached per definition). */
 export function compileResource(docs: DocsIndex, resource: ResourceDefinition): CompiledResource {
   const cached = compiledCache.get(resource);

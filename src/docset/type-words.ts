@@ -10,9 +10,9 @@ import { type DocsRoot, vocabularyOf } from "./vocabulary.js";
 
 /** The property with the type its cell's word stands for, when the cell names no type itself. */
 export function withTreeType(docs: DocsRoot, property: PropertyDefinition): PropertyDefinition {
-  if (hasCollectionWords(property)) {
-    const words = unreadWords(property.type);
-    const collection = words !== undefined && vocabularyOf(docs).collectionWords.has(words);
+  const words = collectionWords(property);
+  if (words !== undefined) {
+    const collection = vocabularyOf(docs).collectionWords.has(words);
     return collection ? { ...property, typeRef: { ...property.typeRef!, collection: true } } : property;
   }
   if (!isTypeWord(property)) return property;
@@ -28,7 +28,7 @@ export function withTreeTypes(docs: DocsRoot, resource: ResourceDefinition): Res
   const done = typed.get(resource);
   if (done) return done;
   let result = resource;
-  if ([...resource.properties.values()].some((p) => isTypeWord(p) || hasCollectionWords(p))) {
+  if ([...resource.properties.values()].some((p) => isTypeWord(p) || collectionWords(p) !== undefined)) {
     const properties = new Map(
       [...resource.properties].map(([name, property]) => [name, withTreeType(docs, property)]),
     );
@@ -38,13 +38,11 @@ export function withTreeTypes(docs: DocsRoot, resource: ResourceDefinition): Res
   return result;
 }
 
-/** A type name with words after it that say whether it is a collection (`String 集合`). */
-function hasCollectionWords(property: PropertyDefinition): boolean {
-  return (
-    property.typeRef !== undefined &&
-    property.typeRef.collection === undefined &&
-    unreadWords(property.type) !== undefined
-  );
+/** The words after a type name that may say it is a collection (`集合` of `String 集合`), if unread. */
+function collectionWords(property: PropertyDefinition): string | undefined {
+  return property.typeRef !== undefined && property.typeRef.collection === undefined
+    ? unreadWords(property.type)
+    : undefined;
 }
 
 /** A type cell with words but no type name or link: only the tree's vocabulary can read it. */

@@ -169,22 +169,9 @@ export function learnVocabulary(samples: Iterable<PageSamples>): Vocabulary {
  * Only primitives are learned (an object value could be of any complex type).
  */
 function typeWordsOf(pages: readonly PageSamples[]): Map<string, string> {
-  const seen = new Map<string, { properties: Set<string>; types: Map<string, number>; total: number }>();
-  for (const page of pages) {
-    for (const { word, property, type } of page.types) {
-      const entry = seen.get(word) ?? { properties: new Set(), types: new Map(), total: 0 };
-      entry.properties.add(property);
-      entry.types.set(type, (entry.types.get(type) ?? 0) + 1);
-      entry.total++;
-      seen.set(word, entry);
-    }
-  }
   const words = new Map<string, string>();
-  for (const [word, { properties, types, total }] of seen) {
-    if (properties.size < MIN_TYPE_WORD_PROPERTIES) continue;
-    const [type, count] = [...types].sort((a, b) => b[1] - a[1])[0]!;
-    if (type !== "" && count >= MIN_TYPE_WORD_SHARE * total) words.set(word, type);
-  }
+  const samples = pages.flatMap((page) => page.types);
+  for (const [word, type] of mostlyOneKind(samples)) if (type !== "") words.set(word, type);
   return words;
 }
 
@@ -193,19 +180,32 @@ function typeWordsOf(pages: readonly PageSamples[]): Map<string, string> {
  * as nearly always with an array in the JSON representation.
  */
 function collectionWordsOf(pages: readonly PageSamples[]): Set<string> {
-  const seen = new Map<string, { properties: Set<string>; arrays: number; total: number }>();
-  for (const page of pages) {
-    for (const { word, property, array } of page.collections) {
-      const entry = seen.get(word) ?? { properties: new Set(), arrays: 0, total: 0 };
-      entry.properties.add(property);
-      if (array) entry.arrays++;
-      entry.total++;
-      seen.set(word, entry);
-    }
+  const samples = pages.flatMap((page) =>
+    page.collections.map(({ word, property, array }) => ({ word, property, type: array ? "array" : "" })),
+  );
+  return new Set([...mostlyOneKind(samples)].filter(([, kind]) => kind === "array").map(([word]) => word));
+}
+
+/**
+ * Each word seen on enough properties (of different names: a word of the tree is used all over it,
+ * a misspelling on a page or two) whose samples are nearly all of one kind, with that kind.
+ */
+function mostlyOneKind(
+  samples: ReadonlyArray<{ word: string; property: string; type: string }>,
+): Map<string, string> {
+  const seen = new Map<string, { properties: Set<string>; types: Map<string, number>; total: number }>();
+  for (const { word, property, type } of samples) {
+    const entry = seen.get(word) ?? { properties: new Set(), types: new Map(), total: 0 };
+    entry.properties.add(property);
+    entry.types.set(type, (entry.types.get(type) ?? 0) + 1);
+    entry.total++;
+    seen.set(word, entry);
   }
-  const words = new Set<string>();
-  for (const [word, { properties, arrays, total }] of seen) {
-    if (properties.size >= MIN_TYPE_WORD_PROPERTIES && arrays >= MIN_TYPE_WORD_SHARE * total) words.add(word);
+  const words = new Map<string, string>();
+  for (const [word, { properties, types, total }] of seen) {
+    if (properties.size < MIN_TYPE_WORD_PROPERTIES) continue;
+    const [type, count] = [...types].sort((a, b) => b[1] - a[1])[0]!;
+    if (count >= MIN_TYPE_WORD_SHARE * total) words.set(word, type);
   }
   return words;
 }

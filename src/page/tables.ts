@@ -18,7 +18,7 @@ import {
   withoutFinalNote,
 } from "../parse/type-ref.js";
 import { frontMatterValue } from "./front-matter.js";
-import type { JsonValue } from "../parse/json.js";
+import type { JsonObject, JsonValue } from "../parse/json.js";
 import type {
   EnumTable,
   Heading,
@@ -303,9 +303,8 @@ function fits(ref: TypeRef | undefined, value: JsonValue | undefined): boolean {
   if (value.type === "array") return ref.collection !== false;
   if (ref.collection === true) return false;
   if (value.type === "object") {
-    const declared = value.properties.find((p) => p.key === "@odata.type")?.value;
-    const name = declared?.type === "string" ? declared.value.split(".").pop() : undefined;
-    return !ref.primitive && (name === undefined || name.toLowerCase() === ref.name.toLowerCase());
+    const name = declaredName(value);
+    return !ref.primitive && (name === undefined || name === ref.name.toLowerCase());
   }
   if (!ref.primitive) return value.type === "string";
   const kind = primitiveKind(ref.name);
@@ -324,16 +323,18 @@ function showsType(ref: TypeRef | undefined, value: JsonValue | undefined): bool
   if (value.type === "array")
     return ref.collection !== false && showsType({ ...ref, collection: false }, value.items[0]);
   if (ref.collection === true) return false;
-  if (value.type === "object") {
-    const declared = value.properties.find((p) => p.key === "@odata.type")?.value;
-    const name = declared?.type === "string" ? declared.value.split(".").pop() : undefined;
-    return !ref.primitive && name?.toLowerCase() === ref.name.toLowerCase();
-  }
+  if (value.type === "object") return !ref.primitive && declaredName(value) === ref.name.toLowerCase();
   if (!ref.primitive) return false;
   const kind = primitiveKind(ref.name);
   if (kind === "boolean") return value.type === "boolean";
   if (kind === "integer" || kind === "number") return value.type === "number";
   return value.type === "string" && kind === "string";
+}
+
+/** The short name, lower case, of the type an object names by `@odata.type`. */
+function declaredName(object: JsonObject): string | undefined {
+  const declared = object.properties.find((p) => p.key === "@odata.type")?.value;
+  return declared?.type === "string" ? declared.value.split(".").pop()?.toLowerCase() : undefined;
 }
 
 function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
