@@ -41,7 +41,8 @@ describe("topLevelBlocks", () => {
       "Text right after a fence.",
     );
     expect(blocksOf(page)).toEqual([
-      "prose 1-4",
+      "frontmatter 1-3",
+      "prose 4-4",
       "heading 5-5",
       "paragraph 6-6",
       "prose 7-7",
@@ -61,6 +62,38 @@ describe("topLevelBlocks", () => {
     expect(blocksOf(md("", "Setext", "---"))).toEqual(["prose 1-4"]);
     expect(blocksOf(md("| a |", "- not plain"))).toEqual(["prose 1-3"]);
     expect(blocksOf(md("", "1. list", "", "Plain"))).toEqual(["prose 1-3", "paragraph 4-4", "prose 5-5"]);
+  });
+
+  it("ends a paragraph at a fence, an ATX heading or a comment, which interrupt it", () => {
+    expect(blocksOf(md("For the signed-in user:", "<!-- c -->", "```http", "GET /me", "```"))).toEqual([
+      "paragraph 1-1",
+      "html 2-2",
+      "fence 3-5",
+      "prose 6-6",
+    ]);
+    expect(blocksOf(md("Text", "# H"))).toEqual(["paragraph 1-1", "heading 2-2", "prose 3-3"]);
+    // `<div>` (HTML block type 6) would interrupt it too, but the scanner does not read such blocks.
+    expect(blocksOf(md("Text", "<div>"))).toEqual(["prose 1-3"]);
+  });
+
+  it("reads DocFX include lines as a paragraph: a `[` before any `]` cannot start a reference definition", () => {
+    const tab = md("[!INCLUDE [sample-code](a.md)]", "[!INCLUDE [sdk](b.md)]", "", "# [C#](#tab/csharp)");
+    expect(blocksOf(tab)).toEqual(["paragraph 1-2", "prose 3-3", "heading 4-4", "prose 5-5"]);
+    // A label may be a definition's (`[a]: /u`), span lines (`[a` …), or hold an escape: micromark reads those.
+    expect(blocksOf(md("[a]: /u"))).toEqual(["prose 1-2"]);
+    expect(blocksOf(md("[a", "b]: /u"))).toEqual(["prose 1-3"]);
+    expect(blocksOf(md("[a\\[b](c)"))).toEqual(["prose 1-2"]);
+    // After a first line, a `[` line continues the paragraph (a definition cannot interrupt one).
+    expect(blocksOf(md("Text", "[a]: /u"))).toEqual(["paragraph 1-2", "prose 3-3"]);
+  });
+
+  it("reads front matter from its `---` line to the next, white space after either allowed", () => {
+    expect(blocksOf(md("--- ", "title: T", "---\t", "Text"))).toEqual([
+      "frontmatter 1-3",
+      "paragraph 4-4",
+      "prose 5-5",
+    ]);
+    expect(blocksOf(md("---", "---"))).toEqual(["frontmatter 1-2", "prose 3-3"]);
   });
 
   it("gives the rest of the page to micromark when it cannot be sure where it stands", () => {

@@ -71,6 +71,7 @@ type InlineParent = Paragraph | Heading;
  */
 const LOOKAHEAD: Record<TopLevelBlock["kind"], number> = {
   prose: 0,
+  frontmatter: 3,
   fence: 3,
   heading: 1,
   html: 4,
@@ -131,6 +132,12 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
         parts.push(tokenize(block.firstLine, block.lastLine, LOOKAHEAD[blocks[i + 1]?.kind ?? "prose"]));
     } else if (block.kind === "fence")
       parts.push(fencedCode(text, lines, block.firstLine, block.lastLine, block.marker));
+    else if (block.kind === "frontmatter")
+      parts.push({
+        type: "yaml",
+        value: "",
+        position: positionBetween(lines, 0, lines.lineEnd(block.lastLine + 1)),
+      } satisfies Yaml);
     else if (block.kind === "html") {
       const start = lines.lineStarts[block.firstLine]!;
       const end = lines.lineEnd(block.lastLine + 1);

@@ -15,8 +15,13 @@
  *   such a line are a top-level fenced code block or HTML block, which the scanner tracks.
  * - A line starting at column 0 with a letter, `|` or a non-ASCII character, right after a blank
  *   line or one of those top-level blocks, starts a top-level paragraph for the same reason (no
- *   paragraph is open to continue). It is taken when every line up to the next blank line starts
- *   the same way: none of them can start another block or turn the paragraph into a setext heading.
+ *   paragraph is open to continue); so does a `[` line that cannot start a link reference
+ *   definition (DocFX's `[!INCLUDE [name](path)]`: a label holds no unescaped `[`). It is taken
+ *   when every line up to the next blank line, or up to a fence, ATX heading or comment line
+ *   (which interrupt a paragraph), starts that way or with `[` (a definition cannot interrupt a
+ *   paragraph): none of them can start another block or make the paragraph a setext heading.
+ * - Front matter (`---` on the first line to the next `---` line) is read as
+ *   micromark-extension-frontmatter reads it.
  * - A line that may start an HTML block keeps every line after it with micromark until each way
  *   that block could end has come (its marker, a blank line), whatever it turns out to be.
  * - Anything the scanner cannot place for certain (a fence marker anywhere but column 0, a fence
@@ -34,6 +39,7 @@ import type { LineIndex } from "./source.js";
 /** A top-level block; line numbers are 0-based indexes into LineIndex.lineStarts. */
 export type TopLevelBlock =
   | { kind: "prose"; firstLine: number; lastLine: number }
+  | { kind: "frontmatter"; firstLine: number; lastLine: number }
   | { kind: "fence"; firstLine: number; lastLine: number; marker: string }
   | { kind: "html"; firstLine: number; lastLine: number }
   | { kind: "heading"; firstLine: number; lastLine: number; depth: number }
@@ -100,6 +106,37 @@ function startsPlainLine(line: string): boolean {
 }
 
 /**
+ * Whether a line starting with `[` cannot start a link reference definition: an unescaped `[`
+ * comes before any `]`, and a definition's label holds no unescaped bracket (`[!INCLUDE [name](
+ * path)]`, DocFX's include). A backslash before it gives up (it may escape either bracket).
+ */
+function startsNoDefinition(line: string): boolean {
+  if (line.charCodeAt(0) !== 91 /* [ */) return false;
+  for (let k = 1; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 91) return true;
+    if (c === 93 || c === 92) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a line may follow the first line of a top-level paragraph as its text: a plain line, or
+ * one starting with `[` (a link reference definition cannot interrupt a paragraph).
+ */
+function continuesParagraph(line: string): boolean {
+  return startsPlainLine(line) || line.charCodeAt(0) === 91;
+}
+
+/**
+ * Whether a line at column 0 interrupts a paragraph and starts a block the scanner reads: a code
+ * fence, an ATX heading or a comment (CommonMark's HTML block type 2, which may interrupt one).
+ */
+function interruptsParagraph(line: string): boolean {
+  return fenceOpening(line) !== undefined || atxHeadingDepth(line) !== undefined || line.startsWith("<!--");
+}
+
+/**
  * The end conditions of an HTML block that may start on `line`, or undefined when none can: a
  * blank line, and for CommonMark's types 1–5 (raw tags, comments, processing instructions,
  * declarations, CDATA) also a line containing the type's marker. The block is taken to run until
@@ -146,12 +183,15 @@ export function topLevelBlocks(text: string, lines: LineIndex): TopLevelBlock[] 
   };
 
   let n = 0;
-  // Front matter runs from a `---` first line to the next `---` line; micromark reads it.
+  // Front matter runs from a `---` first line to the next `---` line (each may end in white
+  // space), as micromark-extension-frontmatter reads it; the next line starts a block.
   if (THEMATIC_DASHES.test(lineText(0))) {
     let close = 1;
     while (close < count && !THEMATIC_DASHES.test(lineText(close))) close++;
     if (close === count) return giveUp();
+    blocks.push({ kind: "frontmatter", firstLine: 0, lastLine: close });
     n = close + 1;
+    proseFrom = n;
   }
 
   let atBlockStart = true;
@@ -218,10 +258,11 @@ export function topLevelBlocks(text: string, lines: LineIndex): TopLevelBlock[] 
       atBlockStart = true;
       continue;
     }
-    if (atBlockStart && startsPlainLine(line)) {
+    if (atBlockStart && (startsPlainLine(line) || startsNoDefinition(line))) {
       let last = n;
-      while (last + 1 < count && startsPlainLine(lineText(last + 1))) last++;
-      if (last + 1 === count || isBlank(lineText(last + 1))) {
+      while (last + 1 < count && continuesParagraph(lineText(last + 1))) last++;
+      const next = last + 1 < count ? lineText(last + 1) : "";
+      if (last + 1 === count || isBlank(next) || interruptsParagraph(next)) {
         take({ kind: "paragraph", firstLine: n, lastLine: last });
         n = last;
         atBlockStart = false;

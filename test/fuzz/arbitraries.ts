@@ -1617,6 +1617,13 @@ const structuralLine: fc.Arbitrary<string> = fc.constantFrom(
   "see [x][ref]",
   "[foo][ref](u)",
   "[!INCLUDE [a](b.md)]",
+  "[!INCLUDE [a](b.md)] [c]",
+  "[a [b](c)",
+  "[x\\] [y](z)",
+  "[ [x](y) ]: /u",
+  "[a",
+  "b]: /u",
+  "[[a]]: /u",
   "[!NOTE]",
   "Ref [x] (y)",
   "- item",
@@ -1649,11 +1656,18 @@ export const blockStructureCase: fc.Arbitrary<FuzzCase> = fc
   .tuple(
     fuzzCase,
     fc.array(fc.array(structuralLine, { minLength: 1, maxLength: 8 }), { maxLength: 10 }),
-    fc.boolean(),
+    fc.option(
+      fc.constantFrom(
+        ["---", "title: T", "---"],
+        ["--- ", "---\t"],
+        ["---", "---"],
+        ["---", "x", "--- y", "---"],
+      ),
+    ),
   )
-  .map(([c, blocks, frontMatter]) => ({
+  .map(([c, blocks, matter]) => ({
     ...c,
-    blocks: frontMatter ? [["---", "title: T", "---"], ...blocks] : blocks,
+    blocks: matter ? [matter, ...blocks] : blocks,
   }));
 
 /** The split reading of a page must equal micromark's reading of it whole, node for node. */
