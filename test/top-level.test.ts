@@ -87,6 +87,28 @@ describe("topLevelBlocks", () => {
     expect(blocksOf(md("Text", "[a]: /u"))).toEqual(["paragraph 1-2", "prose 3-3"]);
   });
 
+  it("reads a block quote of paragraphs (`> [!NOTE]`, `>**Note:**`) up to a blank line", () => {
+    expect(blocksOf(md("> [!NOTE]", "> Text [a](b.md).", ">", ">**Note:** more", "", "After"))).toEqual([
+      "quote 1-4",
+      "prose 5-5",
+      "paragraph 6-6",
+      "prose 7-7",
+    ]);
+    // Anything nested, indented, lazy or a definition: micromark reads it.
+    expect(blocksOf(md("> - item"))).toEqual(["prose 1-2"]);
+    expect(blocksOf(md(">>  x"))).toEqual(["prose 1-2"]);
+    expect(blocksOf(md(">     code"))).toEqual(["prose 1-2"]);
+    expect(blocksOf(md("> quote", "lazy"))).toEqual(["prose 1-3"]);
+    expect(blocksOf(md("> [a]: /u"))).toEqual(["prose 1-2"]);
+  });
+
+  it("reads a `**` line as text, not a list item or a thematic break", () => {
+    expect(blocksOf(md("**Note:** text"))).toEqual(["paragraph 1-1", "prose 2-2"]);
+    expect(blocksOf(md("** x"))).toEqual(["paragraph 1-1", "prose 2-2"]);
+    expect(blocksOf(md("* x"))).toEqual(["prose 1-2"]);
+    expect(blocksOf(md("***"))).toEqual(["prose 1-2"]);
+  });
+
   it("reads front matter from its `---` line to the next, white space after either allowed", () => {
     expect(blocksOf(md("--- ", "title: T", "---\t", "Text"))).toEqual([
       "frontmatter 1-3",

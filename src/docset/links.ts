@@ -75,6 +75,12 @@ interface Listing {
 
 class LinkCaches {
   private readonly listings = new Map<string, Listing | undefined>();
+  /**
+   * Lookups by folder and target: the pages of one folder link to the same few hundred files
+   * (every API page to `../resources/user.md`), and resolving a path segment by segment cost a
+   * whole-tree run 4 % of its time. Answers change only with the listings, which are kept as long.
+   */
+  readonly lookups = new Map<string, FileLookup>();
   private readonly anchors = new Map<string, Set<string> | undefined>();
   private readonly boundaries = new Map<string, string>();
 
@@ -169,6 +175,16 @@ export class LinkResolver {
 
   /** Looks up `target` (a decoded relative path) as written on a page in folder `fromDir`. */
   lookup(fromDir: string, target: string): FileLookup {
+    const key = `${fromDir}\0${target}`;
+    let found = this.caches.lookups.get(key);
+    if (found === undefined) {
+      found = this.lookupOnDisk(fromDir, target);
+      this.caches.lookups.set(key, found);
+    }
+    return found;
+  }
+
+  private lookupOnDisk(fromDir: string, target: string): FileLookup {
     const path = resolve(fromDir, target);
     if (this.boundary && !isInside(path, this.boundary)) return { status: "outside", path };
     // The page's own folder exists as named; check the names from where the target leaves it.

@@ -26,7 +26,7 @@ import type { Event, Extension, ParseOptions, Token } from "micromark-util-types
 import { plainInlineLinks } from "./plain-inline.js";
 import { deepNesting } from "./nesting.js";
 import { LineIndex } from "./source.js";
-import { type TopLevelBlock, topLevelBlocks } from "./top-level.js";
+import { type QuoteParagraph, type TopLevelBlock, topLevelBlocks } from "./top-level.js";
 
 /** Inline constructs no rule reads (by name); links, autolinks, images, code spans, escapes and inline HTML stay on. */
 const UNREAD_CONSTRUCTS: Extension = { disable: { null: ["hardBreakEscape"] } };
@@ -75,7 +75,8 @@ const LOOKAHEAD: Record<TopLevelBlock["kind"], number> = {
   fence: 3,
   heading: 1,
   html: 4,
-  paragraph: 1,
+  paragraph: 2,
+  quote: 1,
 };
 
 /** micromark's events for a range of lines, and the offset where the range's own nodes end. */
@@ -123,7 +124,7 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
 
   // First every prose range's block structure, which registers the reference definitions; links
   // are resolved afterwards (postprocess), as in one document.
-  const parts: (MicromarkRange | RootContent)[] = [];
+  const parts: (MicromarkRange | RootContent | RootContent[])[] = [];
   const inlineBlocks: { index: number; block: TopLevelBlock }[] = [];
   blocks.forEach((block, i) => {
     if (block.kind === "prose") {
@@ -153,6 +154,12 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
   });
   const referencesDefined = context.defined.length > 0;
   for (const { index, block } of inlineBlocks) {
+    if (block.kind === "quote") {
+      parts[index] =
+        quoteParagraphs(text, lines, block.paragraphs, referencesDefined) ??
+        tokenize(block.firstLine, block.lastLine, 0);
+      continue;
+    }
     const start = lines.lineStarts[block.firstLine]!;
     const end = lines.lineEnd(block.lastLine + 1);
     const links = plainInlineLinks(text, start, end, referencesDefined);
@@ -176,12 +183,48 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
   }
   const reader = new EventReader(text);
   for (const part of parts) {
-    if ("events" in part) {
+    if (Array.isArray(part)) {
+      for (const node of part) reader.add(node);
+    } else if ("events" in part) {
       reader.read(postprocess(part.events));
       reader.dropFrom(part.boundary);
     } else reader.add(part);
   }
   return reader.root;
+}
+
+/**
+ * The paragraphs of a top-level block quote (src/parse/top-level.ts), as micromark reads them
+ * (the quote itself makes no node), or undefined when one holds inline text only micromark reads.
+ * A paragraph's text runs from after its first line's `>` marker to the end of its last line; the
+ * markers of the lines between are only text to the link reader, as micromark leaves them out of
+ * the text but not out of the positions.
+ */
+function quoteParagraphs(
+  text: string,
+  lines: LineIndex,
+  paragraphs: QuoteParagraph[],
+  referencesDefined: boolean,
+): Paragraph[] | undefined {
+  const read: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    const start = lines.lineStarts[paragraph.firstLine]! + paragraph.markerLength;
+    const end = lines.lineEnd(paragraph.lastLine + 1);
+    const links = plainInlineLinks(text, start, end, referencesDefined);
+    if (!links) return undefined;
+    read.push({
+      type: "paragraph",
+      children: links.map((link) => ({
+        type: "link",
+        url: link.url,
+        title: null,
+        children: [],
+        position: positionBetween(lines, link.start, link.end),
+      })),
+      position: positionBetween(lines, start, end),
+    });
+  }
+  return read;
 }
 
 /**

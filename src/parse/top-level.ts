@@ -22,6 +22,9 @@
  *   paragraph): none of them can start another block or make the paragraph a setext heading.
  * - Front matter (`---` on the first line to the next `---` line) is read as
  *   micromark-extension-frontmatter reads it.
+ * - A block quote of notes (`> [!NOTE]`, `>**Note:** …`) starting where a paragraph could, whose
+ *   every line starts with `>` and holds paragraph text as above (or nothing), up to a blank line
+ *   or a line that interrupts a paragraph: its paragraphs are read like top-level ones.
  * - A line that may start an HTML block keeps every line after it with micromark until each way
  *   that block could end has come (its marker, a blank line), whatever it turns out to be.
  * - Anything the scanner cannot place for certain (a fence marker anywhere but column 0, a fence
@@ -43,7 +46,16 @@ export type TopLevelBlock =
   | { kind: "fence"; firstLine: number; lastLine: number; marker: string }
   | { kind: "html"; firstLine: number; lastLine: number }
   | { kind: "heading"; firstLine: number; lastLine: number; depth: number }
-  | { kind: "paragraph"; firstLine: number; lastLine: number };
+  | { kind: "paragraph"; firstLine: number; lastLine: number }
+  | { kind: "quote"; firstLine: number; lastLine: number; paragraphs: QuoteParagraph[] };
+
+/** A paragraph inside a top-level block quote: its lines, and where its text starts on the first. */
+export interface QuoteParagraph {
+  firstLine: number;
+  lastLine: number;
+  /** The length of the first line's `>` marker with the space after it. */
+  markerLength: number;
+}
 
 /** The opening sequence of a fenced code block at column 0 (```` ``` ````, `~~~`), or undefined. */
 export function fenceOpening(line: string): string | undefined {
@@ -97,35 +109,44 @@ function atxHeadingDepth(line: string): number | undefined {
 
 /**
  * Whether a line starts with a character that starts no block and cannot interrupt a paragraph:
- * an ASCII letter, `|`, or any non-ASCII character. (Digits may start an ordered list; `[` a
- * reference definition.)
+ * an ASCII letter, `|`, or any non-ASCII character, or with `**` and text (`**Note:**`: a `*` list
+ * marker needs white space after it, a `***` break has nothing else). (Digits may start an
+ * ordered list; `[` a reference definition.)
  */
-function startsPlainLine(line: string): boolean {
-  const c = line.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 124 || c >= 128;
+function startsPlainLine(line: string, from = 0): boolean {
+  const c = line.charCodeAt(from);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 124 || c >= 128) return true;
+  return c === 42 && line.charCodeAt(from + 1) === 42 && /[^*\s]/.test(line.slice(from + 2));
 }
 
 /**
  * Whether a line starting with `[` cannot start a link reference definition: an unescaped `[`
- * comes before any `]`, and a definition's label holds no unescaped bracket (`[!INCLUDE [name](
- * path)]`, DocFX's include). A backslash before it gives up (it may escape either bracket).
+ * comes before any `]` (a definition's label holds no unescaped bracket: DocFX's `[!INCLUDE
+ * [name](path)]`), or the first `]` is not followed by the `:` a definition needs (`[!NOTE]`).
+ * A backslash before either gives up (it may escape a bracket).
  */
-function startsNoDefinition(line: string): boolean {
-  if (line.charCodeAt(0) !== 91 /* [ */) return false;
-  for (let k = 1; k < line.length; k++) {
+function startsNoDefinition(line: string, from = 0): boolean {
+  if (line.charCodeAt(from) !== 91 /* [ */) return false;
+  for (let k = from + 1; k < line.length; k++) {
     const c = line.charCodeAt(k);
     if (c === 91) return true;
-    if (c === 93 || c === 92) return false;
+    if (c === 93) return line.charCodeAt(k + 1) !== 58; /* : */
+    if (c === 92) return false;
   }
   return false;
+}
+
+/** Whether a line may start a paragraph the scanner reads (a plain line, or `[` and no definition). */
+function startsParagraph(line: string, from = 0): boolean {
+  return startsPlainLine(line, from) || startsNoDefinition(line, from);
 }
 
 /**
  * Whether a line may follow the first line of a top-level paragraph as its text: a plain line, or
  * one starting with `[` (a link reference definition cannot interrupt a paragraph).
  */
-function continuesParagraph(line: string): boolean {
-  return startsPlainLine(line) || line.charCodeAt(0) === 91;
+function continuesParagraph(line: string, from = 0): boolean {
+  return startsPlainLine(line, from) || line.charCodeAt(from) === 91;
 }
 
 /**
@@ -134,6 +155,44 @@ function continuesParagraph(line: string): boolean {
  */
 function interruptsParagraph(line: string): boolean {
   return fenceOpening(line) !== undefined || atxHeadingDepth(line) !== undefined || line.startsWith("<!--");
+}
+
+/**
+ * The paragraphs of a block quote whose every line starts with `>` at column 0, from line `first`
+ * up to (not including) a blank line, the end of the page, or a line that interrupts a paragraph,
+ * each `>` followed by nothing, one space, or a line that starts a paragraph. Inside, lines of only
+ * `>` separate paragraphs, and every other line must start a paragraph or continue one as at the
+ * top level (nothing nested, no lazy line). Undefined when the quote is not like that.
+ */
+function quoteAt(
+  first: number,
+  count: number,
+  lineText: (n: number) => string,
+): { lastLine: number; paragraphs: QuoteParagraph[] } | undefined {
+  const paragraphs: QuoteParagraph[] = [];
+  let open: QuoteParagraph | undefined;
+  let n = first;
+  for (; n < count; n++) {
+    const line = lineText(n);
+    if (line.charCodeAt(0) !== 62 /* > */) break;
+    const markerLength = line.charCodeAt(1) === 32 ? 2 : 1;
+    const c = line.charCodeAt(markerLength);
+    // A tab after `>` counts as spaces to a tab stop, and more white space may indent code.
+    if (c === 9 || (c === 32 && !isBlank(line.slice(markerLength)))) return undefined;
+    if (isBlank(line.slice(markerLength))) {
+      open = undefined;
+    } else if (open) {
+      if (!continuesParagraph(line, markerLength)) return undefined;
+      open.lastLine = n;
+    } else {
+      if (!startsParagraph(line, markerLength)) return undefined;
+      open = { firstLine: n, lastLine: n, markerLength };
+      paragraphs.push(open);
+    }
+  }
+  if (n === first || (n < count && !isBlank(lineText(n)) && !interruptsParagraph(lineText(n))))
+    return undefined;
+  return { lastLine: n - 1, paragraphs };
 }
 
 /**
@@ -258,7 +317,14 @@ export function topLevelBlocks(text: string, lines: LineIndex): TopLevelBlock[] 
       atBlockStart = true;
       continue;
     }
-    if (atBlockStart && (startsPlainLine(line) || startsNoDefinition(line))) {
+    const quote = atBlockStart ? quoteAt(n, count, lineText) : undefined;
+    if (quote) {
+      take({ kind: "quote", firstLine: n, ...quote });
+      n = quote.lastLine;
+      atBlockStart = false;
+      continue;
+    }
+    if (atBlockStart && startsParagraph(line)) {
       let last = n;
       while (last + 1 < count && continuesParagraph(lineText(last + 1))) last++;
       const next = last + 1 < count ? lineText(last + 1) : "";
