@@ -178,10 +178,25 @@ export class LinkResolver {
     const key = `${fromDir}\0${target}`;
     let found = this.caches.lookups.get(key);
     if (found === undefined) {
-      found = this.lookupOnDisk(fromDir, target);
+      found = this.lookupInFolder(fromDir, target) ?? this.lookupOnDisk(fromDir, target);
       this.caches.lookups.set(key, found);
     }
     return found;
+  }
+
+  /**
+   * A target whose folder part was found as written, and whose name that folder's listing holds:
+   * found, from the folder's answer (kept) and one listing. Most targets are a page's own include
+   * files (`../includes/snippets/csharp/get-user-csharp-snippets.md`), each linked once, in a few
+   * folders. Undefined for anything else, which lookupOnDisk answers.
+   */
+  private lookupInFolder(fromDir: string, target: string): FileLookup | undefined {
+    const slash = target.lastIndexOf("/");
+    const name = target.slice(slash + 1);
+    if (slash <= 0 || name === "" || name === "." || name === "..") return undefined;
+    const folder = this.lookup(fromDir, target.slice(0, slash));
+    if (folder.status !== "found" || !this.caches.listing(folder.path)?.names.has(name)) return undefined;
+    return { status: "found", path: join(folder.path, name) };
   }
 
   private lookupOnDisk(fromDir: string, target: string): FileLookup {

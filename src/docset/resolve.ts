@@ -84,6 +84,8 @@ export class TypeResolver {
   private readonly requestRows: PropertyRow[][];
   private readonly otherRows: PropertyRow[][];
   private bodyProperties: Map<string, PropertyDefinition> | undefined;
+  /** The page's own resource, once read (null: it defines none). */
+  private own: ResourceDefinition | null | undefined;
   /** The keys of each object walked that stand for rows their type's pages lost the names of. */
   private readonly lostNames = new WeakMap<JsonObject, Map<string, TypeRef | undefined>>();
   /** The docs index, through a view with the service's types when they are given. */
@@ -123,8 +125,11 @@ export class TypeResolver {
    * from the page alone: the docs index may hold another page of the same name.
    */
   ownResource(): ResourceDefinition | undefined {
-    const own = factsOf(this.page, "").resource?.definition;
-    return own && withTreeTypes(this.docs, own);
+    if (this.own === undefined) {
+      const own = factsOf(this.page, "").resource?.definition;
+      this.own = own ? withTreeTypes(this.docs, own) : null;
+    }
+    return this.own ?? undefined;
   }
 
   /** A row of the page's own tables, with its type read as the docs tree words it. */

@@ -7,7 +7,7 @@
  * (64 MiB by default, fifteen times the 4.2 MB beta CSDL of 2021) is refused before it is read,
  * and only regular files are opened (a FIFO or device would block or never end).
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { resolve } from "node:path";
 import { decodeSource } from "../parse/source.js";
 import { MetadataError, readFailureDetail } from "./errors.js";
@@ -67,11 +67,13 @@ export function clearMetadataCache(): void {
 
 function load(file: string, options: LoadMetadataOptions): Loaded {
   const path = resolve(file);
+  // Asked for every page: a file read before and unchanged costs one `stat`, not an open.
+  const known = loaded.get(path);
+  if (known && isSameFile(path, known)) return known;
   const maxBytes = options.maxBytes ?? MAX_METADATA_BYTES;
   const { fd, stats } = openRegularFile(file, path);
   try {
     const stamp = stampWithin(file, stats, maxBytes);
-    const known = loaded.get(path);
     if (known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs) return known;
     const store = options.storeDir === false ? undefined : new MetadataStore(options.storeDir);
     const stored = fromStore(store, file, path, stamp);
@@ -82,6 +84,16 @@ function load(file: string, options: LoadMetadataOptions): Loaded {
     return entry;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Whether the file at `path` is still the regular file of that size and time. */
+function isSameFile(path: string, { size, mtimeMs }: FileStamp): boolean {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && stats.size === size && stats.mtimeMs === mtimeMs;
+  } catch {
+    return false;
   }
 }
 

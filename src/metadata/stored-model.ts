@@ -12,6 +12,9 @@ import { MetadataError } from "./errors.js";
 import type { CsdlModel, CsdlType, CsdlTypeKind } from "./model.js";
 import type { TypeSource } from "./type-source.js";
 
+/** After this many types read one by one, the stored body is read whole (see `typeAt`). */
+const WHOLE_BODY_AFTER = 64;
+
 export interface StoredHeader extends Pick<CsdlModel, "edmxVersion" | "schemas" | "references"> {
   version: number;
   sha256: string;
@@ -84,13 +87,21 @@ export function storedTypeSource(
       );
     return type;
   };
+  let reads = 0;
+  /** The body, once read whole (null: it could not be). */
+  let wholeBody: Buffer | null | undefined;
   return {
     file,
     edmxVersion: header.edmxVersion,
     schemas: header.schemas,
     references: header.references,
     names: types.map(([qualifiedName, kind]) => ({ qualifiedName, kind })),
-    typeAt: (i) => decode(i, readRange(paths.body, ...range(i))),
+    typeAt(i) {
+      // A one-page run asks for a few types, one read each; a run over many pages asks for
+      // thousands, and then one read of the whole body (2.7 MB for beta) costs less than theirs.
+      if (wholeBody === undefined && ++reads > WHOLE_BODY_AFTER) wholeBody = readWhole(paths.body) ?? null;
+      return decode(i, wholeBody ? wholeBody.subarray(...range(i)) : readRange(paths.body, ...range(i)));
+    },
     types() {
       const body = readWhole(paths.body);
       return types.map((_, i) => decode(i, body?.subarray(...range(i))));

@@ -46,25 +46,32 @@ const ENTITIES: Record<string, string> = {
 
 /** Removes HTML tags and decodes the common entities. */
 export function stripHtml(raw: string): string {
-  return raw
-    .replace(/<\/?[A-Za-z][^<>]*>/g, "")
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e]!);
+  // Most cells hold neither: each pass is skipped when the character it starts at is not there.
+  let text = raw;
+  if (text.includes("<")) text = text.replace(/<\/?[A-Za-z][^<>]*>/g, "");
+  if (text.includes("&"))
+    text = text.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, e: string) => ENTITIES[e]!);
+  return text;
 }
 
 /** Plain text of inline markdown: links keep their text, emphasis and code marks go, escapes resolve. */
 export function stripInlineMarkdown(raw: string): string {
-  return raw
-    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, "$1")
-    .replace(/\*\*|__|`/g, "")
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*)[*_](?=$|[\s).,;:])/g, "$1$2")
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, "$1");
+  let text = raw;
+  if (text.includes("](")) text = text.replace(/!?\[([^\][]*)\]\([^()]*\)/g, "$1");
+  const marks = text.includes("*") || text.includes("_");
+  if (marks || text.includes("`")) text = text.replace(/\*\*|__|`/g, "");
+  if (marks) text = text.replace(/(^|[\s(])[*_]([^*_\s][^*_]*)[*_](?=$|[\s).,;:])/g, "$1$2");
+  if (text.includes("\\")) text = text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, "$1");
+  return text;
 }
+
+/** White space other than single spaces (which folding leaves as they are). */
+const UNFOLDED_SPACE = /\s\s|[^\S ]/;
 
 /** What a reader sees: translations dropped, tags stripped, markdown marks removed, spaces folded. */
 export function readableText(raw: string): string {
-  return stripInlineMarkdown(stripHtml(dropTranslations(raw)))
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = stripInlineMarkdown(stripHtml(dropTranslations(raw)));
+  return (UNFOLDED_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 }
 
 /**
@@ -72,9 +79,8 @@ export function readableText(raw: string): string {
  * values ("Possible values are: `user`, `group`").
  */
 export function readableTextWithCode(raw: string): string {
-  return stripHtml(dropTranslations(raw))
-    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, "$1")
-    .replace(/\*\*|__/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let text = stripHtml(dropTranslations(raw));
+  if (text.includes("](")) text = text.replace(/!?\[([^\][]*)\]\([^()]*\)/g, "$1");
+  if (text.includes("**") || text.includes("__")) text = text.replace(/\*\*|__/g, "");
+  return (UNFOLDED_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 }
