@@ -26,7 +26,8 @@ import type { Event, Extension, ParseOptions, Token } from "micromark-util-types
 import { plainInlineLinks } from "./plain-inline.js";
 import { deepNesting } from "./nesting.js";
 import { LineIndex } from "./source.js";
-import { type QuoteParagraph, type TopLevelBlock, topLevelBlocks } from "./top-level.js";
+import { type TopLevelBlock, topLevelBlocks } from "./top-level.js";
+import { fencedCode, linkNodes, positionBetween, quoteParagraphs } from "./fast-blocks.js";
 
 /** Inline constructs no rule reads (by name); links, autolinks, images, code spans, escapes and inline HTML stay on. */
 const UNREAD_CONSTRUCTS: Extension = { disable: { null: ["hardBreakEscape"] } };
@@ -168,13 +169,7 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
       parts[index] = tokenize(block.firstLine, block.lastLine, 0);
       continue;
     }
-    const children: Link[] = links.map((link) => ({
-      type: "link",
-      url: link.url,
-      title: null,
-      children: [],
-      position: positionBetween(lines, link.start, link.end),
-    }));
+    const children = linkNodes(lines, links);
     const position = positionBetween(lines, start, end);
     parts[index] =
       block.kind === "heading"
@@ -194,40 +189,6 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
 }
 
 /**
- * The paragraphs of a top-level block quote (src/parse/top-level.ts), as micromark reads them
- * (the quote itself makes no node), or undefined when one holds inline text only micromark reads.
- * A paragraph's text runs from after its first line's `>` marker to the end of its last line; the
- * markers of the lines between are only text to the link reader, as micromark leaves them out of
- * the text but not out of the positions.
- */
-function quoteParagraphs(
-  text: string,
-  lines: LineIndex,
-  paragraphs: QuoteParagraph[],
-  referencesDefined: boolean,
-): Paragraph[] | undefined {
-  const read: Paragraph[] = [];
-  for (const paragraph of paragraphs) {
-    const start = lines.lineStarts[paragraph.firstLine]! + paragraph.markerLength;
-    const end = lines.lineEnd(paragraph.lastLine + 1);
-    const links = plainInlineLinks(text, start, end, referencesDefined);
-    if (!links) return undefined;
-    read.push({
-      type: "paragraph",
-      children: links.map((link) => ({
-        type: "link",
-        url: link.url,
-        title: null,
-        children: [],
-        position: positionBetween(lines, link.start, link.end),
-      })),
-      position: positionBetween(lines, start, end),
-    });
-  }
-  return read;
-}
-
-/**
  * The micromark-only reading of the whole page (what parseBlocks must equal; used by tests), up to
  * where containers nest too deeply, as parseBlocks.
  */
@@ -242,30 +203,6 @@ export function parseBlocksWhole(text: string): Root {
   const reader = new EventReader(text);
   reader.read(events);
   return reader.root;
-}
-
-/** A top-level fenced code block from its opening line to its closing line, as micromark reads it. */
-function fencedCode(text: string, lines: LineIndex, first: number, last: number, marker: string): Code {
-  // Info is the first word after the fence; meta the rest of the line from its next word on,
-  // trailing white space included (micromark's codeFencedFenceInfo and codeFencedFenceMeta).
-  const [, info = "", meta = ""] = /^[ \t]*([^ \t]*)[ \t]*([^]*)$/.exec(
-    text.slice(lines.lineStarts[first]! + marker.length, lines.lineEnd(first + 1)),
-  )!;
-  const lang = info === "" ? null : decodeString(info);
-  const metaValue = meta.trim() === "" ? null : decodeString(meta);
-  // The value runs from the line after the opening fence to the line before the closing one.
-  const value = last > first + 1 ? text.slice(lines.lineStarts[first + 1], lines.lineEnd(last)) : "";
-  return {
-    type: "code",
-    lang,
-    meta: metaValue,
-    value,
-    position: positionBetween(lines, lines.lineStarts[first]!, lines.lineEnd(last + 1)),
-  };
-}
-
-function positionBetween(lines: LineIndex, start: number, end: number): NonNullable<Root["position"]> {
-  return { start: lines.point(start), end: lines.point(end) };
 }
 
 class EventReader {
