@@ -1,7 +1,8 @@
 /**
  * What a translated docs tree still says, read by every rule the same way: a key that stands for a
  * row whose name translation took (src/docset/lost-names.ts), a base type led by a longer clause
- * ending in the tree's words for "inherits from" (base-type.ts), an open type named by its link to
+ * ending in the tree's words for "inherits from" (base-type.ts), followed beside the annotation's
+ * `baseType` as an English "Inherits from" is, an open type named by its link to
  * the OData page on open types (definitions.ts). The words here are the zh-CN tree's; nothing is
  * keyed on them (the vocabulary is learned from the tree).
  */
@@ -118,6 +119,47 @@ describe("a base type led by a clause that ends with the tree's words for it", (
         path: join(root, "api", "widget-get.md"),
       }),
     ).toEqual([]);
+  });
+});
+
+describe("a base type the translated prose names beside the annotation's", () => {
+  // `orgContact`: the annotation says `entity`, the prose "Inherits from [directoryObject]"; an
+  // English page follows both, and so must its translation, whose prose the English reader skips.
+  const learnedFrom = Object.fromEntries(
+    ["a", "b", "c"].map((n) => [
+      `resources/${n}thing.md`,
+      page(`${n}Thing`, [`|${n}Flag|Boolean|标志。|`], { lead: "继承自 [base](base.md)。", base: "base" }),
+    ]),
+  );
+  const root = tempDocsTree("gdl-base-beside-", {
+    ...learnedFrom,
+    "resources/entity.md": page("entity", ["|id|String|标识符。|"]),
+    "resources/base.md": page("base", ["|createdBy|String|创建者。|"]),
+    "resources/contact.md": page("contact", ["|size|Int32|大小。|"], {
+      lead: "继承自 [base](base.md)。",
+      base: "entity",
+    }),
+  });
+
+  it("both are followed", () => {
+    expect(
+      ruleFindings(
+        "schema-conformance",
+        serviceResponse("contact", '{ "id": "1", "size": 1, "createdBy": "x" }'),
+        {
+          path: join(root, "api", "contact-get.md"),
+        },
+      ),
+    ).toEqual([]);
+  });
+
+  it("a key neither base documents is still reported", () => {
+    const findings = ruleFindings(
+      "schema-conformance",
+      serviceResponse("contact", '{ "size": 1, "colour": "x" }'),
+      { path: join(root, "api", "contact-get.md") },
+    );
+    expect(findings.map((f) => f.messageId)).toEqual(["unknownProperty"]);
   });
 });
 

@@ -17,16 +17,21 @@ import { vocabularyOf } from "./vocabulary.js";
 const MAX_ANCESTORS = 16;
 
 /**
- * The base types a definition names, as references; undefined for a name that is not a type. A page
- * that names none in its annotation or in English prose may name one in its own language: the link
- * its docs tree's words for "inherits from" lead to (see vocabulary.ts).
+ * The base types a definition names, as references; undefined for a name that is not a type. Its
+ * prose may name one in the page's own language: the link its docs tree's words for "inherits
+ * from" lead to (see vocabulary.ts), followed as an English "Inherits from" sentence is, beside the
+ * annotation's `baseType` when the two differ (`orgContact`: annotation `entity`, prose
+ * `directoryObject`, in English and in its translation alike).
  */
 export function baseRefs(docs: DocsIndex, definition: ResourceDefinition): Array<TypeRef | undefined> {
   let written = definition.baseTypes;
-  if (written.length === 0 && definition.baseLinks.length > 0) {
+  const named = (name: string) =>
+    written.some((w) => parseTypeRef(w)?.name.toLowerCase() === name.toLowerCase());
+  // The tree's words are learned only when a link could add a base type the page does not name.
+  if (definition.baseLinks.some((l) => !named(l.name))) {
     const intros = vocabularyOf(docs).baseIntros;
     const learned = definition.baseLinks.find((l) => isBaseLead(l.lead, intros));
-    if (learned) written = [learned.name];
+    if (learned && !named(learned.name)) written = [...written, learned.name];
   }
   return written.map((written) => {
     const parsed = parseTypeRef(written);
