@@ -261,16 +261,15 @@ export function recoverTranslatedNames(page: Page): void {
     if (nameless.length === 0) continue;
     const keys = table.role === "request-body" ? requestKeys : resourceKeys;
     nameByNeighbours(table.rows, keys);
+    nameByShownTypes(table.rows, keys);
     nameByLeftovers(table.rows, keys);
     pending.push({ table, nameless });
   }
   // The resource's tables together: a relationships table's one translated row (`| 项 |
   // [OutlookItem](outlookitem.md) |`) is the key no row of the properties table names either.
-  nameByLeftovers(
-    page.propertyTables.filter((t) => t.role === "resource").flatMap((t) => t.rows),
-    resourceKeys,
-    showsType,
-  );
+  const resourceRows = page.propertyTables.filter((t) => t.role === "resource").flatMap((t) => t.rows);
+  nameByShownTypes(resourceRows, resourceKeys);
+  nameByLeftovers(resourceRows, resourceKeys, showsType);
   for (const { table, nameless } of pending) {
     for (const row of nameless) {
       const { start, end } = row.nameRange;
@@ -358,11 +357,50 @@ function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
   }
 }
 
+/**
+ * Names each nameless row of a structured type that exactly one key no row names shows by
+ * `@odata.type` (`"posts": [{ "@odata.type": "microsoft.graph.serviceHealthIssuePost" }]` for
+ * `| 公告 | collection ([serviceHealthIssuePost](…)) |`), when that key shows no other nameless row's
+ * type: the JSON names the type, whatever order the table and the JSON list properties in.
+ */
+function nameByShownTypes(rows: PropertyRow[], keys: JsonKey[]): void {
+  const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
+  const nameless = () => rows.filter((r) => r.name === "" && r.typeRef && !r.typeRef.primitive);
+  for (const row of nameless()) {
+    const shown = keys.filter((k) => !named.has(k.key.toLowerCase()) && showsType(row.typeRef, k.value));
+    if (shown.length !== 1) continue;
+    const key = shown[0]!;
+    if (nameless().filter((r) => showsType(r.typeRef, key.value)).length !== 1) continue;
+    row.name = key.key;
+    named.add(key.key.toLowerCase());
+  }
+}
+
+/**
+ * Names the nameless rows by the keys no row names, in order, when they are as many and each fits
+ * its row. Two or more are taken in order only where the named rows are in the keys' order: a
+ * table listed in another order than its JSON (alphabetical against the service's order) would
+ * pair them wrongly (`feature` for `| 状态 | serviceHealthStatus |`).
+ */
 function nameByLeftovers(rows: PropertyRow[], keys: JsonKey[], fit = fits): void {
   const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
   const leftovers = keys.filter((k) => !named.has(k.key.toLowerCase()));
   const nameless = rows.filter((r) => r.name === "");
   if (nameless.length === 0 || leftovers.length !== nameless.length) return;
+  if (nameless.length > 1 && !inKeyOrder(rows, keys)) return;
   if (nameless.every((row, k) => fit(row.typeRef, leftovers[k]!.value)))
     nameless.forEach((row, k) => (row.name = leftovers[k]!.key));
+}
+
+/** Whether the named rows that are keys come in the keys' order. */
+function inKeyOrder(rows: PropertyRow[], keys: JsonKey[]): boolean {
+  const place = new Map(keys.map((k, i) => [k.key.toLowerCase(), i]));
+  let last = -1;
+  for (const row of rows) {
+    const at = row.name === "" ? undefined : place.get(row.name.toLowerCase());
+    if (at === undefined) continue;
+    if (at < last) return false;
+    last = at;
+  }
+  return true;
 }

@@ -83,6 +83,22 @@ const placeholderAcrossTables = withRelationships(
   '{ "id": "String", "size": 1024, "item": "String" }',
 );
 
+// The table is in another order than the JSON (`serviceHealthIssue`): two plain rows are not paired
+// with two keys in order, but a row whose type the JSON shows by `@odata.type` is named by it.
+const otherOrder = resourcePage(
+  [
+    "|id|String|标识符。|",
+    "|功能|String|功能。|",
+    "|公告|[post](post.md) 集合|公告。|",
+    "|size|Int32|大小。|",
+    "|状态|String|状态。|",
+  ],
+  [
+    '{ "size": 1, "id": "String", "status": "String",',
+    '  "posts": [{ "@odata.type": "microsoft.graph.post" }], "feature": "String" }',
+  ],
+);
+
 runExplicitRuleTests(noTranslatedName, {
   valid: [
     {
@@ -141,6 +157,19 @@ runExplicitRuleTests(noTranslatedName, {
       errors: [
         { ...place(placeholderAcrossTables, "大小"), messageId: "property", data: { written: "大小" } },
         { ...place(placeholderAcrossTables, "项"), messageId: "property", data: { written: "项" } },
+      ],
+    },
+    {
+      name: "a row named by the type its key shows, not by the order of rows the JSON lists otherwise",
+      code: otherOrder,
+      errors: [
+        { ...place(otherOrder, "功能"), messageId: "property", data: { written: "功能" } },
+        {
+          ...place(otherOrder, "公告"),
+          messageId: "propertyKnown",
+          data: { written: "公告", name: "posts" },
+        },
+        { ...place(otherOrder, "状态"), messageId: "property", data: { written: "状态" } },
       ],
     },
     {
