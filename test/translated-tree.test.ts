@@ -85,6 +85,29 @@ describe("a key that stands for a row whose name translation took", () => {
     ]);
   });
 
+  it("not a row of a type whose page documents none of the value's keys, nor one a string is no value of", () => {
+    // `holder`'s lost row is a `gadget`: `{ "size": 1 }` and `"x"` are no gadgets, so both keys
+    // stay unknown, as on the English page that names the row.
+    const findings = ruleFindings(
+      "schema-conformance",
+      serviceResponse("holder", '{ "id": "1", "config": { "size": 1 } }'),
+      { path: join(root, "api", "holder-get.md") },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["unknownPropertyNoBase", { type: "holder", page: "resources/holder.md", key: "config" }],
+    ]);
+    const named = ruleFindings(
+      "schema-conformance",
+      serviceResponse("holder", '{ "id": "1", "name": "x" }'),
+      {
+        path: join(root, "api", "holder-get.md"),
+      },
+    );
+    expect(named.map((f) => [f.messageId, f.data])).toEqual([
+      ["unknownPropertyNoBase", { type: "holder", page: "resources/holder.md", key: "name" }],
+    ]);
+  });
+
   it("not typed when two lost rows could be the key's", () => {
     expect(
       ruleFindings(

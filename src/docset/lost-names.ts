@@ -4,11 +4,12 @@
  * by schema-conformance (which does not report such a key, and holds its value to the row's type)
  * and by the resolver (which types the key's value by the row, so its values are judged too).
  *
- * Each lost row stands for at most one key, whose value fits the row's type; keys are matched from
+ * Each lost row stands for at most one key, whose value fits the row's type (objects that look like
+ * it, for a type the docs have a resource page of); keys are matched from
  * the last, so a finding on the others keeps its place. A near miss of a documented name is its own
  * mistake and is never taken. The page is reported once, by no-translated-name.
  */
-import type { JsonObject } from "../parse/json.js";
+import type { JsonObject, JsonValue } from "../parse/json.js";
 import type { TypeRef } from "../parse/type-ref.js";
 import { sameIgnoringCase } from "../util/near-miss.js";
 import { shallowValue, typeValidator } from "./schema.js";
@@ -23,6 +24,7 @@ export function keysOfLostNames(
   unknown: readonly string[],
   lostRows: readonly TypeRef[],
   known: readonly string[],
+  looksLike: (ref: TypeRef, value: JsonValue) => boolean | undefined = () => undefined,
 ): Map<string, TypeRef | undefined> {
   const taken = new Map<string, TypeRef | undefined>();
   if (lostRows.length === 0) return taken;
@@ -31,9 +33,13 @@ export function keysOfLostNames(
     const node = object.properties.findLast((p) => p.key === key)?.value;
     if (!node || sameIgnoringCase(key, known) !== undefined) continue;
     const value = shallowValue(node, 1);
+    // A type with a resource page takes objects that look like it (a string such as `"name":
+    // "String"` is none), though a row typed by a bare name may be an enum's, which takes strings.
     fitting.set(
       key,
-      lostRows.filter((ref) => typeValidator(ref)?.(value) ?? true),
+      lostRows.filter(
+        (ref) => (typeValidator(ref)?.(value) ?? true) && (ref.primitive || looksLike(ref, node) !== false),
+      ),
     );
   }
   const lost = [...lostRows];

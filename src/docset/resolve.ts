@@ -22,7 +22,7 @@ import { ancestorsOf } from "./base-type.js";
 import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
 import { keysOfLostNames } from "./lost-names.js";
-import { compileResource, knownNamesOf } from "./schema.js";
+import { compileResource, looksLikeResource, knownNamesOf } from "./schema.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
 import { type ServiceTypes, withService } from "./service.js";
@@ -224,7 +224,11 @@ export class TypeResolver {
       const known = knownNamesOf(compiled);
       const names = new Set(known);
       const unknown = object.properties.map((p) => p.key).filter((k) => !k.includes("@") && !names.has(k));
-      lostNames = compiled.open ? new Map() : keysOfLostNames(object, unknown, compiled.unnamed, known);
+      lostNames = compiled.open
+        ? new Map()
+        : keysOfLostNames(object, unknown, compiled.unnamed, known, (ref, value) =>
+            looksLikeResource(this.docs, ref, resource.namespace, value),
+          );
       this.lostNames.set(object, lostNames);
     }
     const typeRef = lostNames.get(key);

@@ -18,6 +18,7 @@ import {
   knownNamesOf,
   qualified,
   requiredValidator,
+  looksLikeResource,
   resourceFor,
   shallowValue,
   typeValidator,
@@ -257,6 +258,7 @@ export class SchemaWalker {
       unknown,
       compiled.unnamed,
       this.knownNames(compiled, pageProperties),
+      (ref, value) => looksLikeResource(this.docs, ref, resource.namespace, value),
     );
     for (const error of errors) {
       if (error.keyword === "additionalProperties" && lostNames.has(additionalKey(error))) continue;

@@ -138,6 +138,32 @@ export function resourceFor(
   return ref && !ref.primitive ? docs.resourceType(ref) : undefined;
 }
 
+/**
+ * Whether an example value looks like a value of `ref`, a type the docs have a resource page of (in
+ * `namespace` unless it names one): null, an empty array, or objects at least half of whose keys
+ * the type documents. A string is no object; a `configuration` object of a tab is no `teamworkTag`.
+ * Undefined when the docs have no resource page of the type (an enum, or a type they lack).
+ */
+export function looksLikeResource(
+  docs: DocsIndex,
+  ref: TypeRef,
+  namespace: string | undefined,
+  value: JsonValue,
+): boolean | undefined {
+  const type = qualified(ref, namespace);
+  const resource = type && !type.primitive ? docs.resourceType(type) : undefined;
+  if (!resource) return undefined;
+  if (value.type === "null") return true;
+  const items = value.type === "array" ? value.items : [value];
+  if (items.length === 0) return true;
+  if (items.some((item) => item.type !== "object")) return false;
+  const keys = items.flatMap((item) => (item.type === "object" ? item.properties : []).map((p) => p.key));
+  const own = keys.filter((key) => !key.includes("@"));
+  if (own.length === 0) return true;
+  const known = new Set(knownNamesOf(compileResource(docs, resource)).map((n) => n.toLowerCase()));
+  return own.filter((key) => known.has(key.toLowerCase())).length * 2 >= own.length;
+}
+
 export function qualified(ref: TypeRef | undefined, namespace: string | undefined): TypeRef | undefined {
   if (ref && !ref.namespace && !ref.primitive && namespace) return { ...ref, namespace };
   return ref;
