@@ -1680,7 +1680,7 @@ export const blockStructureCase: fc.Arbitrary<FuzzCase> = fc
   )
   .map(([c, blocks, matter]) => ({
     ...c,
-    blocks: matter ? [matter, ...blocks] : blocks,
+    blocks: matter ? [[...matter], ...blocks] : blocks,
   }));
 
 /** The split reading of a page must equal micromark's reading of it whole, node for node. */
