@@ -53,7 +53,11 @@ describe("a key that stands for a row whose name translation took", () => {
     // `状态` is `status`, `部件` is `part`: no JSON tells, the example's keys do.
     "resources/widget.md": page("widget", ["|id|String|标识符。|", "|状态|widgetStatus|状态。|"]),
     "resources/holder.md": page("holder", ["|id|String|标识符。|", "|部件|[gadget](gadget.md)|部件。|"]),
-    "resources/gadget.md": page("gadget", ["|id|String|标识符。|", "|color|String|颜色。|"]),
+    "resources/gadget.md": page("gadget", [
+      "|id|String|标识符。|",
+      "|color|String|颜色。|",
+      "|state|widgetStatus|状态。|",
+    ]),
     // Two lost rows that could each be the key's: which one cannot be told.
     "resources/doohickey.md": page("doohickey", [
       "|id|String|标识符。|",
@@ -106,6 +110,15 @@ describe("a key that stands for a row whose name translation took", () => {
     expect(named.map((f) => [f.messageId, f.data])).toEqual([
       ["unknownPropertyNoBase", { type: "holder", page: "resources/holder.md", key: "name" }],
     ]);
+  });
+
+  it("not `value`, OData's wrapper, which the English page reports and does not read into", () => {
+    const findings = ruleFindings(
+      "enum-value-documented",
+      serviceResponse("holder", '{ "value": { "id": "2", "state": "Active" } }'),
+      { path: join(root, "api", "holder-get.md") },
+    );
+    expect(findings).toEqual([]);
   });
 
   it("not typed when two lost rows could be the key's", () => {

@@ -31,7 +31,9 @@ export function keysOfLostNames(
   const fitting = new Map<string, TypeRef[]>();
   for (const key of unknown) {
     const node = object.properties.findLast((p) => p.key === key)?.value;
-    if (!node || sameIgnoringCase(key, known) !== undefined) continue;
+    // `value` is OData's wrapper of a collection (or of one resource wrapped by mistake, which
+    // schema-conformance reports as such): the English page reports it, so it stands for no row.
+    if (!node || key === "value" || sameIgnoringCase(key, known) !== undefined) continue;
     const value = shallowValue(node, 1);
     // A type with a resource page takes objects that look like it (a string such as `"name":
     // "String"` is none), though a row typed by a bare name may be an enum's, which takes strings.
