@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { lintFile, lintText } from "../src/index.js";
 import { buildPage } from "../src/page/build.js";
 import { documentedValues } from "../src/page/possible-values.js";
+import { valueRuns } from "../src/page/value-runs.js";
 import { readableText } from "../src/parse/inline.js";
 import { LineIndex, decodeSource } from "../src/parse/source.js";
 import { type SimpleFix, applyFixes, md, simplify } from "./helpers.js";
@@ -557,6 +558,21 @@ describe("tables", () => {
       ["small", "small", true],
       ["a_b", "a\\_b", false],
     ]);
+  });
+});
+
+describe("valueRuns", () => {
+  it.each<[string, string[][]]>([
+    ["类型。可取值为：`a`、`b`。", [["a", "b"]]],
+    // Machine translation moves the separators, and a full stop, between the values.
+    [
+      "可能的值是 `General` `Left` ：、、、、、、、。 `Center` `Right`",
+      [["General", "Left", "Center", "Right"]],
+    ],
+    // Words between two values end the run.
+    ["The possible values are: `a`, `b`. Use `c` when x is `d`.", [["a", "b"]]],
+  ])("%j", (description, expected) => {
+    expect(valueRuns(description).map((r) => r.values)).toEqual(expected);
   });
 });
 

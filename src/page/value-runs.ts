@@ -68,8 +68,9 @@ function codeSpans(text: string): Span[] {
 
 function isSeparator(between: string): boolean {
   // Only punctuation between two values joins them however long (machine translation writes
-  // "`a` `b` ：、、、、 `c`"); a few words (", or ", " 和 ") join them when short.
-  if (/^[\s,，、:：;；]*$/.test(between)) return true;
+  // "`a` `b` ：、、、、 `c`", and "`General` `Left` ：、、、、、、、。 `Center`"); a few words
+  // (", or ", " 和 ") join them when short. A longer run documents more values, never fewer.
+  if (/^[\s,，、:：;；.。]*$/.test(between)) return true;
   return between.length <= MAX_SEPARATOR && !/[()（）`]/.test(between) && !SENTENCE_END.test(between);
 }
 
