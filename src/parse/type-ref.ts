@@ -105,8 +105,14 @@ function beforeCollectionSuffix(text: string): string | undefined {
 export function documentedTypeRef(text: string): TypeRef | undefined {
   const direct = parseTypeRef(text);
   if (direct) return direct;
-  const cleaned = withoutFinalNote(unwrapLinks(text)).trim();
-  return (cleaned !== text ? parseTypeRef(cleaned) : undefined) ?? withUnreadWords(cleaned);
+  const unwrapped = unwrapLinks(text);
+  const cleaned = withoutFinalNote(unwrapped).trim();
+  const ref = (cleaned !== text ? parseTypeRef(cleaned) : undefined) ?? withUnreadWords(cleaned);
+  // A note in another script may say what no English note would (`(集合)`: "collection", where
+  // machine translation mangled `Collection([driveRecipient][])`): whether a collection is meant
+  // is then not known.
+  const note = unwrapped.trim().slice(cleaned.length);
+  return ref?.collection === false && /[^\p{ASCII}]/u.test(note) ? { ...ref, collection: undefined } : ref;
 }
 
 /**

@@ -726,6 +726,15 @@ describe("documentedTypeRef", () => {
     expect(documentedTypeRef("string (url)")).toMatchObject({ name: "string", primitive: true });
     expect(documentedTypeRef("appHostedMediaConfig or serviceHostedMediaConfig")).toBeUndefined();
   });
+
+  it("does not know whether a collection is meant when a note in another script follows the name", () => {
+    // Machine translation of `Collection([driveRecipient][])`: the note may say "collection".
+    expect(documentedTypeRef("[driveRecipient (集合][])")).toEqual({
+      name: "driveRecipient",
+      primitive: false,
+    });
+    expect(documentedTypeRef("[user](user.md) (deprecated)")).toMatchObject({ collection: false });
+  });
 });
 
 describe("isRequired", () => {
