@@ -160,7 +160,7 @@ console.log(
   `metadata rules where both pages have the place: kept ${total.kept}/${total.english} (${share}%), only in the translated tree ${total.added}`,
 );
 const shown = Number(values.examples);
-if (lost.length > 0)
+if (shown > 0 && lost.length > 0)
   console.log(`\nEnglish findings the translated page lacks:\n  ${lost.slice(0, shown).join("\n  ")}`);
-if (added.length > 0)
+if (shown > 0 && added.length > 0)
   console.log(`\nFindings only the translated page has:\n  ${added.slice(0, shown).join("\n  ")}`);
