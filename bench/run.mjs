@@ -27,6 +27,7 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { metadataArgs as metadataArgsOf } from "../scripts/lib/metadata-args.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(here, "..");
@@ -47,11 +48,7 @@ const runs = Math.max(1, Number(values.runs));
 const cli = join(project, "dist/bundle/cli.js");
 const mdl = join(project, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const clockTick = 100; // USER_HZ on Linux
-/** `--metadata v1.0=… --metadata beta=…` for the versions whose CSDL the folder holds. */
-const metadataArgs = ["v1.0", "beta"].flatMap((version) => {
-  const file = join(resolve(values.metadata), `${version}_metadata.xml`);
-  return existsSync(file) ? ["--metadata", `${version}=${file}`] : [];
-});
+const metadataArgs = metadataArgsOf(values.metadata);
 if (metadataArgs.length === 0) console.error(`bench: no CSDL in ${values.metadata}; no metadata rows`);
 
 /** The API and resource pages of the corpus (api/ and resources/ folders), sorted. */

@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { metadataArgs } from "./lib/metadata-args.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -28,10 +29,7 @@ const { values } = parseArgs({
 });
 const RULES = new Set(["metadata-properties", "metadata-enum-members"]);
 const cli = resolve("dist/bundle/cli.js");
-const metadataArgs = ["v1.0", "beta"].flatMap((version) => {
-  const file = resolve(values.metadata, `${version}_metadata.xml`);
-  return existsSync(file) ? ["--metadata", `${version}=${file}`] : [];
-});
+const args = metadataArgs(values.metadata);
 for (const [what, path] of [
   ["the built command line", cli],
   ["the English corpus", values.en],
@@ -42,7 +40,7 @@ for (const [what, path] of [
     process.exit(2);
   }
 }
-if (metadataArgs.length === 0) {
+if (args.length === 0) {
   console.error(
     `corpus-metadata-translation: no v1.0_metadata.xml or beta_metadata.xml in ${values.metadata}`,
   );
@@ -54,7 +52,7 @@ function lintTree(root) {
   const out = join(mkdtempSync(join(tmpdir(), "gdl-metadata-translation-")), "findings.json");
   const run = spawnSync(
     process.execPath,
-    [cli, ...metadataArgs, "--format", "json", "--output-file", out, "api-reference/*/resources/*.md"],
+    [cli, ...args, "--format", "json", "--output-file", out, "api-reference/*/resources/*.md"],
     { cwd: resolve(root), encoding: "utf8", maxBuffer: 1 << 26 },
   );
   if (run.status !== 0 && run.status !== 1) {
