@@ -23,11 +23,10 @@ import { parse, postprocess, preprocess } from "micromark";
 import { frontmatter } from "micromark-extension-frontmatter";
 import { decodeString } from "micromark-util-decode-string";
 import type { Event, Extension, ParseOptions, Token } from "micromark-util-types";
-import { plainInlineLinks } from "./plain-inline.js";
 import { deepNesting } from "./nesting.js";
 import { LineIndex } from "./source.js";
 import { type TopLevelBlock, topLevelBlocks } from "./top-level.js";
-import { fencedCode, linkNodes, positionBetween, quoteParagraphs } from "./fast-blocks.js";
+import { fencedCode, plainInline, positionBetween, quoteParagraphs } from "./fast-blocks.js";
 
 /** Inline constructs no rule reads (by name); links, autolinks, images, code spans, escapes and inline HTML stay on. */
 const UNREAD_CONSTRUCTS: Extension = { disable: { null: ["hardBreakEscape"] } };
@@ -163,18 +162,16 @@ export function parseBlocks(text: string, lines: LineIndex = new LineIndex(text)
     }
     const start = lines.lineStarts[block.firstLine]!;
     const end = lines.lineEnd(block.lastLine + 1);
-    const links = plainInlineLinks(text, start, end, referencesDefined);
-    if (!links) {
+    const inline = plainInline(text, lines, start, end, referencesDefined);
+    if (!inline) {
       // A top-level heading or paragraph (followed by a blank line) is read the same on its own.
       parts[index] = tokenize(block.firstLine, block.lastLine, 0);
       continue;
     }
-    const children = linkNodes(lines, links);
-    const position = positionBetween(lines, start, end);
     parts[index] =
       block.kind === "heading"
-        ? { type: "heading", depth: block.depth as Heading["depth"], children, position }
-        : { type: "paragraph", children, position };
+        ? { type: "heading", depth: block.depth as Heading["depth"], ...inline }
+        : { type: "paragraph", ...inline };
   }
   const reader = new EventReader(text);
   for (const part of parts) {

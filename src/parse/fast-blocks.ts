@@ -8,8 +8,23 @@ import { type PlainLink, plainInlineLinks } from "./plain-inline.js";
 import type { LineIndex } from "./source.js";
 import type { QuoteParagraph } from "./top-level.js";
 
-/** The link nodes of links the plain reader found (src/parse/plain-inline.ts). */
-export function linkNodes(lines: LineIndex, links: PlainLink[]): Link[] {
+/**
+ * The inline content of `text[start, end)` as the plain reader finds it (src/parse/plain-inline.ts):
+ * its link nodes and its position, or undefined when it holds something only micromark reads.
+ */
+export function plainInline(
+  text: string,
+  lines: LineIndex,
+  start: number,
+  end: number,
+  referencesDefined: boolean,
+): { children: Link[]; position: NonNullable<Root["position"]> } | undefined {
+  const links = plainInlineLinks(text, start, end, referencesDefined);
+  return links && { children: linkNodes(lines, links), position: positionBetween(lines, start, end) };
+}
+
+/** The link nodes of links the plain reader found. */
+function linkNodes(lines: LineIndex, links: PlainLink[]): Link[] {
   return links.map((link) => ({
     type: "link",
     url: link.url,
@@ -36,13 +51,9 @@ export function quoteParagraphs(
   for (const paragraph of paragraphs) {
     const start = lines.lineStarts[paragraph.firstLine]! + paragraph.markerLength;
     const end = lines.lineEnd(paragraph.lastLine + 1);
-    const links = plainInlineLinks(text, start, end, referencesDefined);
-    if (!links) return undefined;
-    read.push({
-      type: "paragraph",
-      children: linkNodes(lines, links),
-      position: positionBetween(lines, start, end),
-    });
+    const inline = plainInline(text, lines, start, end, referencesDefined);
+    if (!inline) return undefined;
+    read.push({ type: "paragraph", ...inline });
   }
   return read;
 }

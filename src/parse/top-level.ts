@@ -177,9 +177,10 @@ function quoteAt(
     if (line.charCodeAt(0) !== 62 /* > */) break;
     const markerLength = line.charCodeAt(1) === 32 ? 2 : 1;
     const c = line.charCodeAt(markerLength);
+    const blank = isBlank(line.slice(markerLength));
     // A tab after `>` counts as spaces to a tab stop, and more white space may indent code.
-    if (c === 9 || (c === 32 && !isBlank(line.slice(markerLength)))) return undefined;
-    if (isBlank(line.slice(markerLength))) {
+    if (c === 9 || (c === 32 && !blank)) return undefined;
+    if (blank) {
       open = undefined;
     } else if (open) {
       if (!continuesParagraph(line, markerLength)) return undefined;
