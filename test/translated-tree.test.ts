@@ -134,15 +134,20 @@ describe("a key that stands for a row whose name translation took", () => {
   });
 });
 
+/**
+ * Three pages whose annotation names `base` and whose prose links to it after `继承自`: what the
+ * tree learns its words for "inherits from" from.
+ */
+const baseLeadPages = Object.fromEntries(
+  ["a", "b", "c"].map((n) => [
+    `resources/${n}thing.md`,
+    page(`${n}Thing`, [`|${n}Flag|Boolean|标志。|`], { lead: "继承自 [base](base.md)。", base: "base" }),
+  ]),
+);
+
 describe("a base type led by a clause that ends with the tree's words for it", () => {
-  const learnedFrom = Object.fromEntries(
-    ["a", "b", "c"].map((n) => [
-      `resources/${n}thing.md`,
-      page(`${n}Thing`, [`|${n}Flag|Boolean|标志。|`], { lead: "继承自 [base](base.md)。", base: "base" }),
-    ]),
-  );
   const root = tempDocsTree("gdl-base-lead-", {
-    ...learnedFrom,
+    ...baseLeadPages,
     "resources/base.md": page("base", ["|id|String|标识符。|", "|createdBy|String|创建者。|"]),
     "resources/widget.md": page("widget", ["|size|Int32|大小。|"], {
       lead: "此类型继承自 [base](base.md)。",
@@ -161,14 +166,8 @@ describe("a base type led by a clause that ends with the tree's words for it", (
 describe("a base type the translated prose names beside the annotation's", () => {
   // `orgContact`: the annotation says `entity`, the prose "Inherits from [directoryObject]"; an
   // English page follows both, and so must its translation, whose prose the English reader skips.
-  const learnedFrom = Object.fromEntries(
-    ["a", "b", "c"].map((n) => [
-      `resources/${n}thing.md`,
-      page(`${n}Thing`, [`|${n}Flag|Boolean|标志。|`], { lead: "继承自 [base](base.md)。", base: "base" }),
-    ]),
-  );
   const root = tempDocsTree("gdl-base-beside-", {
-    ...learnedFrom,
+    ...baseLeadPages,
     "resources/entity.md": page("entity", ["|id|String|标识符。|"]),
     "resources/base.md": page("base", ["|createdBy|String|创建者。|"]),
     "resources/contact.md": page("contact", ["|size|Int32|大小。|"], {
