@@ -18,7 +18,7 @@ const FACTS: PageFacts = {
       name: "colorType",
       namespace: "microsoft.graph",
       members: ["red", "blue"],
-      damaged: false,
+      lostMembers: 0,
       file: "/docs/a.md",
     },
   ],

@@ -15,8 +15,11 @@ export interface EnumDefinition {
   name: string;
   namespace: string | undefined;
   members: string[];
-  /** The table has member cells that are not names (translated members): some members are lost. */
-  damaged: boolean;
+  /**
+   * How many member cells of the table are not names (translated members): that many members are
+   * lost, and the table is damaged when any is.
+   */
+  lostMembers: number;
   /** Where the members are listed (a file path, or undefined for the linted page itself). */
   file: string | undefined;
 }
@@ -86,7 +89,7 @@ export function factsOf(page: Page, file: string): PageFacts {
     name: t.name,
     namespace,
     members: t.members,
-    damaged: t.notNames.length > 0,
+    lostMembers: t.notNames.length,
     file,
   }));
   return { enums, resource: resourceOf(page, file) };

@@ -17,7 +17,7 @@ import type { EnumDefinition, PageFacts, PropertyDefinition, ResourceDefinition 
 import { linterBuildStamp, storeDir, writeStoreFile } from "./store-dir.js";
 
 /** Bump when what is stored changes shape. */
-const STORE_VERSION = 6;
+const STORE_VERSION = 7;
 
 interface StoredFacts {
   version: number;

@@ -22,6 +22,7 @@ import { ancestorsOf } from "./base-type.js";
 import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
 import { keysOfLostNames } from "./lost-names.js";
+import { restoredMembers } from "./restore-members.js";
 import { compileResource, looksLikeResource, knownNamesOf } from "./schema.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
@@ -267,21 +268,12 @@ export class TypeResolver {
     const local = property.file
       ? undefined
       : this.page.enumTables.find((t) => t.name.toLowerCase() === ref.name.toLowerCase());
-    if (local) {
-      const damaged = local.notNames.length > 0;
-      return {
-        name: local.name,
-        members: local.members,
-        from: "definition",
-        complete: true,
-        damaged,
-        file: undefined,
-      };
-    }
+    if (local)
+      return this.tableValueSet(property, local.name, local.members, local.notNames.length, undefined);
     const definition = this.docs.enumType(ref, this.nearFiles(property));
     if (definition) {
-      const { name, members, damaged, file } = definition;
-      return { name, members, from: "definition", complete: true, damaged, file };
+      const { name, members, lostMembers, file } = definition;
+      return this.tableValueSet(property, name, members, lostMembers, file);
     }
     if (this.docs.resourceType(ref)) return undefined;
     const listed = this.listedValues(property, ref.name);
@@ -296,6 +288,28 @@ export class TypeResolver {
       complete: true,
       damaged: false,
       file: undefined,
+    };
+  }
+
+  /**
+   * The value set of an enum table (`lost`: its member cells translation took), whole again where
+   * the property's description lists the lost members (restore-members.ts).
+   */
+  private tableValueSet(
+    property: PropertyDefinition,
+    name: string,
+    members: string[],
+    lost: number,
+    file: string | undefined,
+  ): ValueSet {
+    const restored = restoredMembers(members, lost, this.listedValues(property, name)?.members);
+    return {
+      name,
+      members: restored ?? members,
+      from: "definition",
+      complete: true,
+      damaged: lost > 0 && !restored,
+      file,
     };
   }
 

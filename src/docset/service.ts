@@ -121,7 +121,7 @@ class ServiceView implements DocsIndex {
           name: found.name,
           namespace: found.namespace,
           members: found.members,
-          damaged: false,
+          lostMembers: 0,
           file: undefined,
         },
       );

@@ -83,6 +83,14 @@ const enumTable = (...members: string[]) => [
   ...members.map((m) => `|${m}|x|`),
 ];
 
+/**
+ * A page whose own widgetKind table lost a member to translation (`大` for `large`), with the
+ * property described by `description`.
+ */
+const damagedTablePage = (description: string, value: string, members = ["small", "大"]) =>
+  createPage(description, `{ "kind": ${JSON.stringify(value)} }`, { afterTable: enumTable(...members) });
+const KINDS = "The kind. Possible values are: `small`, `large`.";
+
 /** A String property whose description lists values, in the words given. */
 const stringPage = (description: string, value: string) =>
   createPage(description, `{ "kind": ${JSON.stringify(value)} }`, { kindType: "String" });
@@ -338,6 +346,19 @@ runRuleTests(RULE, {
       code: derivedItemsPage("plain", "dotted"),
     },
     { name: "a member of a translated page's enum table", code: translatedPage("large") },
+    {
+      name: "a member a translated table lost and its description lists",
+      code: damagedTablePage(KINDS, "large"),
+    },
+    {
+      // Translation capitalized `small`: how the lost member is spelled is not known.
+      name: "a table whose members the description spells otherwise restores none",
+      code: damagedTablePage(KINDS, "medium", ["Small", "大"]),
+    },
+    {
+      name: "a description listing more values than the table lost restores none",
+      code: damagedTablePage("The kind. Possible values are: `small`, `large`, `huge`.", "medium"),
+    },
   ],
   invalid: (
     [
@@ -617,6 +638,19 @@ runRuleTests(RULE, {
           data: { value: "Solid", member: "solid", subject: enumSubject("widgetPattern", "pattern") },
         },
         inTree,
+      ],
+      [
+        "a value outside a translated table whose description gives back the member it lost",
+        damagedTablePage(KINDS, "medium"),
+        "medium",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "medium",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["small", "large"]),
+          },
+        },
       ],
       // A translated page: its headings and table headers translated, its anchors and code not.
       [
