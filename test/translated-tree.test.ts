@@ -134,6 +134,57 @@ describe("a key that stands for a row whose name translation took", () => {
   });
 });
 
+describe("rows whose name and type translation both took", () => {
+  // English: `| sensitivity | sensitivity |`, `| status | taskStatus |`, `| subject | String |`.
+  const root = tempDocsTree("gdl-translated-types-", {
+    "resources/enums.md": md(
+      "# 枚举",
+      "",
+      '### <a name="sensitivity-values"></a>sensitivity 值',
+      "",
+      "|成员|",
+      "|:---|",
+      "|normal|",
+      "|private|",
+    ),
+    "resources/task.md": page(
+      "task",
+      [
+        "|changeKey|String|版本。|",
+        "|id|String|标识符。|",
+        "|owner|String|所有者。|",
+        "|敏感度|敏感度|敏感度。|",
+        "|状态|任务状态|状态。 Possible values are: `notStarted`, `completed`.|",
+        "|主题|String|主题。|",
+      ],
+      {
+        json: '{ "changeKey": "String", "id": "String", "owner": "String", "sensitivity": "string", "status": "string", "subject": "String" }',
+      },
+    ),
+  });
+
+  it("hold their place, are named from the JSON, and a type written as the name is the name", () => {
+    const findings = ruleFindings(
+      "enum-value-documented",
+      serviceResponse(
+        "task",
+        '{ "id": "1", "sensitivity": "Normal", "status": "NotStarted", "subject": "x" }',
+      ),
+      { path: join(root, "api", "task-get.md") },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["caseOnly", { value: "Normal", member: "normal", subject: 'sensitivity (property "sensitivity")' }],
+      ["caseOnly", { value: "NotStarted", member: "notStarted", subject: 'property "status"' }],
+    ]);
+    const unknown = ruleFindings(
+      "schema-conformance",
+      serviceResponse("task", '{ "id": "1", "subject": "x", "topic": "y" }'),
+      { path: join(root, "api", "task-get.md") },
+    );
+    expect(unknown.map((f) => f.data?.["key"])).toEqual(["topic"]);
+  });
+});
+
 /**
  * Three pages whose annotation names `base` and whose prose links to it after `继承自`: what the
  * tree learns its words for "inherits from" from.

@@ -260,7 +260,9 @@ export class TypeResolver {
 
   private documentedValueSet(property: PropertyDefinition): ValueSet | undefined {
     const ref = this.qualified(property.typeRef);
-    if (!ref) return undefined;
+    // A type cell no type is read from (`alertFeedback enum`, or one translation took: `| 状态 |
+    // 任务状态 |`): the values the description lists are all there is to go by.
+    if (!ref) return this.listedValues(property, /^[A-Za-z_]\w*/.exec(property.type)?.[0] ?? "String");
     if (ref.primitive) {
       return STRING_TYPES.has(ref.name.toLowerCase()) ? this.listedValues(property, ref.name) : undefined;
     }

@@ -14,6 +14,7 @@ import {
   type TypeRef,
   documentedTypeRef,
   linkedTypeRef,
+  parseTypeRef,
   primitiveKind,
   withoutFinalNote,
 } from "../parse/type-ref.js";
@@ -157,11 +158,12 @@ export function readTable(table: PipeTable, heading: Heading | undefined, page: 
     const type = readableText(typeCell.raw);
     const typeLink = /\]\(([^()\s]*)\)/.exec(typeCell.raw)?.[1];
     const typeRef = documentedTypeRef(type) ?? (typeLink ? linkedTypeRef(typeLink, undefined) : undefined);
-    // A name may carry a note (`tasks (deprecated)`). A row whose name cell holds words but whose
-    // type cell names a type is a property whose name was translated (`| 状态 | String |`): kept,
-    // nameless, for recoverTranslatedNames.
+    // A name may carry a note (`tasks (deprecated)`). A row whose name cell holds words is a
+    // property whose name was translated when its type cell names a type (`| 状态 | String |`) or
+    // holds words too (`| 敏感度 | 敏感度 |`, the type's name translated as well): kept, nameless,
+    // for recoverTranslatedNames, as it holds its place among the rows.
     const name = [written, withoutFinalNote(written)].find((n) => NAME_CELL.test(n));
-    if (name === undefined && !typeRef) continue;
+    if (name === undefined && !typeRef && (written === "" || type === "")) continue;
     const descriptionCell = columns.description === undefined ? undefined : cells[columns.description];
     const description = readableTextWithCode(descriptionCell?.raw ?? "");
     rows.push({
@@ -272,6 +274,9 @@ export function recoverTranslatedNames(page: Page): void {
   nameByLeftovers(resourceRows, resourceKeys, showsType);
   for (const { table, nameless } of pending) {
     for (const row of nameless) {
+      // The same words in the name and type cells translate the same English word: a property
+      // named as its type (`| sensitivity | sensitivity |` → `| 敏感度 | 敏感度 |`).
+      if (row.name !== "" && !row.typeRef && row.type === row.written) row.typeRef = parseTypeRef(row.name);
       const { start, end } = row.nameRange;
       table.notNames.push({
         name: row.written,

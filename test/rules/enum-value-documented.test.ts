@@ -640,6 +640,19 @@ runRuleTests(RULE, {
         inTree,
       ],
       [
+        "a placeholder for a property whose type cell names no type (`alertFeedback enum`)",
+        createPage(SIZES, '{ "kind": "kind-value" }', { kindType: "widgetKind enum" }),
+        "kind-value",
+        {
+          messageId: "valuePlaceholder",
+          data: {
+            value: "kind-value",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(SIZE_MEMBERS),
+          },
+        },
+      ],
+      [
         "a value outside a translated table whose description gives back the member it lost",
         damagedTablePage(KINDS, "medium"),
         "medium",

@@ -52,6 +52,11 @@ const translatedStatus = resourcePage(
   ["|id|String|标识符。|", "|状态|String|状态。|", "|size|Int32|大小。|"],
   ['{ "id": "String", "status": "String", "size": 1024 }'],
 );
+// `| sensitivity | sensitivity |` with both cells translated: the row still holds its place.
+const translatedType = resourcePage(
+  ["|id|String|标识符。|", "|敏感度|敏感度|敏感度。|", "|size|Int32|大小。|"],
+  ['{ "id": "String", "sensitivity": "String", "size": 1024 }'],
+);
 const unrecoverable = resourcePage(["|状态|String|状态。|", "|颜色|String|颜色。|"], ['{ "id": "String" }']);
 const translatedMember = enumPage(["grant", "授予", "deny"]);
 
@@ -128,6 +133,17 @@ runExplicitRuleTests(noTranslatedName, {
           ...place(translatedStatus, "状态"),
           messageId: "propertyKnown",
           data: { written: "状态", name: "status" },
+        },
+      ],
+    },
+    {
+      name: "a property whose type cell was translated too",
+      code: translatedType,
+      errors: [
+        {
+          ...place(translatedType, "敏感度"),
+          messageId: "propertyKnown",
+          data: { written: "敏感度", name: "sensitivity" },
         },
       ],
     },
