@@ -571,6 +571,25 @@ describe("valueRuns", () => {
     ],
     // Words between two values end the run.
     ["The possible values are: `a`, `b`. Use `c` when x is `d`.", [["a", "b"]]],
+    // A gloss in parentheses does not, wherever machine translation put its parentheses.
+    ["Possible values are `sig` (signature), `enc` (encryption).", [["sig", "enc"]]],
+    ["可能的值包括 `sig` ： (签名)  (`enc` 加密)", [["sig", "enc"]]],
+    [
+      "可能的值包括 `discovery` ： (发现服务) 、 (通知服务 `notification`) 、 (IPP 服务) 和 `ipp` (`registration` 注册服务) 。",
+      [["discovery", "notification", "ipp", "registration"]],
+    ],
+    ["Use `a` first (see the note on `b`).", []],
+    // Spans of two backticks, and type names as `@odata.type` writes them.
+    ["可取值为：``NotStarted``、`Completed`。", [["NotStarted", "Completed"]]],
+    [
+      "可能的值是： `none` `shift` ， `openShiftRequest``userShiftPreferences`",
+      [["none", "shift", "openShiftRequest", "userShiftPreferences"]],
+    ],
+    ["有效值可以是 ```min``` ```default``` 小时数。", [["min", "default"]]],
+    [
+      "可取值为：`#microsoft.graph.a`、`#microsoft.graph.b`。",
+      [["#microsoft.graph.a", "#microsoft.graph.b"]],
+    ],
   ])("%j", (description, expected) => {
     expect(valueRuns(description).map((r) => r.values)).toEqual(expected);
   });

@@ -81,7 +81,7 @@ const MIN_TYPE_WORD_SHARE = 0.9;
 const VOCABULARY_SCAN: FolderScan<PageSamples> = {
   kind: "vocabulary",
   // Bump when samplesOf changes what it finds.
-  version: 5,
+  version: 6,
   scan: (bytes) => samplesOf(bytes.toString("utf8")),
 };
 

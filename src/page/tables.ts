@@ -344,13 +344,14 @@ function declaredName(object: JsonObject): string | undefined {
 function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
   const lower = keys.map((k) => k.key.toLowerCase());
   const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
+  const keyOf = (row: PropertyRow) => lower.indexOf(row.name.toLowerCase());
   for (let i = 0; i < rows.length; i++) {
     if (rows[i]!.name !== "") continue;
     // A run of nameless rows, between named ones (or a table's end).
     let end = i;
     while (end < rows.length && rows[end]!.name === "") end++;
-    const from = i === 0 ? 0 : lower.indexOf(rows[i - 1]!.name.toLowerCase()) + 1;
-    const to = end === rows.length ? keys.length : lower.indexOf(rows[end]!.name.toLowerCase());
+    const from = i === 0 ? 0 : keyOf(rows[i - 1]!) + 1;
+    const to = end === rows.length ? keys.length : keyOf(rows[end]!);
     const between = keys.slice(from, to);
     const aligned = (i === 0 || from > 0) && to !== -1 && to - from === end - i;
     if (
@@ -358,8 +359,40 @@ function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
       between.every((key, k) => fits(rows[i + k]!.typeRef, key.value) && !named.has(key.key.toLowerCase()))
     )
       between.forEach((key, k) => (rows[i + k]!.name = key.key));
+    else if (end - i === 1) nameByOnlyFit(rows[i]!, rows.slice(0, i), rows.slice(end), keys, named);
     i = end;
   }
+}
+
+/**
+ * Names one nameless row of an enum type by the one string among the keys no row names between the
+ * nearest rows before and after it that the JSON has (a row it lacks, a property the docs renamed,
+ * is passed over): `| 状态 | agentStatus |` takes the only string there, not the array beside it.
+ * Any string fits a String row, and a placeholder string a structured type's: neither is named so.
+ */
+function nameByOnlyFit(
+  row: PropertyRow,
+  before: PropertyRow[],
+  after: PropertyRow[],
+  keys: JsonKey[],
+  named: Set<string>,
+): void {
+  // An enum's row: a type named bare or linked to its values table (a link to a page is a
+  // structured type's, which a placeholder string fits as well as the key it stands for).
+  const enumRow = !row.typeLink || /-values$/i.test(row.typeLink);
+  if (row.typeRef?.primitive !== false || row.typeRef.collection !== false || !enumRow) return;
+  const lower = keys.map((k) => k.key.toLowerCase());
+  const keyOf = (r: PropertyRow) => (r.name === "" ? -1 : lower.indexOf(r.name.toLowerCase()));
+  const previous = before.findLast((r) => keyOf(r) !== -1);
+  const next = after.find((r) => keyOf(r) !== -1);
+  const from = previous ? keyOf(previous) + 1 : 0;
+  const to = next ? keyOf(next) : keys.length;
+  const fitting = keys
+    .slice(from, to)
+    .filter((key) => !named.has(key.key.toLowerCase()) && key.value?.type === "string");
+  if (fitting.length !== 1) return;
+  row.name = fitting[0]!.key;
+  named.add(row.name.toLowerCase());
 }
 
 /**

@@ -13,8 +13,11 @@ export interface ValueRun {
   values: string[];
 }
 
-/** A value as code spans write it: a name, a number, or a dotted or dashed name. */
-const VALUE = /^[\w.-]+$/;
+/**
+ * A value as code spans write it: a name, a number, a dotted or dashed name, or a type name as
+ * `@odata.type` writes it (`#microsoft.graph.windowsUpdates.azureADDevice`).
+ */
+const VALUE = /^#?[\w.-]+$/;
 /** What may stand between two values of one run: separators and a conjunction, not a sentence. */
 const MAX_SEPARATOR = 8;
 const SENTENCE_END = /[.!?;。！？；]\s|[。！？；]/;
@@ -55,23 +58,53 @@ interface Span {
   end: number;
 }
 
+/**
+ * The code spans of a text: a run of two or more backticks opens one that the next run of as many
+ * closes (``` ``NotStarted`` ```, as machine translation writes some); a single backtick, one that
+ * the next backtick closes (so "`a``b`", two values whose separator translation dropped, is two).
+ */
 function codeSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (let open = text.indexOf("`"); open !== -1;) {
-    const close = text.indexOf("`", open + 1);
+  let open = text.indexOf("`");
+  while (open !== -1) {
+    let ticks = 1;
+    while (text[open + ticks] === "`") ticks++;
+    const fence = "`".repeat(ticks);
+    let close = ticks > 1 ? sameRun(text, fence, open + ticks) : -1;
+    if (close === -1) {
+      // No run of as many: the run's last backtick opens a single-backtick span.
+      open += ticks - 1;
+      ticks = 1;
+      close = text.indexOf("`", open + 1);
+    }
     if (close === -1) break;
-    spans.push({ text: text.slice(open + 1, close).trim(), start: open, end: close + 1 });
-    open = text.indexOf("`", close + 1);
+    spans.push({ text: text.slice(open + ticks, close).trim(), start: open, end: close + ticks });
+    open = text.indexOf("`", close + ticks);
   }
   return spans;
+}
+
+/** The offset of the next run of exactly `fence` from `from`, or -1. */
+function sameRun(text: string, fence: string, from: number): number {
+  for (let at = text.indexOf(fence, from); at !== -1; at = text.indexOf(fence, at + 1)) {
+    if (text[at - 1] !== "`" && text[at + fence.length] !== "`") return at;
+  }
+  return -1;
 }
 
 function isSeparator(between: string): boolean {
   // Only punctuation between two values joins them however long (machine translation writes
   // "`a` `b` ：、、、、 `c`", and "`General` `Left` ：、、、、、、、。 `Center`"); a few words
   // (", or ", " 和 ") join them when short. A longer run documents more values, never fewer.
-  if (/^[\s,，、:：;；.。]*$/.test(between)) return true;
-  return between.length <= MAX_SEPARATOR && !/[()（）`]/.test(between) && !SENTENCE_END.test(between);
+  // A value's gloss in parentheses is no sentence: "`sig` (signature), `enc` (encryption)", which
+  // machine translation writes "`sig` ： (签名)  (`enc` 加密)", the gloss's parentheses around the next value.
+  // A value inside such parentheses follows punctuation only ("`a` first (see `b`)" is prose).
+  const closed = between.replace(/^[^()（）`]*[)）]/, "").replace(/[(（][^()（）`]*[)）]/g, "");
+  const rest = closed.replace(/[(（][^()（）`]*$/, "");
+  if (/^[\s,，、:：;；.。]*$/.test(rest)) return true;
+  return (
+    rest === closed && rest.length <= MAX_SEPARATOR && !/[()（）`]/.test(rest) && !SENTENCE_END.test(rest)
+  );
 }
 
 /** True when an opening parenthesis before `at` is not closed before it ("supports `$filter` (`eq`, `ne`)"). */

@@ -57,6 +57,13 @@ const translatedType = resourcePage(
   ["|id|String|标识符。|", "|敏感度|敏感度|敏感度。|", "|size|Int32|大小。|"],
   ['{ "id": "String", "sensitivity": "String", "size": 1024 }'],
 );
+// `publishingType` is not in the JSON (`supportedPublishingTypes` is): the enum row takes the only
+// string key between its neighbours the JSON has; a String row would not.
+const onlyFit = (type: string) =>
+  resourcePage(
+    ["|id|String|标识符。|", `|状态|${type}|状态。|`, "|publishingType|String|类型。|"],
+    ['{ "id": "String", "status": "string", "supportedPublishingTypes": ["string"] }'],
+  );
 const unrecoverable = resourcePage(["|状态|String|状态。|", "|颜色|String|颜色。|"], ['{ "id": "String" }']);
 const translatedMember = enumPage(["grant", "授予", "deny"]);
 
@@ -146,6 +153,22 @@ runExplicitRuleTests(noTranslatedName, {
           data: { written: "敏感度", name: "sensitivity" },
         },
       ],
+    },
+    {
+      name: "an enum row named by the only string key between its neighbours",
+      code: onlyFit("agentStatus"),
+      errors: [
+        {
+          ...place(onlyFit("agentStatus"), "状态"),
+          messageId: "propertyKnown",
+          data: { written: "状态", name: "status" },
+        },
+      ],
+    },
+    {
+      name: "not a String row, which any string fits",
+      code: onlyFit("String"),
+      errors: [{ ...place(onlyFit("String"), "状态"), messageId: "property", data: { written: "状态" } }],
     },
     {
       name: "property names the JSON does not tell",
