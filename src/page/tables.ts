@@ -344,7 +344,8 @@ function declaredName(object: JsonObject): string | undefined {
 function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
   const lower = keys.map((k) => k.key.toLowerCase());
   const named = new Set(rows.map((r) => r.name.toLowerCase()).filter((n) => n !== ""));
-  const keyOf = (row: PropertyRow) => lower.indexOf(row.name.toLowerCase());
+  // A row's key in the JSON, -1 for none (a nameless row has none).
+  const keyOf = (row: PropertyRow) => (row.name === "" ? -1 : lower.indexOf(row.name.toLowerCase()));
   for (let i = 0; i < rows.length; i++) {
     if (rows[i]!.name !== "") continue;
     // A run of nameless rows, between named ones (or a table's end).
@@ -359,7 +360,7 @@ function nameByNeighbours(rows: PropertyRow[], keys: JsonKey[]): void {
       between.every((key, k) => fits(rows[i + k]!.typeRef, key.value) && !named.has(key.key.toLowerCase()))
     )
       between.forEach((key, k) => (rows[i + k]!.name = key.key));
-    else if (end - i === 1) nameByOnlyFit(rows[i]!, rows.slice(0, i), rows.slice(end), keys, named);
+    else if (end - i === 1) nameByOnlyFit(rows[i]!, rows.slice(0, i), rows.slice(end), keys, keyOf, named);
     i = end;
   }
 }
@@ -375,14 +376,13 @@ function nameByOnlyFit(
   before: PropertyRow[],
   after: PropertyRow[],
   keys: JsonKey[],
+  keyOf: (row: PropertyRow) => number,
   named: Set<string>,
 ): void {
   // An enum's row: a type named bare or linked to its values table (a link to a page is a
   // structured type's, which a placeholder string fits as well as the key it stands for).
   const enumRow = !row.typeLink || /-values$/i.test(row.typeLink);
   if (row.typeRef?.primitive !== false || row.typeRef.collection !== false || !enumRow) return;
-  const lower = keys.map((k) => k.key.toLowerCase());
-  const keyOf = (r: PropertyRow) => (r.name === "" ? -1 : lower.indexOf(r.name.toLowerCase()));
   const previous = before.findLast((r) => keyOf(r) !== -1);
   const next = after.find((r) => keyOf(r) !== -1);
   const from = previous ? keyOf(previous) + 1 : 0;
