@@ -12,8 +12,13 @@ import { md, ruleFindings, tempDocsTree } from "./helpers.js";
 import { serviceResponse } from "./metadata/service-docs.js";
 
 /** A translated resource page: title, headings and names of some rows in words; anchors and JSON kept. */
-function page(name: string, rows: string[], options: { lead?: string; base?: string; json?: string } = {}) {
+function page(
+  name: string,
+  rows: string[],
+  options: { lead?: string; base?: string; json?: string; optional?: string[] } = {},
+) {
   const base = options.base ? `, "baseType": "microsoft.graph.${options.base}"` : "";
+  const optional = options.optional ? `, "optionalProperties": ${JSON.stringify(options.optional)}` : "";
   return md(
     `# <a name="${name.toLowerCase()}-resource-type"></a>${name} 资源类型`,
     "",
@@ -29,7 +34,7 @@ function page(name: string, rows: string[], options: { lead?: string; base?: str
     "",
     '## <a name="json-representation"></a>JSON 表示形式',
     "",
-    `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}"${base} } -->`,
+    `<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}"${base}${optional} } -->`,
     "```json",
     options.json ?? '{ "id": "String" }',
     "```",
@@ -56,6 +61,17 @@ describe("a key that stands for a row whose name translation took", () => {
     "resources/gadget.md": page("gadget", [
       "|id|String|标识符。|",
       "|color|String|颜色。|",
+      "|state|widgetStatus|状态。|",
+    ]),
+    // `部件` is `part`, which only the annotation's optionalProperties names (as itemAttachment's `项` is `item`).
+    "resources/carrier.md": page("carrier", ["|id|String|标识符。|", "|部件|[gadget](gadget.md)|部件。|"], {
+      optional: ["part"],
+    }),
+    // A gadget whose page does not say it is one.
+    "resources/fancygadget.md": page("fancyGadget", [
+      "|id|String|标识符。|",
+      "|sparkle|String|闪光。|",
+      "|glitter|String|闪光。|",
       "|state|widgetStatus|状态。|",
     ]),
     // Two lost rows that could each be the key's: which one cannot be told.
@@ -119,6 +135,31 @@ describe("a key that stands for a row whose name translation took", () => {
       { path: join(root, "api", "holder-get.md") },
     );
     expect(findings).toEqual([]);
+  });
+
+  it("a key the JSON representation or annotation names but no row does", () => {
+    const findings = ruleFindings(
+      "enum-value-documented",
+      serviceResponse("carrier", '{ "id": "1", "part": { "id": "2", "state": "Active" } }'),
+      { path: join(root, "api", "carrier-get.md") },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["caseOnly", { value: "Active", member: "active", subject: 'widgetStatus (property "state")' }],
+    ]);
+  });
+
+  it("an object that names a type derived from the row's is held to the names of that type", () => {
+    // Two of the three keys are no gadget's: the object is a fancyGadget, as it says.
+    const item =
+      '{ "@odata.type": "microsoft.graph.fancyGadget", "sparkle": "a", "glitter": "b", "state": "Active" }';
+    const findings = ruleFindings(
+      "enum-value-documented",
+      serviceResponse("holder", `{ "id": "1", "part": ${item} }`),
+      { path: join(root, "api", "holder-get.md") },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["caseOnly", { value: "Active", member: "active", subject: 'widgetStatus (property "state")' }],
+    ]);
   });
 
   it("not typed when two lost rows could be the key's", () => {

@@ -15,7 +15,8 @@ import { sameIgnoringCase } from "../util/near-miss.js";
 import { shallowValue, typeValidator } from "./schema.js";
 
 /**
- * The keys of `object` among `unknown` that stand for a lost row (`known`: the type's names), each
+ * The keys of `object` among `unknown` (keys no row gives a type: see rowlessKeys) that stand for a
+ * lost row (`known`: the type's names; a key only the JSON representation names may be one), each
  * with the row's type when no other row could be the key's and no other key the row's: a guess
  * between two rows excuses the key and types nothing.
  */
@@ -33,7 +34,8 @@ export function keysOfLostNames(
     const node = object.properties.findLast((p) => p.key === key)?.value;
     // `value` is OData's wrapper of a collection (or of one resource wrapped by mistake, which
     // schema-conformance reports as such): the English page reports it, so it stands for no row.
-    if (!node || key === "value" || sameIgnoringCase(key, known) !== undefined) continue;
+    const same = sameIgnoringCase(key, known);
+    if (!node || key === "value" || (same !== undefined && same !== key)) continue;
     const value = shallowValue(node, 1);
     // A type with a resource page takes objects that look like it (a string such as `"name":
     // "String"` is none), though a row typed by a bare name may be an enum's, which takes strings.

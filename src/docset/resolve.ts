@@ -23,7 +23,7 @@ import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf }
 import type { DocsIndex } from "./index.js";
 import { keysOfLostNames } from "./lost-names.js";
 import { restoredMembers } from "./restore-members.js";
-import { compileResource, looksLikeResource, knownNamesOf } from "./schema.js";
+import { compileResource, looksLikeResource, knownNamesOf, rowlessKeys } from "./schema.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
 import { type ServiceTypes, withService } from "./service.js";
@@ -227,8 +227,12 @@ export class TypeResolver {
       const unknown = object.properties.map((p) => p.key).filter((k) => !k.includes("@") && !names.has(k));
       lostNames = compiled.open
         ? new Map()
-        : keysOfLostNames(object, unknown, compiled.unnamed, known, (ref, value) =>
-            looksLikeResource(this.docs, ref, resource.namespace, value),
+        : keysOfLostNames(
+            object,
+            rowlessKeys(object, compiled, unknown),
+            compiled.unnamed,
+            known,
+            (ref, value) => looksLikeResource(this.docs, ref, resource.namespace, value),
           );
       this.lostNames.set(object, lostNames);
     }

@@ -19,6 +19,7 @@ import {
   qualified,
   requiredValidator,
   looksLikeResource,
+  rowlessKeys,
   resourceFor,
   shallowValue,
   typeValidator,
@@ -255,7 +256,7 @@ export class SchemaWalker {
     const unknown = errors.filter((e) => e.keyword === "additionalProperties").map(additionalKey);
     const lostNames = keysOfLostNames(
       object,
-      unknown,
+      rowlessKeys(object, compiled, unknown).filter((key) => !pageProperties?.has(key)),
       compiled.unnamed,
       this.knownNames(compiled, pageProperties),
       (ref, value) => looksLikeResource(this.docs, ref, resource.namespace, value),

@@ -30,10 +30,10 @@
  */
 import { createRequire } from "node:module";
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
-import type { JsonValue } from "../parse/json.js";
+import type { JsonObject, JsonValue } from "../parse/json.js";
 import { type TypeRef, parseTypeRef, primitiveKind } from "../parse/type-ref.js";
 import { escapePointerSegment } from "../util/json-pointer.js";
-import { ancestorsOf } from "./base-type.js";
+import { ancestorsOf, derivesFrom } from "./base-type.js";
 import type { PropertyDefinition, ResourceDefinition } from "./definitions.js";
 import type { DocsIndex } from "./index.js";
 
@@ -77,6 +77,11 @@ export interface CompiledResource {
   properties: Map<string, PropertyDefinition>;
   /** Names allowed without a documented type (JSON representation keys, optionalProperties). */
   extraNames: Set<string>;
+  /**
+   * The names the type's JSON representations and annotations give that no row of its tables has:
+   * on a translated page, the names of the rows whose names translation took (`| 项 | OutlookItem |`).
+   */
+  rowlessNames: Set<string>;
   /** True when unknown properties are allowed: an open type, or a base type the docs lack. */
   open: boolean;
   /** The type or one of its base types names a base type. */
@@ -150,23 +155,64 @@ export function looksLikeResource(
   namespace: string | undefined,
   value: JsonValue,
 ): boolean | undefined {
-  const type = qualified(ref, namespace);
-  const resource = type && !type.primitive ? docs.resourceType(type) : undefined;
+  const type = qualified(ref, namespace) ?? ref;
+  const resource = !type.primitive ? docs.resourceType(type) : undefined;
   if (!resource) return undefined;
   if (value.type === "null") return true;
   const items = value.type === "array" ? value.items : [value];
   if (items.length === 0) return true;
-  if (items.some((item) => item.type !== "object")) return false;
-  const keys = items.flatMap((item) => (item.type === "object" ? item.properties : []).map((p) => p.key));
-  const own = keys.filter((key) => !key.includes("@"));
-  if (own.length === 0) return true;
-  const known = new Set(knownNamesOf(compileResource(docs, resource)).map((n) => n.toLowerCase()));
-  return own.filter((key) => known.has(key.toLowerCase())).length * 2 >= own.length;
+  let own = 0;
+  let documented = 0;
+  for (const item of items) {
+    if (item.type !== "object") return false;
+    // An object that says it is of a derived type (`"@odata.type": "microsoft.graph.event"` for
+    // an outlookItem) is held to the names of that type.
+    const known = namesOf(docs, derivedResource(docs, type, item) ?? resource);
+    for (const { key } of item.properties) {
+      if (key.includes("@")) continue;
+      own++;
+      if (known.has(key.toLowerCase())) documented++;
+    }
+  }
+  return own === 0 || documented * 2 >= own;
+}
+
+/**
+ * The documented type an object's `@odata.type` names, unless the docs rule out that it derives
+ * from `type` (many pages do not say what they derive from: `event` is an `outlookItem`).
+ */
+function derivedResource(docs: DocsIndex, type: TypeRef, object: JsonObject): ResourceDefinition | undefined {
+  const named = object.properties.find((p) => p.key === "@odata.type")?.value;
+  if (named?.type !== "string") return undefined;
+  const ref = qualified(parseTypeRef(named.value), type.namespace);
+  if (!ref || ref.primitive) return undefined;
+  const resource = docs.resourceType(ref);
+  return resource && derivesFrom(docs, ref, type).derives !== false ? resource : undefined;
+}
+
+/** The names an object of a resource may carry, lower case. */
+function namesOf(docs: DocsIndex, resource: ResourceDefinition): Set<string> {
+  return new Set(knownNamesOf(compileResource(docs, resource)).map((n) => n.toLowerCase()));
 }
 
 export function qualified(ref: TypeRef | undefined, namespace: string | undefined): TypeRef | undefined {
   if (ref && !ref.namespace && !ref.primitive && namespace) return { ...ref, namespace };
   return ref;
+}
+
+/**
+ * The keys of an object that no row of its type gives a type (`unknown`: those the type does not
+ * know at all), for the rows translation left nameless to stand for (lost-names.ts).
+ */
+export function rowlessKeys(
+  object: JsonObject,
+  compiled: CompiledResource,
+  unknown: readonly string[],
+): string[] {
+  const rowless = object.properties
+    .map((p) => p.key)
+    .filter((key) => !key.includes("@") && compiled.rowlessNames.has(key));
+  return [...new Set([...unknown, ...rowless])];
 }
 
 /** Every name an object of the type may carry: its documented properties and its extra names. */
@@ -190,6 +236,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     for (const name of current.optionalProperties) extraNames.add(name);
     if (current.openType || OPEN_TYPES.has(current.name)) open = true;
   }
+  const rowlessNames = new Set([...extraNames].filter((name) => !properties.has(name)));
   const documented = properties.size > 0 || extraNames.size > 0;
   // Most resource pages do not say what they inherit from, and entity pages rarely list the `id`
   // they inherit from `entity`: a type that names no base type may carry the properties of the
@@ -224,6 +271,7 @@ export function compileResource(docs: DocsIndex, resource: ResourceDefinition): 
     resource,
     properties,
     extraNames,
+    rowlessNames,
     open,
     declaresBase,
     documented,
