@@ -7,7 +7,8 @@
  * for `workAccount`), a near miss of a member (`"notStrated"`), or a value with spaces where every
  * member is a name. Any other value is wrong only when the list is complete: an enum's table, or a
  * description worded as the whole list ("Possible values are", "must be one of"). A table that lost
- * members to translation is trusted for none of it but stub placeholders, type names and letter case.
+ * members to translation is trusted for none of it but stub placeholders, type names and letter case;
+ * one whose description gave them back in another letter case, for all of it but letter case.
  * Where a description capitalizes a value (`None`) that an example writes as Graph writes its values
  * (`none`), the description is the likelier mistake, and the example is not judged. A value the
  * service's CSDL has for the property (`serviceMembers`) is never judged: where the docs' list
@@ -57,7 +58,11 @@ function judgePart(value: string, set: ValueSet): Verdict | undefined {
   const sameLetters = members.find((m) => m.toLowerCase() === lower);
   // A description that capitalizes values (`None`) where the example writes them as Graph names
   // its values (`none`) is more likely wrong than the example: not judged.
-  if (sameLetters && !(set.from === "description" && isCapitalized(sameLetters) && !isCapitalized(value)))
+  if (
+    sameLetters &&
+    set.caseKnown !== false &&
+    !(set.from === "description" && isCapitalized(sameLetters) && !isCapitalized(value))
+  )
     return { kind: "caseOnly", value, member: sameLetters };
   if (sameLetters) return undefined;
   if (VALUE_PLACEHOLDER.test(value)) return { kind: "valuePlaceholder", value };

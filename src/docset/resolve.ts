@@ -66,6 +66,11 @@ export interface ValueSet {
   complete: boolean;
   /** Some members were lost from the table (translated member cells): the list is not to be trusted. */
   damaged: boolean;
+  /**
+   * False for a table whose lost members its property's description gave back in another letter
+   * case than the table's (restore-members.ts): which spelling is right is not known.
+   */
+  caseKnown?: boolean;
   file: string | undefined;
   /**
    * The members of the service's enum for the property, where the docs list values of their own:
@@ -311,10 +316,11 @@ export class TypeResolver {
     const restored = restoredMembers(members, lost, this.listedValues(property, name)?.members);
     return {
       name,
-      members: restored ?? members,
+      members: restored?.members ?? members,
       from: "definition",
       complete: true,
       damaged: lost > 0 && !restored,
+      ...(restored?.caseKnown === false ? { caseKnown: false } : {}),
       file,
     };
   }

@@ -8,13 +8,20 @@
  * cells, those values are the lost members: the set is whole again. A description that names more
  * or fewer (an older list, a partial one) restores nothing.
  *
- * Only a description that spells every value it shares with the table as the table does restores
- * anything: machine translation also changes the letter case of members it leaves (`| Child |` for
- * `child`), and descriptions often capitalize what tables write in camel case (`TentativelyAccepted`),
- * so where the two disagree there is no telling how the lost members are spelled.
+ * Where the description spells a value it shares with the table in another letter case, the set is
+ * whole but its spelling is not known: machine translation also changes the letter case of members
+ * it leaves (`| Child |` for `child`), and descriptions often capitalize what tables write in camel
+ * case (`TentativelyAccepted`). Such a set judges no value by its letter case.
  */
 
 const NAME = /^[\w.-]+$/;
+
+export interface RestoredMembers {
+  /** The table's members (as it spells them) and the lost ones (as the description does). */
+  members: string[];
+  /** False when the table and the description spell a shared member in different letter case. */
+  caseKnown: boolean;
+}
 
 /**
  * The table's members with the lost ones restored from `listed` (the description's values, in its
@@ -24,13 +31,15 @@ export function restoredMembers(
   members: readonly string[],
   lost: number,
   listed: readonly string[] | undefined,
-): string[] | undefined {
+): RestoredMembers | undefined {
   if (lost === 0 || !listed) return undefined;
   const byLower = new Map(members.map((m) => [m.toLowerCase(), m]));
   const values = [...new Set(listed.filter((v) => NAME.test(v)))];
   const extra = values.filter((v) => !byLower.has(v.toLowerCase()));
   if (extra.length !== lost) return undefined;
-  if (values.some((v) => byLower.has(v.toLowerCase()) && !members.includes(v))) return undefined;
-  // Members the description leaves out (the `unknownFutureValue` sentinel) keep their place at the end.
-  return [...values, ...members.filter((m) => !values.includes(m))];
+  const caseKnown = values.every((v) => !byLower.has(v.toLowerCase()) || members.includes(v));
+  // In the description's order, spelled as the table spells what it kept; members the description
+  // leaves out (the `unknownFutureValue` sentinel) keep their place at the end.
+  const restored = values.map((v) => byLower.get(v.toLowerCase()) ?? v);
+  return { members: [...restored, ...members.filter((m) => !restored.includes(m))], caseKnown };
 }

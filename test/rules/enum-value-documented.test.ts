@@ -351,9 +351,10 @@ runRuleTests(RULE, {
       code: damagedTablePage(KINDS, "large"),
     },
     {
-      // Translation capitalized `small`: how the lost member is spelled is not known.
-      name: "a table whose members the description spells otherwise restores none",
-      code: damagedTablePage(KINDS, "medium", ["Small", "大"]),
+      // Translation capitalized `small`: the set is whole again, but how its members are spelled
+      // is not known, so no value is judged by its letter case.
+      name: "a member in another case than a table the description spells otherwise",
+      code: damagedTablePage(KINDS, "small", ["Small", "大"]),
     },
     {
       name: "a description listing more values than the table lost restores none",
@@ -662,6 +663,19 @@ runRuleTests(RULE, {
             value: "medium",
             subject: enumSubject("widgetKind", "kind"),
             members: listed(["small", "large"]),
+          },
+        },
+      ],
+      [
+        "a value outside a translated table whose description gives back the member it lost, spelled otherwise",
+        damagedTablePage(KINDS, "medium", ["Small", "大"]),
+        "medium",
+        {
+          messageId: "notDocumented",
+          data: {
+            value: "medium",
+            subject: enumSubject("widgetKind", "kind"),
+            members: listed(["Small", "large"]),
           },
         },
       ],
