@@ -74,6 +74,12 @@ describe("a key that stands for a row whose name translation took", () => {
       "|glitter|String|闪光。|",
       "|state|widgetStatus|状态。|",
     ]),
+    // `功能` is `feature`, a String; `状态` is `status`: both take a string.
+    "resources/bulletin.md": page("bulletin", [
+      "|id|String|标识符。|",
+      "|功能|String|功能。|",
+      "|状态|widgetStatus|状态。|",
+    ]),
     // Two lost rows that could each be the key's: which one cannot be told.
     "resources/doohickey.md": page("doohickey", [
       "|id|String|标识符。|",
@@ -160,6 +166,24 @@ describe("a key that stands for a row whose name translation took", () => {
     expect(findings.map((f) => [f.messageId, f.data])).toEqual([
       ["caseOnly", { value: "Active", member: "active", subject: 'widgetStatus (property "state")' }],
     ]);
+  });
+
+  it("a string that names a member of a lost row's enum is that row's, and the other string key takes the rest", () => {
+    const findings = ruleFindings(
+      "enum-value-documented",
+      serviceResponse("bulletin", '{ "id": "1", "status": "Active", "feature": "Teams" }'),
+      { path: join(root, "api", "bulletin-get.md") },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["caseOnly", { value: "Active", member: "active", subject: 'widgetStatus (property "status")' }],
+    ]);
+    // Neither value names a member: which row is whose cannot be told.
+    const unknown = ruleFindings(
+      "enum-value-documented",
+      serviceResponse("bulletin", '{ "id": "1", "status": "Actve", "feature": "Teams" }'),
+      { path: join(root, "api", "bulletin-get.md") },
+    );
+    expect(unknown).toEqual([]);
   });
 
   it("not typed when two lost rows could be the key's", () => {

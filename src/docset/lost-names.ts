@@ -5,8 +5,9 @@
  * and by the resolver (which types the key's value by the row, so its values are judged too).
  *
  * Each lost row stands for at most one key, whose value fits the row's type (objects that look like
- * it, for a type the docs have a resource page of); keys are matched from
- * the last, so a finding on the others keeps its place. A near miss of a documented name is its own
+ * it, for a type the docs have a resource page of); a key whose value names members of a lost row's
+ * enum is that row's, when it is the only such key; the others are matched from the last, so a
+ * finding on the others keeps its place. A near miss of a documented name is its own
  * mistake and is never taken. The page is reported once, by no-translated-name.
  */
 import type { JsonObject, JsonValue } from "../parse/json.js";
@@ -26,6 +27,7 @@ export function keysOfLostNames(
   lostRows: readonly TypeRef[],
   known: readonly string[],
   looksLike: (ref: TypeRef, value: JsonValue) => boolean | undefined = () => undefined,
+  namesMember: (ref: TypeRef, value: JsonValue) => boolean = () => false,
 ): Map<string, TypeRef | undefined> {
   const taken = new Map<string, TypeRef | undefined>();
   if (lostRows.length === 0) return taken;
@@ -46,6 +48,7 @@ export function keysOfLostNames(
       ),
     );
   }
+  claimByMembers(object, fitting, namesMember);
   const lost = [...lostRows];
   for (const key of [...fitting.keys()].reverse()) {
     const i = lost.findIndex((ref) => fitting.get(key)!.includes(ref));
@@ -56,4 +59,31 @@ export function keysOfLostNames(
     taken.set(key, fitting.get(key)!.length === 1 && keysForRow === 1 ? row : undefined);
   }
   return taken;
+}
+
+/**
+ * A value that names members of a lost row's enum (`"ServiceRestored"` for the row `| 状态 |
+ * serviceHealthStatus |`, in any letter case) is that row's, where it is the only key whose value
+ * does and it names no other lost enum's: the row is then no other key's to fit (a `String` row
+ * beside it is left to the other string key).
+ */
+function claimByMembers(
+  object: JsonObject,
+  fitting: Map<string, TypeRef[]>,
+  namesMember: (ref: TypeRef, value: JsonValue) => boolean,
+): void {
+  const claims = new Map<TypeRef, string[]>();
+  for (const [key, refs] of fitting) {
+    const node = object.properties.findLast((p) => p.key === key)?.value;
+    for (const ref of refs)
+      if (node && !ref.primitive && namesMember(ref, node))
+        claims.set(ref, [...(claims.get(ref) ?? []), key]);
+  }
+  for (const [row, keys] of claims) {
+    const key = keys[0]!;
+    const claimsOthers = [...claims].some(([other, by]) => other !== row && by.includes(key));
+    if (keys.length !== 1 || claimsOthers) continue;
+    for (const [other, refs] of fitting)
+      fitting.set(other, other === key ? [row] : refs.filter((ref) => ref !== row));
+  }
 }

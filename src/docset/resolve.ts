@@ -23,7 +23,7 @@ import { type PropertyDefinition, type ResourceDefinition, factsOf, propertyOf }
 import type { DocsIndex } from "./index.js";
 import { keysOfLostNames } from "./lost-names.js";
 import { restoredMembers } from "./restore-members.js";
-import { compileResource, looksLikeResource, knownNamesOf, rowlessKeys } from "./schema.js";
+import { compileResource, looksLikeResource, knownNamesOf, namesEnumMember, rowlessKeys } from "./schema.js";
 import { withTreeType, withTreeTypes } from "./type-words.js";
 import { vocabularyOf } from "./vocabulary.js";
 import { type ServiceTypes, withService } from "./service.js";
@@ -238,6 +238,7 @@ export class TypeResolver {
             compiled.unnamed,
             known,
             (ref, value) => looksLikeResource(this.docs, ref, resource.namespace, value),
+            (ref, value) => namesEnumMember(this.docs, ref, resource.namespace, value),
           );
       this.lostNames.set(object, lostNames);
     }

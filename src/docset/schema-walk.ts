@@ -19,6 +19,7 @@ import {
   qualified,
   requiredValidator,
   looksLikeResource,
+  namesEnumMember,
   rowlessKeys,
   resourceFor,
   shallowValue,
@@ -260,6 +261,7 @@ export class SchemaWalker {
       compiled.unnamed,
       this.knownNames(compiled, pageProperties),
       (ref, value) => looksLikeResource(this.docs, ref, resource.namespace, value),
+      (ref, value) => namesEnumMember(this.docs, ref, resource.namespace, value),
     );
     for (const error of errors) {
       if (error.keyword === "additionalProperties" && lostNames.has(additionalKey(error))) continue;

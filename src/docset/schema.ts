@@ -178,6 +178,25 @@ export function looksLikeResource(
 }
 
 /**
+ * Whether an example value names members of `ref`, an enum the docs define (in `namespace` unless
+ * it names one): a string, or strings, each a member or members joined by commas, in any letter case.
+ */
+export function namesEnumMember(
+  docs: DocsIndex,
+  ref: TypeRef,
+  namespace: string | undefined,
+  value: JsonValue,
+): boolean {
+  const type = qualified(ref, namespace) ?? ref;
+  const members = type.primitive ? undefined : docs.enumType(type)?.members;
+  if (!members || members.length === 0) return false;
+  const lower = new Set(members.map((m) => m.toLowerCase()));
+  const names = (text: string) => text.split(",").every((part) => lower.has(part.trim().toLowerCase()));
+  const items = value.type === "array" ? value.items : [value];
+  return items.length > 0 && items.every((item) => item.type === "string" && names(item.value));
+}
+
+/**
  * The documented type an object's `@odata.type` names, unless the docs rule out that it derives
  * from `type` (many pages do not say what they derive from: `event` is an `outlookItem`).
  */
