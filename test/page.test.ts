@@ -499,6 +499,40 @@ describe("tables", () => {
     ]);
   });
 
+  it("reads a translated enum table whose members translation took, by its shape", () => {
+    // Headers in words; the members in words too: one column, or a second column of numbers.
+    const page = buildPage(
+      md(
+        '### <a name="onenoteuserrole-values"></a>onenoteUserRole 值',
+        "",
+        "| 成员 | 值 |",
+        "|:---|:---|",
+        "| 所有者 | 0 |",
+        "| 参与者 | 1 |",
+        "| 无 | -1 |",
+        "",
+        '### <a name="comparisontype-values"></a>comparisonType 值',
+        "",
+        "|成员|",
+        "|:---|",
+        "|全部|",
+        "|任意|",
+        "",
+        // Words and words: no member table.
+        '### <a name="widgetkind-values"></a>widgetKind 值',
+        "",
+        "| 成员 | 说明 |",
+        "|:---|:---|",
+        "| 小 | 小的。 |",
+        "| 大 | 大的。 |",
+      ),
+    );
+    expect(page.enumTables.map((t) => [t.name, t.members, t.notNames.map((n) => n.name)])).toEqual([
+      ["onenoteUserRole", [], ["所有者", "参与者", "无"]],
+      ["comparisonType", [], ["全部", "任意"]],
+    ]);
+  });
+
   it("reads a property table under its heading, with escaped pipes and the type's link", () => {
     const page = buildPage(
       md(

@@ -50,6 +50,14 @@ const enumTable = md(
   "|:---|",
   "|active|",
   "|inactive|",
+  "",
+  // Every member's name translated: the table's numbers say it lists members.
+  '### <a name="widgetrole-values"></a>widgetRole 值',
+  "",
+  "| 成员 | 值 |",
+  "|:---|:---|",
+  "| 所有者 | 0 |",
+  "| 读者 | 1 |",
 );
 
 describe("a key that stands for a row whose name translation took", () => {
@@ -80,6 +88,7 @@ describe("a key that stands for a row whose name translation took", () => {
       "|功能|String|功能。|",
       "|状态|widgetStatus|状态。|",
     ]),
+    "resources/badge.md": page("badge", ["|id|String|标识符。|", "|role|widgetRole|角色。|"]),
     // Two lost rows that could each be the key's: which one cannot be told.
     "resources/doohickey.md": page("doohickey", [
       "|id|String|标识符。|",
@@ -184,6 +193,19 @@ describe("a key that stands for a row whose name translation took", () => {
       { path: join(root, "api", "bulletin-get.md") },
     );
     expect(unknown).toEqual([]);
+  });
+
+  it("a row typed by an enum whose table lost every member's name is still an enum's", () => {
+    const findings = ruleFindings(
+      "schema-conformance",
+      serviceResponse("badge", '{ "id": "1", "role": {} }'),
+      {
+        path: join(root, "api", "badge-get.md"),
+      },
+    );
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ["notEnum", { key: "role", type: "badge", documented: "widgetRole", given: "an object" }],
+    ]);
   });
 
   it("not typed when two lost rows could be the key's", () => {

@@ -70,16 +70,24 @@ export function headerWords(table: PipeTable): string[] {
 
 /** True when most of the non-empty cells of column `col` hold a name. */
 function mostlyNames(rows: TableCell[][], col: number): boolean {
-  let names = 0;
+  return mostlyLike(rows, col, NAME_CELL);
+}
+
+/** True when at least half the filled cells of column `col` match `pattern`. */
+function mostlyLike(rows: TableCell[][], col: number, pattern: RegExp): boolean {
+  let like = 0;
   let filled = 0;
   for (const row of rows) {
     const text = readableText(row[col]?.raw ?? "");
     if (text === "") continue;
     filled++;
-    if (NAME_CELL.test(text)) names++;
+    if (pattern.test(text)) like++;
   }
-  return filled > 0 && names * 2 >= filled;
+  return filled > 0 && like * 2 >= filled;
 }
+
+/** An enum member's numeric value, as member tables give it in their second column (`-1`, `0x10`). */
+const MEMBER_VALUE = /^(?:-?\d+|0x[\da-f]+)$/i;
 
 /**
  * True when most of the non-empty cells of column `col` name a type or link to one; `strict`, a
@@ -132,10 +140,17 @@ export function propertyColumns(
 
 /**
  * True when a table under an enum's heading (or an enum page's members heading) lists members in
- * its first column: its header says so in English, or most of its first column are names.
+ * its first column: its header says so in English, most of its first column are names, or its shape
+ * does, which translation leaves alone where it took every member's name (`| 所有者 | 0 |`): one
+ * column, or a second column of the members' numbers.
  */
 export function isMemberTable(table: PipeTable, header: string[]): boolean {
-  return MEMBER_HEADER.test(header[0] ?? "") || mostlyNames(table.rows, 0);
+  return (
+    MEMBER_HEADER.test(header[0] ?? "") ||
+    mostlyNames(table.rows, 0) ||
+    header.length === 1 ||
+    (header.length >= 2 && mostlyLike(table.rows, 1, MEMBER_VALUE))
+  );
 }
 
 /** Reads a pipe table under `heading` into the page's enum or property tables, if it is one. */
