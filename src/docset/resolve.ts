@@ -178,19 +178,28 @@ export class TypeResolver {
   bodyScope(example: HttpExample): PropertyScope {
     const type = this.bodyType(example);
     const resource = type?.resource;
-    const fromRows = (tables: PropertyRow[][], name: string) =>
-      tables.flatMap((rows) => rows.filter((r) => r.name === name).map((r) => this.rowProperty(r)));
+    const fromRows = (tables: PropertyRow[][], name: string, anyCase = false) =>
+      tables.flatMap((rows) =>
+        rows
+          .filter((r) => r.name === name || (anyCase && r.name.toLowerCase() === name.toLowerCase()))
+          .map((r) => this.rowProperty(r)),
+      );
     const fromResource = (name: string) => {
       const property = resource ? this.resourceProperty(resource, name) : undefined;
       return property ? [property] : [];
     };
     const lookup =
       example.kind === "request"
-        ? (name: string) => [
-            ...fromRows(this.requestRows, name),
-            ...fromResource(name),
-            ...fromRows(this.otherRows, name),
-          ]
+        ? (name: string) => {
+            const found = [
+              ...fromRows(this.requestRows, name),
+              ...fromResource(name),
+              ...fromRows(this.otherRows, name),
+            ];
+            // A key in another letter case than its Request body row (`"message"` for `Message`) is
+            // that row's: schema-conformance reports the case, and its value is read as the row's.
+            return found.length > 0 ? found : fromRows(this.requestRows, name, true);
+          }
         : (name: string) => [
             ...fromResource(name),
             ...fromRows(this.otherRows, name),

@@ -49,7 +49,7 @@ const stringSubject = (property: string) => `property "${property}"`;
 function createPage(
   description: string,
   body: string,
-  options: { kindType?: string; afterTable?: string[] } = {},
+  options: { kindType?: string; afterTable?: string[]; rowName?: string } = {},
 ): string {
   return md(
     "# Create widget",
@@ -60,7 +60,7 @@ function createPage(
     "",
     "|Property|Type|Description|",
     "|:---|:---|:---|",
-    `|kind|${options.kindType ?? "widgetKind"}|${description}|`,
+    `|${options.rowName ?? "kind"}|${options.kindType ?? "widgetKind"}|${description}|`,
     ...(options.afterTable ?? []),
     "",
     '<!-- { "blockType": "request", "name": "create_widget" } -->',
@@ -677,6 +677,16 @@ runRuleTests(RULE, {
             subject: enumSubject("widgetKind", "kind"),
             members: listed(["Small", "large"]),
           },
+        },
+      ],
+      [
+        // schema-conformance reports the key's case; the value is still the row's to judge.
+        "the value of a key in another letter case than its Request body row",
+        createPage(SIZES, kindBody("Small"), { rowName: "Kind" }),
+        "Small",
+        {
+          messageId: "caseOnly",
+          data: { value: "Small", member: "small", subject: enumSubject("widgetKind", "kind") },
         },
       ],
       // A translated page: its headings and table headers translated, its anchors and code not.
