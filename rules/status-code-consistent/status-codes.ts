@@ -106,6 +106,8 @@ const CODE_IN_PROSE = new RegExp(
 );
 const AFTER_CODE = /^[\s`'"*]*(response|status)\b/i;
 const BEFORE_CODE = /\b(HTTP|status code|response code)[\s`'"*:]*$/i;
+/** A code span that holds a status code and nothing else. */
+const CODE_SPAN = /`[ \t]*([1-5]\d\d)[ \t]*`/g;
 
 export interface DocumentedStatus {
   code: number;
@@ -139,6 +141,14 @@ export function statusCodesBeside(page: Page, headingPath: readonly Heading[]): 
 
 /** A sentence about errors: "If an error occurred, … returns a `207`". */
 const ERROR_SENTENCE = /\b(errors?|fail(s|ed|ure)?|unsuccessful)\b/i;
+/** A link's target in markdown. */
+const LINK_TARGET = /\]\(([^()\s]*)\)/g;
+/** The Graph docs' page on errors (`/graph/errors`, `../errors.md#x`). */
+const ERRORS_PAGE = /\/errors(?:\.md)?(?:#|$)/i;
+
+/** True when a paragraph's source links to the page on errors. */
+const linksToErrors = (source: string) =>
+  [...source.matchAll(LINK_TARGET)].some((m) => ERRORS_PAGE.test(m[1]!));
 
 /** Sentences end at `.`, `!`, `?` or `;` before white space, and at their full-width forms. */
 const SENTENCE_END = /(?<=[.!?;])\s+|(?<=[。！？；])/;
@@ -148,13 +158,17 @@ function statusCodesIn(page: Page, where: (headingPath: Heading[]) => boolean): 
   for (const paragraph of page.paragraphs) {
     if (!where(paragraph.headingPath)) continue;
     const source = page.text.slice(paragraph.start, paragraph.end);
+    // A code written as code (`` `207` ``) is one in any language ("返回一个 `207` 响应").
+    const spans = new Set([...source.matchAll(CODE_SPAN)].map((m) => m[1]!));
+    // A paragraph that links to the page on errors is about errors in any language.
+    const aboutErrors = linksToErrors(source);
     for (const sentence of paragraph.text.split(SENTENCE_END)) {
-      const onError = ERROR_SENTENCE.test(sentence);
+      const onError = aboutErrors || ERROR_SENTENCE.test(sentence);
       for (const m of sentence.matchAll(CODE_IN_PROSE)) {
         const code = Number(m[1]);
         const before = sentence.slice(0, m.index);
         const after = sentence.slice(m.index + m[1]!.length);
-        if (!m[2] && !AFTER_CODE.test(after) && !BEFORE_CODE.test(before)) continue;
+        if (!m[2] && !spans.has(m[1]!) && !AFTER_CODE.test(after) && !BEFORE_CODE.test(before)) continue;
         const seen = found.get(code);
         if (seen && (onError || !seen.onError)) continue;
         const text = m[2] ? `${m[1]} ${m[2]}` : m[1]!;

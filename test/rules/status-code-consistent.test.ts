@@ -97,6 +97,21 @@ runExplicitRuleTests(statusCodeConsistent, {
       ),
     },
     {
+      // Translated prose: the codes are read where they are written as code.
+      name: "two success codes written as code, in another language",
+      code: page(
+        "如果成功，此操作返回 `200 OK` 响应代码。 此 API 返回一个 `200` 响应，或者返回一个 `207` 响应。",
+        "HTTP/1.1 207 Multi-Status",
+      ),
+    },
+    {
+      name: "a paragraph that links to the page on errors states its code for errors, in any language",
+      code: page(
+        "如果请求成功，此方法将返回一组已关注的网站。\n\n* 如果发生错误，此方法将返回状态代码 `207` [](/graph/errors)。",
+        "HTTP/1.1 200 OK",
+      ),
+    },
+    {
       name: "reason phrase variants: case, spacing, hyphens, none",
       code: md(
         "```http",
@@ -150,6 +165,20 @@ runExplicitRuleTests(statusCodeConsistent, {
           endColumn: 13,
           ...codeContradicts(200, "201 Created"),
           related: [CREATED_AT],
+        },
+      ],
+    },
+    {
+      name: "a code written as code, in another language",
+      code: page("此 API 返回一个 `201` 响应。", "HTTP/1.1 200 OK"),
+      errors: [
+        {
+          line: 18,
+          column: 10,
+          endLine: 18,
+          endColumn: 13,
+          ...codeContradicts(200, "201"),
+          related: [{ messageId: "documentedCode", line: 5, column: 13, endLine: 5, endColumn: 16 }],
         },
       ],
     },
