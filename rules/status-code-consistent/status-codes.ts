@@ -141,14 +141,14 @@ export function statusCodesBeside(page: Page, headingPath: readonly Heading[]): 
 
 /** A sentence about errors: "If an error occurred, … returns a `207`". */
 const ERROR_SENTENCE = /\b(errors?|fail(s|ed|ure)?|unsuccessful)\b/i;
-/** A link's target in markdown. */
-const LINK_TARGET = /\]\(([^()\s]*)\)/g;
 /** The Graph docs' page on errors (`/graph/errors`, `../errors.md#x`). */
 const ERRORS_PAGE = /\/errors(?:\.md)?(?:#|$)/i;
 
-/** True when a paragraph's source links to the page on errors. */
-const linksToErrors = (source: string) =>
-  [...source.matchAll(LINK_TARGET)].some((m) => ERRORS_PAGE.test(m[1]!));
+/** True when one of the page's links inside `range` goes to the page on errors. */
+const linksToErrors = (page: Page, range: Range) =>
+  page.links.some(
+    (l) => l.kind === "link" && l.start >= range.start && l.end <= range.end && ERRORS_PAGE.test(l.url),
+  );
 
 /** Sentences end at `.`, `!`, `?` or `;` before white space, and at their full-width forms. */
 const SENTENCE_END = /(?<=[.!?;])\s+|(?<=[。！？；])/;
@@ -161,7 +161,7 @@ function statusCodesIn(page: Page, where: (headingPath: Heading[]) => boolean): 
     // A code written as code (`` `207` ``) is one in any language ("返回一个 `207` 响应").
     const spans = new Set([...source.matchAll(CODE_SPAN)].map((m) => m[1]!));
     // A paragraph that links to the page on errors is about errors in any language.
-    const aboutErrors = linksToErrors(source);
+    const aboutErrors = linksToErrors(page, paragraph);
     for (const sentence of paragraph.text.split(SENTENCE_END)) {
       const onError = aboutErrors || ERROR_SENTENCE.test(sentence);
       for (const m of sentence.matchAll(CODE_IN_PROSE)) {

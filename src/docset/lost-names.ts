@@ -32,12 +32,14 @@ export function keysOfLostNames(
   const taken = new Map<string, TypeRef | undefined>();
   if (lostRows.length === 0) return taken;
   const fitting = new Map<string, TypeRef[]>();
+  const nodes = new Map<string, JsonValue>();
   for (const key of unknown) {
     const node = object.properties.findLast((p) => p.key === key)?.value;
     // `value` is OData's wrapper of a collection (or of one resource wrapped by mistake, which
     // schema-conformance reports as such): the English page reports it, so it stands for no row.
     const same = sameIgnoringCase(key, known);
     if (!node || key === "value" || (same !== undefined && same !== key)) continue;
+    nodes.set(key, node);
     const value = shallowValue(node, 1);
     // A type with a resource page takes objects that look like it (a string such as `"name":
     // "String"` is none), though a row typed by a bare name may be an enum's, which takes strings.
@@ -48,7 +50,7 @@ export function keysOfLostNames(
       ),
     );
   }
-  claimByMembers(object, fitting, namesMember);
+  claimByMembers(nodes, fitting, namesMember);
   const lost = [...lostRows];
   for (const key of [...fitting.keys()].reverse()) {
     const i = lost.findIndex((ref) => fitting.get(key)!.includes(ref));
@@ -68,13 +70,13 @@ export function keysOfLostNames(
  * beside it is left to the other string key).
  */
 function claimByMembers(
-  object: JsonObject,
+  nodes: ReadonlyMap<string, JsonValue>,
   fitting: Map<string, TypeRef[]>,
   namesMember: (ref: TypeRef, value: JsonValue) => boolean,
 ): void {
   const claims = new Map<TypeRef, string[]>();
   for (const [key, refs] of fitting) {
-    const node = object.properties.findLast((p) => p.key === key)?.value;
+    const node = nodes.get(key);
     for (const ref of refs)
       if (node && !ref.primitive && namesMember(ref, node))
         claims.set(ref, [...(claims.get(ref) ?? []), key]);
